@@ -1,0 +1,43 @@
+import { CreateProductInput, StockChangeInput, UpdateProductInput, Uuid } from "@shop/contracts";
+import type { PrismaClient } from "@shop/db";
+import { adminOnly, readJsonBody, readParam, type ServiceHonoEnv } from "@shop/service";
+import { Hono } from "hono";
+import * as products from "../domain/products.ts";
+
+/** The locked REST contract of Inventory, over the domain functions. */
+export function productRoutes(db: PrismaClient): Hono<ServiceHonoEnv> {
+  const routes = new Hono<ServiceHonoEnv>();
+  const idOf = (raw: string) => readParam(Uuid, raw, "id");
+
+  routes.get("/products", async (c) => c.json(await products.listCatalog(db)));
+
+  routes.get("/products/:id", async (c) =>
+    c.json(await products.getCatalogProduct(db, idOf(c.req.param("id")))),
+  );
+
+  routes.post("/products", adminOnly, async (c) => {
+    const input = await readJsonBody(c, CreateProductInput);
+    return c.json(await products.createProduct(db, input), 201);
+  });
+
+  routes.patch("/products/:id", adminOnly, async (c) => {
+    const id = idOf(c.req.param("id"));
+    const input = await readJsonBody(c, UpdateProductInput);
+    return c.json(await products.updateProduct(db, id, input));
+  });
+
+  routes.patch("/products/:id/stock", adminOnly, async (c) => {
+    const id = idOf(c.req.param("id"));
+    const change = await readJsonBody(c, StockChangeInput);
+    return c.json(await products.changeStock(db, id, change));
+  });
+
+  routes.delete("/products/:id", adminOnly, async (c) => {
+    await products.archiveProduct(db, idOf(c.req.param("id")));
+    return c.body(null, 204);
+  });
+
+  routes.get("/admin/products", adminOnly, async (c) => c.json(await products.listAllProducts(db)));
+
+  return routes;
+}

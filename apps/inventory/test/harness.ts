@@ -1,0 +1,95 @@
+import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
+import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
+import { createLogger } from "@shop/service";
+import { afterAll, beforeAll } from "vitest";
+import { createInventoryApp } from "../src/app.ts";
+import type { InventoryRouter } from "../src/trpc/router.ts";
+
+export const ADMIN_TOKEN = "test-admin-token-0123456789";
+
+export interface Harness {
+  db: TestDatabase["prisma"];
+  /** One REST request through the real app (no socket): status, parsed JSON body, headers. */
+  rest(
+    method: string,
+    path: string,
+    options?: { body?: unknown; rawBody?: string; admin?: boolean; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: unknown; headers: Headers }>;
+  /** A typed tRPC client whose requests go through the same app. */
+  trpc(options?: { admin?: boolean }): ReturnType<typeof createTRPCClient<InventoryRouter>>;
+}
+
+/** An isolated, migrated database and the Inventory app over it, for one test file. */
+export function useInventory(): Harness {
+  let database: TestDatabase;
+  let app: ReturnType<typeof createInventoryApp>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = createInventoryApp({
+      db: database.prisma,
+      log: createLogger("inventory", "silent"),
+      adminToken: ADMIN_TOKEN,
+    });
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  return {
+    get db() {
+      return database.prisma;
+    },
+    async rest(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.admin) headers.authorization = `Bearer ${ADMIN_TOKEN}`;
+      let body: string | undefined = options.rawBody;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers["content-type"] ??= "application/json";
+      }
+      const res = await app.request(path, { method, headers, body });
+      const text = await res.text();
+      return {
+        status: res.status,
+        body: text ? (JSON.parse(text) as unknown) : undefined,
+        headers: res.headers,
+      };
+    },
+    trpc(options = {}) {
+      return createTRPCClient<InventoryRouter>({
+        links: [
+          httpLink({
+            url: "http://inventory.test/trpc",
+            headers: options.admin ? { authorization: `Bearer ${ADMIN_TOKEN}` } : {},
+            fetch: (url, init) => app.request(url.toString(), init as RequestInit),
+          }),
+        ],
+      });
+    },
+  };
+}
+
+/** The `{error, message, details?}` body and HTTP status a tRPC call failed with. */
+export async function trpcFailure(
+  call: Promise<unknown>,
+): Promise<{ status: number; error: string; message: string }> {
+  try {
+    await call;
+  } catch (err) {
+    if (err instanceof TRPCClientError) {
+      const data = err.data as { httpStatus: number; error: string };
+      return { status: data.httpStatus, error: data.error, message: err.message };
+    }
+    throw err;
+  }
+  throw new Error("expected the tRPC call to fail, but it succeeded");
+}
+
+export const product = (
+  overrides: Partial<{ name: string; price_cents: number; stock_qty: number }> = {},
+) => ({
+  name: "Teapot",
+  price_cents: 2_500,
+  stock_qty: 7,
+  ...overrides,
+});

@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/** The default port of every part of Shop; each is overridable by env (`INVENTORY_PORT`, ...). */
+export const DEFAULT_PORTS = {
+  gateway: 4000,
+  inventory: 4001,
+  orders: 4002,
+  payments: 4003,
+  web: 5173,
+  admin: 5174,
+} as const;
+export type ShopPart = keyof typeof DEFAULT_PORTS;
+
+const Port = z.coerce.number().int().min(0).max(65_535);
+
+/** The port a part listens on: `<PART>_PORT` or its default. */
+export function portOf(part: ShopPart, env: NodeJS.ProcessEnv = process.env): number {
+  const name = `${part.toUpperCase()}_PORT`;
+  const raw = env[name];
+  if (raw === undefined || raw === "") return DEFAULT_PORTS[part];
+  const parsed = Port.safeParse(raw);
+  if (!parsed.success) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return parsed.data;
+}
+
+const ServiceEnvSchema = z.object({
+  DATABASE_URL: z
+    .string({ message: "DATABASE_URL is not set (pnpm start sets it; see README)" })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+  ADMIN_TOKEN: z
+    .string({ message: "ADMIN_TOKEN is not set (pnpm start generates one; see README)" })
+    .min(16, "ADMIN_TOKEN must be at least 16 characters"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export interface ServiceEnv {
+  port: number;
+  databaseUrl: string;
+  adminToken: string;
+  logLevel: z.infer<typeof ServiceEnvSchema>["LOG_LEVEL"];
+  databasePoolMax: number;
+}
+
+/** Reads and checks a service's environment once, at start, with messages a person can act on. */
+export function readServiceEnv(part: ShopPart, env: NodeJS.ProcessEnv = process.env): ServiceEnv {
+  const parsed = ServiceEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment for ${part}:\n${lines.join("\n")}`);
+  }
+  return {
+    port: portOf(part, env),
+    databaseUrl: parsed.data.DATABASE_URL,
+    adminToken: parsed.data.ADMIN_TOKEN,
+    logLevel: parsed.data.LOG_LEVEL,
+    databasePoolMax: parsed.data.DATABASE_POOL_MAX,
+  };
+}

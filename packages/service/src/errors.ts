@@ -1,0 +1,74 @@
+import { httpStatusOf, type ErrorBody, type ErrorCode, type FieldIssue } from "@shop/contracts";
+import { isDatabaseUnavailable } from "./database-errors.ts";
+
+/**
+ * The one error type domain code throws. Both doors turn it into the same
+ * answer: REST into `{error, message, details?}` with `httpStatusOf[code]`,
+ * tRPC into the matching TRPCError code with the same body in `data`.
+ */
+export class ServiceError extends Error {
+  override readonly name = "ServiceError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return httpStatusOf[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return this.details === undefined
+      ? { error: this.code, message: this.message }
+      : { error: this.code, message: this.message, details: this.details };
+  }
+}
+
+export const notFound = (what: string, id: string) =>
+  new ServiceError("not_found", `${what} ${id} not found`);
+
+interface IssueLike {
+  path: ReadonlyArray<PropertyKey | { key: PropertyKey }>;
+  message: string;
+}
+
+/** zod issues (or any Standard Schema issues) as `details`: one `{path, message}` per problem. */
+export function fieldIssues(issues: ReadonlyArray<IssueLike>): FieldIssue[] {
+  return issues.map((issue) => ({
+    path: issue.path.map((p) => String(typeof p === "object" ? p.key : p)).join("."),
+    message: issue.message,
+  }));
+}
+
+export function validationFailed(issues: ReadonlyArray<IssueLike>, what = "request"): ServiceError {
+  const details = fieldIssues(issues);
+  const summary = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join("; ");
+  return new ServiceError("validation_failed", `Invalid ${what}: ${summary}`, details);
+}
+
+function hasIssues(err: unknown): err is { issues: IssueLike[] } {
+  return typeof err === "object" && err !== null && "issues" in err && Array.isArray(err.issues);
+}
+
+/**
+ * Any thrown value as a ServiceError: ours as is, validation errors as 400,
+ * an unreachable database as 503, everything else as a 500 whose message
+ * gives nothing away (no stack, no SQL).
+ */
+export function toServiceError(err: unknown): ServiceError {
+  if (err instanceof ServiceError) return err;
+  if (hasIssues(err)) return validationFailed(err.issues);
+  if (isDatabaseUnavailable(err)) {
+    return new ServiceError(
+      "service_unavailable",
+      "The database is not reachable right now; try again shortly.",
+    );
+  }
+  return new ServiceError(
+    "internal_error",
+    "Something went wrong on our side; the request id in the logs says what.",
+  );
+}

@@ -1,0 +1,49 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import type { Logger } from "pino";
+import { ServiceError } from "../errors.ts";
+import { onRouteNotFound, onServiceError } from "./error-handler.ts";
+import { requestContext } from "./request-context.ts";
+import type { ServiceHonoEnv } from "./types.ts";
+
+/** Bodies are small JSON documents; anything bigger is refused before it is read. */
+export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface ServiceAppOptions {
+  log: Logger;
+  adminToken: string;
+  /** Resolves true when the service can do its work (its database answers). */
+  isReady: () => Promise<boolean>;
+  bodyLimitBytes?: number;
+}
+
+/**
+ * The Hono app every service starts from: security headers, request ids and
+ * request logs, a body size limit, `/healthz` and `/readyz`, and JSON errors
+ * for everything, including unknown routes.
+ */
+export function createServiceApp(options: ServiceAppOptions): Hono<ServiceHonoEnv> {
+  const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const app = new Hono<ServiceHonoEnv>();
+  app.use(secureHeaders());
+  app.use(requestContext(options.log, options.adminToken));
+  app.use(
+    bodyLimit({
+      maxSize: limit,
+      onError: () => {
+        throw new ServiceError("payload_too_large", `The request body is larger than ${limit} bytes`);
+      },
+    }),
+  );
+  app.onError(onServiceError);
+  app.notFound(onRouteNotFound);
+
+  // Liveness: the process answers. Readiness: it can reach its database.
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.get("/readyz", async (c) => {
+    if (await options.isReady()) return c.json({ status: "ready" });
+    throw new ServiceError("service_unavailable", "The database is not reachable");
+  });
+  return app;
+}

@@ -1,0 +1,105 @@
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import type { ErrorBody } from "@shop/contracts";
+import type { Logger } from "pino";
+import { ServiceError, toServiceError } from "./errors.ts";
+
+/** What every tRPC procedure of every service can rely on in `ctx`. */
+export interface ServiceTrpcContext {
+  requestId: string;
+  log: Logger;
+  isAdmin: boolean;
+}
+
+// The REST status of a ServiceError decides its tRPC code, so both doors agree.
+const trpcCodeOfStatus: Record<number, TRPC_ERROR_CODE_KEY> = {
+  400: "BAD_REQUEST",
+  401: "UNAUTHORIZED",
+  402: "PAYMENT_REQUIRED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  405: "METHOD_NOT_SUPPORTED",
+  409: "CONFLICT",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  422: "UNPROCESSABLE_CONTENT",
+  429: "TOO_MANY_REQUESTS",
+  500: "INTERNAL_SERVER_ERROR",
+  503: "SERVICE_UNAVAILABLE",
+};
+
+/** The `{error, message, details?}` body of a tRPC error, whatever raised it. */
+export function errorBodyOfTrpcError(error: TRPCError): ErrorBody {
+  if (error.cause instanceof ServiceError) return error.cause.toBody();
+  // Input validation failed: the cause carries the zod issues.
+  if (error.code === "BAD_REQUEST" && error.cause && "issues" in error.cause) {
+    return toServiceError(error.cause).toBody();
+  }
+  switch (error.code) {
+    case "PARSE_ERROR":
+      return { error: "invalid_json", message: "The request is not valid JSON" };
+    case "BAD_REQUEST":
+      return { error: "validation_failed", message: error.message };
+    case "NOT_FOUND":
+      return { error: "not_found", message: error.message };
+    case "METHOD_NOT_SUPPORTED":
+      return { error: "method_not_allowed", message: error.message };
+    case "PAYLOAD_TOO_LARGE":
+      return { error: "payload_too_large", message: error.message };
+    case "UNAUTHORIZED":
+      return { error: "unauthorized", message: error.message };
+    default:
+      return toServiceError(error.cause).toBody();
+  }
+}
+
+/**
+ * tRPC for a service whose context is `TContext`: procedures whose
+ * ServiceErrors keep their meaning (code, status, body), an error shape with
+ * the REST body in `data` and never a stack, and an admin procedure.
+ */
+export function createServiceTrpc<TContext extends ServiceTrpcContext>() {
+  const t = initTRPC.context<TContext>().create({
+    errorFormatter({ shape, error }) {
+      const body = errorBodyOfTrpcError(error);
+      return {
+        message: body.message,
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          error: body.error,
+          details: body.details,
+        },
+      };
+    },
+  });
+
+  const publicProcedure = t.procedure.use(async ({ next }) => {
+    const result = await next();
+    if (!result.ok && result.error.cause && !(result.error.cause instanceof TRPCError)) {
+      const cause = result.error.cause;
+      if (cause instanceof ServiceError || result.error.code === "INTERNAL_SERVER_ERROR") {
+        const serviceError = toServiceError(cause);
+        throw new TRPCError({
+          code: trpcCodeOfStatus[serviceError.status] ?? "INTERNAL_SERVER_ERROR",
+          message: serviceError.message,
+          cause: serviceError,
+        });
+      }
+    }
+    return result;
+  });
+
+  const adminProcedure = publicProcedure.use(async ({ ctx, next }) => {
+    if (!ctx.isAdmin) {
+      throw new ServiceError(
+        "unauthorized",
+        "This operation needs the admin token: Authorization: Bearer <ADMIN_TOKEN>",
+      );
+    }
+    return next();
+  });
+
+  return { router: t.router, createCallerFactory: t.createCallerFactory, publicProcedure, adminProcedure };
+}

@@ -1,0 +1,22 @@
+import { portOf, type ShopPart } from "@shop/service";
+
+/** One process `pnpm start` runs: where its entry point is and where it answers. */
+export interface ServiceSpec {
+  part: ShopPart;
+  entry: string;
+  port: number;
+  /** What to print beside its URL. */
+  offers: string;
+}
+
+/** Every service of the stack, in start order. */
+export function stackServices(env: NodeJS.ProcessEnv = process.env): ServiceSpec[] {
+  return [
+    {
+      part: "inventory",
+      entry: "apps/inventory/src/main.ts",
+      port: portOf("inventory", env),
+      offers: "REST /products, tRPC /trpc, /openapi.json",
+    },
+  ];
+}

@@ -1,0 +1,63 @@
+/**
+ * `pnpm start`: the whole shop on one machine. The database (DATABASE_URL,
+ * or the embedded PostgreSQL under .data/), migrations, a seed when the
+ * catalog is empty, then every service; one line per URL; Ctrl-C stops it all.
+ */
+import { join } from "node:path";
+import { applyMigrations, createPrismaClient, repoRoot, seedIfEmpty, startDatabase } from "@shop/db";
+import { resolveAdminToken } from "./lib/admin-token.ts";
+import { runTs, stopProcess, waitUntilHealthy } from "./lib/processes.ts";
+import { stackServices } from "./lib/services.ts";
+
+const root = repoRoot();
+const database = await startDatabase();
+const applied = await applyMigrations(database.url);
+if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+const prisma = createPrismaClient(database.url, { maxConnections: 1 });
+const seeded = await seedIfEmpty(prisma);
+await prisma.$disconnect();
+if (seeded > 0) console.log(`Seeded ${seeded} products into an empty catalog.`);
+
+const admin = resolveAdminToken(join(root, ".data", "admin-token"));
+const env = { ...process.env, DATABASE_URL: database.url, ADMIN_TOKEN: admin.token };
+const services = stackServices(env).map((spec) => ({ spec, child: runTs(spec.entry, env, root) }));
+
+let stopping = false;
+async function stopAll(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    await Promise.all(services.map(({ child }) => stopProcess(child)));
+    await database.stop();
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+for (const { spec, child } of services) {
+  child.once("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`${spec.part} exited (${signal ?? `code ${code}`}); stopping the shop.`);
+    void stopAll(1);
+  });
+}
+
+try {
+  await Promise.all(
+    services.map(({ spec, child }) => waitUntilHealthy(`http://127.0.0.1:${spec.port}/healthz`, child)),
+  );
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  await stopAll(1);
+}
+
+const pad = (s: string) => s.padEnd(10);
+const lines = [
+  "",
+  "Shop is up:",
+  ...services.map(({ spec }) => `  ${pad(spec.part)} http://localhost:${spec.port}  (${spec.offers})`),
+  `  ${pad("database")} ${database.url}  (${database.embedded ? "embedded, data in .data/pg" : "DATABASE_URL"})`,
+  `  ${pad("admin")} token ${admin.token}  (${admin.source === "env" ? "ADMIN_TOKEN" : "saved in .data/admin-token"})`,
+  "Ctrl-C stops everything.",
+  "",
+];
+console.log(lines.join("\n"));
