@@ -23,7 +23,7 @@ const adminErrors: ZodOpenApiResponsesObject = {
   "413": error("Body too large (payload_too_large)"),
 };
 
-export const openApiDocument = createDocument({
+export const openApiDocument: ReturnType<typeof createDocument> = createDocument({
   openapi: "3.1.0",
   info: {
     title: "Shop Inventory",

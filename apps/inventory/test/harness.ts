@@ -61,7 +61,7 @@ export function useInventory(): Harness {
           httpLink({
             url: "http://inventory.test/trpc",
             headers: options.admin ? { authorization: `Bearer ${ADMIN_TOKEN}` } : {},
-            fetch: (url, init) => app.request(url.toString(), init as RequestInit),
+            fetch: async (url: string | URL, init?: RequestInit) => app.request(url.toString(), init),
           }),
         ],
       });

@@ -206,7 +206,7 @@ describe("admin routes", () => {
       const created = await createProduct();
       const before = await h.db.product.findMany({ orderBy: { id: "asc" } });
       for (const headers of [
-        {},
+        {} as Record<string, string>,
         { authorization: "Bearer wrong-token-wrong-token" },
         { authorization: "Basic abc" },
       ]) {

@@ -20,7 +20,10 @@ export interface ServeOptions {
 }
 
 /** Starts an app on a port and resolves once it is listening. */
-export async function startService(app: Hono<never> | Hono, options: ServeOptions): Promise<RunningService> {
+export async function startService(
+  app: { fetch: Hono["fetch"] },
+  options: ServeOptions,
+): Promise<RunningService> {
   const drainTimeoutMs = options.drainTimeoutMs ?? 10_000;
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: "0.0.0.0" }, (info) =>

@@ -23,5 +23,9 @@ if (!env.PRISMA_SCHEMA_ENGINE_BINARY) {
 }
 env.PRISMA_HIDE_UPDATE_MESSAGE = "1";
 
-const result = spawnSync(process.execPath, [prismaCli, "generate"], { cwd: packageDir, env, stdio: "inherit" });
+const result = spawnSync(process.execPath, [prismaCli, "generate"], {
+  cwd: packageDir,
+  env,
+  stdio: "inherit",
+});
 process.exit(result.status ?? 1);

@@ -13,14 +13,16 @@ export function requestScope(c: Context<ServiceHonoEnv>): ServiceTrpcContext {
 export function mountTrpc<TRouter extends AnyTRPCRouter>(
   app: Hono<ServiceHonoEnv>,
   router: TRouter,
-  createContext: (c: Context<ServiceHonoEnv>) => Record<string, unknown>,
+  createContext: (c: Context<ServiceHonoEnv>) => ServiceTrpcContext,
 ): void {
   app.use(
     "/trpc/*",
     trpcServer({
       endpoint: "/trpc",
       router,
-      createContext: (_opts, c) => createContext(c as Context<ServiceHonoEnv>),
+      // @hono/trpc-server types the context as a plain record.
+      createContext: (_opts, c) =>
+        createContext(c as Context<ServiceHonoEnv>) as unknown as Record<string, unknown>,
       onError({ error, ctx, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR" || error.code === "SERVICE_UNAVAILABLE") {
           const log = (ctx as ServiceTrpcContext | undefined)?.log;

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyMigrations, diffDatabaseToSchema } from "../src/index.ts";
+import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
+
+describe("migrations on the WebAssembly schema engine", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it("leave no drift: the migrated database diffs empty against schema.prisma", async () => {
+    expect(await diffDatabaseToSchema(db.url)).toBe("");
+  });
+
+  it("see a drift when the database differs from schema.prisma", async () => {
+    await db.prisma.$executeRawUnsafe(`ALTER TABLE products ADD COLUMN sku TEXT`);
+    try {
+      expect(await diffDatabaseToSchema(db.url)).toMatch(/DROP COLUMN "sku"/);
+    } finally {
+      await db.prisma.$executeRawUnsafe(`ALTER TABLE products DROP COLUMN sku`);
+    }
+  });
+
+  it("are recorded in _prisma_migrations, and applying again is a no-op", async () => {
+    const recorded = await db.prisma.$queryRaw<{ migration_name: string; finished_at: Date | null }[]>`
+      SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name`;
+    expect(recorded.length).toBeGreaterThan(0);
+    expect(recorded.every((m) => m.finished_at !== null)).toBe(true);
+    expect(await applyMigrations(db.url)).toEqual([]);
+  });
+});
+
+describe("CHECK constraints", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  const violations: Array<[string, string]> = [
+    ["negative stock", `INSERT INTO products (name, price_cents, stock_qty) VALUES ('x', 100, -1)`],
+    ["negative price", `INSERT INTO products (name, price_cents, stock_qty) VALUES ('x', -1, 1)`],
+    ["negative order total", `INSERT INTO orders (total_cents) VALUES (-5)`],
+    [
+      "a non-positive charge",
+      `INSERT INTO charges (order_id, amount_cents, status) VALUES ('o', 0, 'succeeded')`,
+    ],
+  ];
+
+  it.each(violations)("refuse %s", async (_what, sql) => {
+    await expect(db.prisma.$executeRawUnsafe(sql)).rejects.toThrow(/check constraint/i);
+  });
+
+  it("refuse a stock decrement below zero, the last line against overselling", async () => {
+    const product = await db.prisma.product.create({ data: { name: "Mug", priceCents: 1_200, stockQty: 1 } });
+    await expect(
+      db.prisma.$executeRaw`UPDATE products SET stock_qty = stock_qty - 2 WHERE id = ${product.id}::uuid`,
+    ).rejects.toThrow(/products_stock_qty_non_negative/);
+    expect((await db.prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stockQty).toBe(1);
+  });
+
+  it("refuse an order line with a non-positive quantity", async () => {
+    const product = await db.prisma.product.create({ data: { name: "Cup", priceCents: 500, stockQty: 3 } });
+    const order = await db.prisma.order.create({ data: { totalCents: 0 } });
+    await expect(
+      db.prisma.orderItem.create({
+        data: { orderId: order.id, productId: product.id, qty: 0, priceCents: 500 },
+      }),
+    ).rejects.toThrow(/order_items_qty_positive/);
+  });
+});
