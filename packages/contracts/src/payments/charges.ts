@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { IdempotencyKey } from "../idempotency.ts";
+import { Uuid } from "../ids.ts";
+
+/** $10,000,000.00: well inside int4 and far above any order this shop takes. */
+export const CHARGE_AMOUNT_MAX = 1_000_000_000;
+export const ORDER_REFERENCE_MAX = 200;
+
+export const ChargeStatus = z.enum(["succeeded", "failed"]).meta({ id: "ChargeStatus" });
+export type ChargeStatus = z.infer<typeof ChargeStatus>;
+
+/** `POST /charges` body. */
+export const CreateChargeInput = z
+  .strictObject({
+    order_id: z
+      .string()
+      .trim()
+      .min(1, "must not be empty")
+      .max(ORDER_REFERENCE_MAX, `must be at most ${ORDER_REFERENCE_MAX} characters`),
+    amount_cents: z
+      .number()
+      .int("must be a whole number of cents")
+      .positive("must be positive")
+      .max(CHARGE_AMOUNT_MAX, `must be at most ${CHARGE_AMOUNT_MAX}`),
+  })
+  .meta({ id: "CreateChargeInput" });
+export type CreateChargeInput = z.infer<typeof CreateChargeInput>;
+
+/** The tRPC door carries the key in its input rather than a header. */
+export const CreateChargeRequest = CreateChargeInput.extend({ idempotency_key: IdempotencyKey });
+export type CreateChargeRequest = z.infer<typeof CreateChargeRequest>;
+
+/** `POST /charges` answer: the locked contract, field names exact. */
+export const ChargeResult = z.object({ status: ChargeStatus, charge_id: Uuid }).meta({ id: "ChargeResult" });
+export type ChargeResult = z.infer<typeof ChargeResult>;
+
+/** `GET /charges/:id`. */
+export const Charge = z
+  .object({
+    id: Uuid,
+    order_id: z.string(),
+    amount_cents: z.number().int(),
+    status: ChargeStatus,
+    created_at: z.iso.datetime(),
+  })
+  .meta({ id: "Charge" });
+export type Charge = z.infer<typeof Charge>;

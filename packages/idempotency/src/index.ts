@@ -1,0 +1,18 @@
+export { canonicalJson, fingerprintOf } from "./fingerprint.ts";
+export { decide, type Decision, type StoredAnswer } from "./decide.ts";
+export {
+  runIdempotent,
+  purgeExpiredKeys,
+  type Answer,
+  type IdempotentAnswer,
+  type IdempotentRequest,
+  type Tx,
+} from "./store.ts";
+export { schedulePurge } from "./purge.ts";
+export {
+  IDEMPOTENCY_KEY_HEADER,
+  readIdempotencyKey,
+  readOptionalIdempotencyKey,
+  sendIdempotentAnswer,
+} from "./http.ts";
+export { idempotencyTtlMs } from "./env.ts";

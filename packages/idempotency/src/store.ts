@@ -1,0 +1,111 @@
+import { Prisma, type PrismaClient } from "@shop/db";
+import { ServiceError } from "@shop/service";
+import { decide, type StoredAnswer } from "./decide.ts";
+
+export type Tx = Prisma.TransactionClient;
+
+export interface IdempotentRequest {
+  /** Which operation the key belongs to ("payments.charge", "orders.place"): keys never cross operations. */
+  scope: string;
+  key: string;
+  /** fingerprintOf(the request body). */
+  fingerprint: string;
+  /** How long the answer is kept for replay (IDEMPOTENCY_TTL_HOURS). */
+  ttlMs: number;
+}
+
+export interface Answer<T> {
+  status: number;
+  body: T;
+}
+
+/** Either the work's own answer (first time) or the stored one, as the exact JSON text. */
+export type IdempotentAnswer<T> =
+  | { replayed: false; status: number; body: T; bodyText: string }
+  | { replayed: true; status: number; bodyText: string };
+
+/**
+ * Run `work` at most once per (scope, key): in one READ COMMITTED transaction,
+ * take the key's advisory lock without waiting (held → 409), replay a stored
+ * answer (or 422 when the body differs), else run the work and store its
+ * answer in the same transaction, so the effect and the record of it commit
+ * together or not at all. A work that throws stores nothing: a retry runs again.
+ */
+export async function runIdempotent<T>(
+  db: PrismaClient,
+  request: IdempotentRequest,
+  work: (tx: Tx) => Promise<Answer<T>>,
+): Promise<IdempotentAnswer<T>> {
+  const { scope, key, fingerprint } = request;
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const [lock] = await tx.$queryRaw<[{ acquired: boolean }]>`
+          SELECT pg_try_advisory_xact_lock(hashtextextended(${scope} || ':' || ${key}, 0)) AS acquired`;
+        const row = await tx.idempotencyKey.findUnique({ where: { scope_key: { scope, key } } });
+        const stored: StoredAnswer | undefined = row
+          ? {
+              fingerprint: row.fingerprint,
+              status: row.responseStatus,
+              body: row.responseBody,
+              expiresAt: row.expiresAt,
+            }
+          : undefined;
+        const decision = decide({
+          lockAcquired: lock?.acquired === true,
+          stored,
+          fingerprint,
+          now: new Date(),
+        });
+
+        switch (decision.action) {
+          case "reject":
+            throw decision.reason === "in_use" ? inUse() : reused();
+          case "replay":
+            return { replayed: true as const, status: decision.status, bodyText: decision.body };
+          case "execute": {
+            if (decision.deleteExpired)
+              await tx.idempotencyKey.delete({ where: { scope_key: { scope, key } } });
+            const answer = await work(tx);
+            const bodyText = JSON.stringify(answer.body);
+            await tx.idempotencyKey.create({
+              data: {
+                scope,
+                key,
+                fingerprint,
+                responseStatus: answer.status,
+                responseBody: bodyText,
+                expiresAt: new Date(Date.now() + request.ttlMs),
+              },
+            });
+            return { replayed: false as const, status: answer.status, body: answer.body, bodyText };
+          }
+        }
+      },
+      { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
+    );
+  } catch (err) {
+    // The primary key is the backstop behind the lock: should two requests
+    // ever both get through, the second insert fails and nothing of it commits.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw inUse();
+    throw err;
+  }
+}
+
+const inUse = () =>
+  new ServiceError(
+    "idempotency_key_in_use",
+    "A request with this Idempotency-Key is still being processed; retry once it has finished.",
+  );
+
+const reused = () =>
+  new ServiceError(
+    "idempotency_key_reused",
+    "This Idempotency-Key was used with a different request body; use a new key for a new request.",
+  );
+
+/** Delete the answers whose retention window has passed. Returns how many went. */
+export async function purgeExpiredKeys(db: PrismaClient, now = new Date()): Promise<number> {
+  const { count } = await db.idempotencyKey.deleteMany({ where: { expiresAt: { lte: now } } });
+  return count;
+}
