@@ -18,5 +18,17 @@ export function stackServices(env: NodeJS.ProcessEnv = process.env): ServiceSpec
       port: portOf("inventory", env),
       offers: "REST /products, tRPC /trpc, /openapi.json",
     },
+    {
+      part: "payments",
+      entry: "apps/payments/src/main.ts",
+      port: portOf("payments", env),
+      offers: "REST /charges (Idempotency-Key), tRPC /trpc, /openapi.json",
+    },
+    {
+      part: "orders",
+      entry: "apps/orders/src/main.ts",
+      port: portOf("orders", env),
+      offers: "REST /orders, tRPC /trpc, /openapi.json",
+    },
   ];
 }
