@@ -1,0 +1,34 @@
+import { isDatabaseReachable, type PrismaClient } from "@shop/db";
+import { createServiceApp, mountTrpc, requestScope, type Logger } from "@shop/service";
+import type { ChargeDeps } from "./domain/charges.ts";
+import { outcomeAtRate, type DecideOutcome } from "./domain/outcome.ts";
+import { openApiDocument } from "./openapi.ts";
+import { chargeRoutes } from "./rest/charges.ts";
+import type { PaymentsContext } from "./trpc/init.ts";
+import { paymentsRouter } from "./trpc/router.ts";
+
+export interface PaymentsDeps {
+  db: PrismaClient;
+  log: Logger;
+  adminToken: string;
+  /** Share of charges that succeed (PAYMENTS_SUCCESS_RATE); 1 unless set. */
+  successRate?: number;
+  /** Decide each charge's outcome yourself (tests); overrides successRate. */
+  decideOutcome?: DecideOutcome;
+  /** How long answers are replayed; 24 h unless set. */
+  idempotencyTtlMs?: number;
+}
+
+/** Payments' HTTP app: the REST routes, the tRPC router at /trpc, health and the OpenAPI document. */
+export function createPaymentsApp({ db, log, adminToken, ...options }: PaymentsDeps) {
+  const deps: ChargeDeps = {
+    db,
+    decideOutcome: options.decideOutcome ?? outcomeAtRate(options.successRate ?? 1),
+    idempotencyTtlMs: options.idempotencyTtlMs ?? 24 * 3_600_000,
+  };
+  const app = createServiceApp({ log, adminToken, isReady: () => isDatabaseReachable(db) });
+  app.get("/openapi.json", (c) => c.json(openApiDocument));
+  app.route("/", chargeRoutes(deps));
+  mountTrpc(app, paymentsRouter, (c): PaymentsContext => ({ ...requestScope(c), deps }));
+  return app;
+}

@@ -1,0 +1,53 @@
+import type { Charge, ChargeResult, CreateChargeInput } from "@shop/contracts";
+import type { PrismaClient } from "@shop/db";
+import { fingerprintOf, runIdempotent, type IdempotentAnswer } from "@shop/idempotency";
+import { notFound } from "@shop/service";
+import type { DecideOutcome } from "./outcome.ts";
+
+/** Keys of charges live apart from every other operation's keys. */
+export const CHARGE_SCOPE = "payments.charge";
+
+export interface ChargeRequest {
+  idempotencyKey: string;
+  input: CreateChargeInput;
+}
+
+export interface ChargeDeps {
+  db: PrismaClient;
+  decideOutcome: DecideOutcome;
+  idempotencyTtlMs: number;
+}
+
+/**
+ * Charge once per Idempotency-Key: the first request decides the outcome and
+ * inserts the charge, in the same transaction that stores its answer; a retry
+ * with the same key and body gets that answer back, never a second charge.
+ * A failed charge is an answer too: it is stored and replayed like a success.
+ */
+export function createCharge(
+  { db, decideOutcome, idempotencyTtlMs }: ChargeDeps,
+  { idempotencyKey, input }: ChargeRequest,
+): Promise<IdempotentAnswer<ChargeResult>> {
+  return runIdempotent(
+    db,
+    { scope: CHARGE_SCOPE, key: idempotencyKey, fingerprint: fingerprintOf(input), ttlMs: idempotencyTtlMs },
+    async (tx) => {
+      const charge = await tx.charge.create({
+        data: { orderId: input.order_id, amountCents: input.amount_cents, status: decideOutcome(input) },
+      });
+      return { status: 201, body: { status: charge.status, charge_id: charge.id } };
+    },
+  );
+}
+
+export async function getCharge(db: PrismaClient, id: string): Promise<Charge> {
+  const row = await db.charge.findUnique({ where: { id } });
+  if (!row) throw notFound("Charge", id);
+  return {
+    id: row.id,
+    order_id: row.orderId,
+    amount_cents: row.amountCents,
+    status: row.status,
+    created_at: row.createdAt.toISOString(),
+  };
+}

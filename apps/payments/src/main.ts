@@ -1,0 +1,28 @@
+import { createPrismaClient } from "@shop/db";
+import { schedulePurge } from "@shop/idempotency";
+import { closeOnSignals, createLogger, startService } from "@shop/service";
+import { createPaymentsApp } from "./app.ts";
+import { readPaymentsEnv } from "./env.ts";
+
+const env = readPaymentsEnv();
+const log = createLogger("payments", env.logLevel);
+const db = createPrismaClient(env.databaseUrl, { maxConnections: env.databasePoolMax });
+const stopPurging = schedulePurge(db, log);
+
+const app = createPaymentsApp({
+  db,
+  log,
+  adminToken: env.adminToken,
+  successRate: env.successRate,
+  idempotencyTtlMs: env.idempotencyTtlMs,
+});
+const service = await startService(app, {
+  name: "payments",
+  port: env.port,
+  log,
+  onClose: async () => {
+    stopPurging();
+    await db.$disconnect();
+  },
+});
+closeOnSignals(service, log);

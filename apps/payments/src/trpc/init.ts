@@ -1,0 +1,9 @@
+import { createServiceTrpc, type ServiceTrpcContext } from "@shop/service";
+import type { ChargeDeps } from "../domain/charges.ts";
+
+export interface PaymentsContext extends ServiceTrpcContext {
+  deps: ChargeDeps;
+}
+
+export const { router, publicProcedure, adminProcedure, createCallerFactory } =
+  createServiceTrpc<PaymentsContext>();

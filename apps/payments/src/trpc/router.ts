@@ -1,0 +1,11 @@
+import { create } from "./charges/create.ts";
+import { get } from "./charges/get.ts";
+import { router } from "./init.ts";
+
+/** Payments' tRPC door: the same operations as the REST routes. */
+export const paymentsRouter = router({
+  charges: router({ create, get }),
+});
+
+/** What the gateway and the SDK import to type their clients. */
+export type PaymentsRouter = typeof paymentsRouter;

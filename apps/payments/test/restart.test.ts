@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
+import { afterAll, beforeAll, expect, it } from "vitest";
+
+// The key→answer map lives in PostgreSQL: a new process over the same
+// database still replays, which an in-memory map could not.
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.drop());
+
+const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+async function startPayments(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", main], {
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      ADMIN_TOKEN: "test-admin-token-0123456789",
+      PAYMENTS_PORT: String(port),
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`payments exited with ${child.exitCode}`);
+    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("payments did not come up");
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = once(child, "exit");
+  child.kill("SIGTERM");
+  await exited;
+}
+
+it(
+  "replays a charge after the service restarts (new process, same database)",
+  { timeout: 30_000 },
+  async () => {
+    const port = await freePort();
+    const key = randomUUID();
+    const request = () =>
+      fetch(`http://127.0.0.1:${port}/charges`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": key },
+        body: JSON.stringify({ order_id: "restart", amount_cents: 900 }),
+      });
+
+    const first = await startPayments(port);
+    const before = await request();
+    const beforeText = await before.text();
+    await stop(first);
+
+    const second = await startPayments(port);
+    try {
+      const after = await request();
+      expect(after.status).toBe(before.status);
+      expect(await after.text()).toBe(beforeText);
+      expect(after.headers.get("idempotent-replayed")).toBe("true");
+      expect(await db.prisma.charge.count({ where: { orderId: "restart" } })).toBe(1);
+    } finally {
+      await stop(second);
+    }
+  },
+);
