@@ -62,6 +62,10 @@ export const StockShortfall = z
   .meta({ id: "StockShortfall" });
 export type StockShortfall = z.infer<typeof StockShortfall>;
 
+/** `{productId}`: one line of a not_found error's details when an order names unknown or archived products. */
+export const UnknownProduct = z.object({ productId: Uuid }).meta({ id: "UnknownProduct" });
+export type UnknownProduct = z.infer<typeof UnknownProduct>;
+
 /** `GET /orders` (admin) query: newest first, a cursor from the previous page, an optional status. */
 export const ListOrdersInput = z
   .strictObject({

@@ -1,0 +1,28 @@
+import { isDatabaseReachable, type PrismaClient } from "@shop/db";
+import { createServiceApp, mountTrpc, requestScope, type Logger } from "@shop/service";
+import type { OrdersDeps } from "./domain/deps.ts";
+import { openApiDocument } from "./openapi.ts";
+import type { PaymentsClient } from "./payments-client.ts";
+import { orderRoutes } from "./rest/orders.ts";
+import type { OrdersContext } from "./trpc/init.ts";
+import { ordersRouter } from "./trpc/router.ts";
+
+export interface OrdersAppOptions {
+  db: PrismaClient;
+  log: Logger;
+  adminToken: string;
+  /** How captures reach Payments (createPaymentsClient). */
+  payments: PaymentsClient;
+  /** How long a placement's Idempotency-Key answer is replayed; 24 h unless set. */
+  idempotencyTtlMs?: number;
+}
+
+/** Orders' HTTP app: the REST routes, the tRPC router at /trpc, health and the OpenAPI document. */
+export function createOrdersApp({ db, log, adminToken, payments, idempotencyTtlMs }: OrdersAppOptions) {
+  const deps: OrdersDeps = { db, payments, idempotencyTtlMs: idempotencyTtlMs ?? 24 * 3_600_000 };
+  const app = createServiceApp({ log, adminToken, isReady: () => isDatabaseReachable(db) });
+  app.get("/openapi.json", (c) => c.json(openApiDocument));
+  app.route("/", orderRoutes(deps));
+  mountTrpc(app, ordersRouter, (c): OrdersContext => ({ ...requestScope(c), deps }));
+  return app;
+}

@@ -1,0 +1,44 @@
+import type { Order } from "@shop/contracts";
+import { Prisma, type PrismaClient } from "@shop/db";
+import { ServiceError } from "@shop/service";
+import { lockOrder, readOrder } from "./order-rows.ts";
+
+/**
+ * Cancels a PENDING order and puts its stock back, in one transaction: the
+ * status change and the stock return commit together or not at all.
+ * Cancelling a CANCELLED order answers it unchanged (a retried cancel is
+ * harmless); a PAID order cannot be cancelled (409 invalid_state).
+ */
+export async function cancelOrder(db: PrismaClient, id: string): Promise<Order> {
+  return db.$transaction(
+    async (tx) => {
+      // The order's row lock serialises this cancel against a capture of the
+      // same order: whichever comes second sees the first one's outcome.
+      const order = await lockOrder(tx, id);
+      if (order.status === "PAID") {
+        throw new ServiceError("invalid_state", `Order ${id} is PAID; a paid order cannot be cancelled`);
+      }
+      if (order.status === "PENDING") {
+        // Lock the products in ascending id order, as placement does, before
+        // changing them: an UPDATE ... FROM locks rows in whatever order its
+        // join yields, which could wait in a cycle with a multi-item placement.
+        await tx.$queryRaw`
+          SELECT p.id
+            FROM products AS p
+            JOIN order_items AS i ON i.product_id = p.id
+           WHERE i.order_id = ${id}::uuid
+           ORDER BY p.id
+             FOR UPDATE OF p`;
+        await tx.$executeRaw`
+          UPDATE products AS p
+             SET stock_qty = p.stock_qty + i.qty, updated_at = now()
+            FROM order_items AS i
+           WHERE i.order_id = ${id}::uuid
+             AND p.id = i.product_id`;
+        await tx.order.update({ where: { id }, data: { status: "CANCELLED" } });
+      }
+      return readOrder(tx, id);
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
+  );
+}

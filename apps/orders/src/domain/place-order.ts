@@ -1,0 +1,137 @@
+import type { PlacedOrder, PlaceOrderInput, StockShortfall, UnknownProduct } from "@shop/contracts";
+import { Prisma, type PrismaClient } from "@shop/db";
+import { fingerprintOf, runIdempotent, type IdempotentAnswer } from "@shop/idempotency";
+import { ServiceError } from "@shop/service";
+import { assertChargeableTotal, mergeLines, orderTotal, type PricedLine } from "./order-lines.ts";
+import type { Db } from "./order-rows.ts";
+
+/** Placement keys live apart from every other operation's keys. */
+export const PLACE_ORDER_SCOPE = "orders.place";
+
+export interface PlacementDeps {
+  db: PrismaClient;
+  /** How long an Idempotency-Key's answer is replayed. */
+  idempotencyTtlMs: number;
+}
+
+export interface PlacementRequest {
+  input: PlaceOrderInput;
+  /** Optional: a retried checkout with the same key gets the first answer, never a second order. */
+  idempotencyKey?: string | undefined;
+}
+
+interface LockedProduct {
+  id: string;
+  price_cents: number;
+  stock_qty: number;
+}
+
+/**
+ * Places an order in one READ COMMITTED transaction: its own, or, with an
+ * Idempotency-Key, the one runIdempotent opens, so the order and the stored
+ * answer commit together. Answers 201 with the placed order either way; the
+ * answer's exact JSON text is what a replay sends back.
+ */
+export async function placeOrder(
+  { db, idempotencyTtlMs }: PlacementDeps,
+  { input, idempotencyKey }: PlacementRequest,
+): Promise<IdempotentAnswer<PlacedOrder>> {
+  if (idempotencyKey === undefined) {
+    const body = await db.$transaction((tx) => placeOrderIn(tx, input), {
+      isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,
+    });
+    return { replayed: false, status: 201, body, bodyText: JSON.stringify(body) };
+  }
+  return runIdempotent(
+    db,
+    {
+      scope: PLACE_ORDER_SCOPE,
+      key: idempotencyKey,
+      fingerprint: fingerprintOf(input),
+      ttlMs: idempotencyTtlMs,
+    },
+    async (tx) => ({ status: 201, body: await placeOrderIn(tx, input) }),
+  );
+}
+
+/**
+ * The placement itself, inside a transaction the caller opened at READ COMMITTED:
+ *
+ * 1. Lock every product of the order with SELECT ... FOR UPDATE, in ascending
+ *    id order. Each row is read at its latest committed version once its lock
+ *    is ours, and stays so until we commit: no other order can sell the same
+ *    unit in between. One global lock order means two multi-item orders never
+ *    wait on each other in a cycle (no deadlock).
+ * 2. Check every line (unknown or archived products, stock, total) and fail
+ *    the whole order on any problem. Throwing rolls the transaction back:
+ *    nothing is written.
+ * 3. Insert the order and its lines, each line at the product's current price.
+ * 4. Decrement the stock (relative to the locked value; the CHECK constraint
+ *    stock_qty >= 0 would refuse anything else).
+ */
+export async function placeOrderIn(tx: Db, input: PlaceOrderInput): Promise<PlacedOrder> {
+  const lines = mergeLines(input.items);
+  const ids = lines.map((line) => line.productId);
+
+  const locked = await tx.$queryRaw<LockedProduct[]>`
+    SELECT id, price_cents, stock_qty
+      FROM products
+     WHERE id IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})
+       AND archived_at IS NULL
+     ORDER BY id
+       FOR UPDATE`;
+  const byId = new Map(locked.map((product) => [product.id, product]));
+
+  const unknown: UnknownProduct[] = [];
+  const shortfalls: StockShortfall[] = [];
+  const priced: PricedLine[] = [];
+  for (const line of lines) {
+    const product = byId.get(line.productId);
+    if (!product) {
+      unknown.push({ productId: line.productId });
+      continue;
+    }
+    if (product.stock_qty < line.qty) {
+      shortfalls.push({ productId: line.productId, requested: line.qty, available: product.stock_qty });
+    }
+    priced.push({ ...line, priceCents: product.price_cents });
+  }
+
+  if (unknown.length > 0) {
+    const names = unknown.map((u) => u.productId).join(", ");
+    throw new ServiceError("not_found", `No such product (unknown or archived): ${names}`, unknown);
+  }
+  const total = orderTotal(priced);
+  assertChargeableTotal(total);
+  if (shortfalls.length > 0) {
+    const names = shortfalls
+      .map((s) => `${s.productId} (requested ${s.requested}, available ${s.available})`)
+      .join(", ");
+    throw new ServiceError("insufficient_stock", `Not enough stock for: ${names}`, shortfalls);
+  }
+
+  const order = await tx.order.create({
+    data: {
+      totalCents: total,
+      items: {
+        createMany: {
+          data: priced.map((line) => ({
+            productId: line.productId,
+            qty: line.qty,
+            priceCents: line.priceCents,
+          })),
+        },
+      },
+    },
+    select: { id: true, status: true, totalCents: true },
+  });
+
+  await tx.$executeRaw`
+    UPDATE products AS p
+       SET stock_qty = p.stock_qty - line.qty, updated_at = now()
+      FROM (VALUES ${Prisma.join(priced.map((l) => Prisma.sql`(${l.productId}::uuid, ${l.qty}::int)`))})
+           AS line(product_id, qty)
+     WHERE p.id = line.product_id`;
+
+  return { orderId: order.id, status: order.status, total_cents: order.totalCents };
+}

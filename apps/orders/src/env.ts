@@ -1,0 +1,35 @@
+import { idempotencyTtlMs } from "@shop/idempotency";
+import { portOf, readServiceEnv, type ServiceEnv } from "@shop/service";
+import { z } from "zod";
+
+export interface OrdersEnv extends ServiceEnv {
+  /** PAYMENTS_URL: where Payments answers; default http://127.0.0.1:<PAYMENTS_PORT or 4003>. */
+  paymentsUrl: string;
+  /** PAYMENTS_TIMEOUT_MS: how long one charge request may take before capture gives up (default 5 s). */
+  paymentsTimeoutMs: number;
+  /** IDEMPOTENCY_TTL_HOURS, in ms: how long a placement's answer is replayed. */
+  idempotencyTtlMs: number;
+}
+
+const HttpUrl = z.url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" });
+const TimeoutMs = z.coerce.number().int().min(100).max(60_000);
+
+/** Orders' environment, read and checked once at start, with messages a person can act on. */
+export function readOrdersEnv(env: NodeJS.ProcessEnv = process.env): OrdersEnv {
+  const paymentsUrl = env.PAYMENTS_URL || `http://127.0.0.1:${portOf("payments", env)}`;
+  const url = HttpUrl.safeParse(paymentsUrl);
+  if (!url.success) throw new Error(`PAYMENTS_URL must be an http(s) URL, got "${paymentsUrl}"`);
+
+  const rawTimeout = env.PAYMENTS_TIMEOUT_MS;
+  const timeout = TimeoutMs.safeParse(rawTimeout === undefined || rawTimeout === "" ? 5_000 : rawTimeout);
+  if (!timeout.success) {
+    throw new Error(`PAYMENTS_TIMEOUT_MS must be a whole number from 100 to 60000, got "${rawTimeout}"`);
+  }
+
+  return {
+    ...readServiceEnv("orders", env),
+    paymentsUrl: url.data,
+    paymentsTimeoutMs: timeout.data,
+    idempotencyTtlMs: idempotencyTtlMs(env),
+  };
+}

@@ -1,0 +1,5 @@
+// What other packages may import from Orders: its router's type (for typed
+// tRPC clients) and its app factory (for tests that run the real service).
+export type { OrdersRouter } from "./trpc/router.ts";
+export { createOrdersApp, type OrdersAppOptions } from "./app.ts";
+export { createPaymentsClient, type PaymentsClient } from "./payments-client.ts";

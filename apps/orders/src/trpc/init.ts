@@ -1,0 +1,9 @@
+import { createServiceTrpc, type ServiceTrpcContext } from "@shop/service";
+import type { OrdersDeps } from "../domain/deps.ts";
+
+export interface OrdersContext extends ServiceTrpcContext {
+  deps: OrdersDeps;
+}
+
+export const { router, publicProcedure, adminProcedure, createCallerFactory } =
+  createServiceTrpc<OrdersContext>();

@@ -1,0 +1,9 @@
+import { ByIdInput, Order } from "@shop/contracts";
+import { cancelOrder } from "../../domain/cancel-order.ts";
+import { adminProcedure } from "../init.ts";
+
+/** Cancel a PENDING order and put its stock back, as `POST /orders/:id/cancel`. */
+export const cancel = adminProcedure
+  .input(ByIdInput)
+  .output(Order)
+  .mutation(({ ctx, input }) => cancelOrder(ctx.deps.db, input.id));

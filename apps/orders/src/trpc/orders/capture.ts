@@ -1,0 +1,9 @@
+import { ByIdInput, CaptureResult } from "@shop/contracts";
+import { captureOrder } from "../../domain/capture-order.ts";
+import { adminProcedure } from "../init.ts";
+
+/** Charge through Payments and mark PAID, as `POST /orders/:id/capture`. */
+export const capture = adminProcedure
+  .input(ByIdInput)
+  .output(CaptureResult)
+  .mutation(({ ctx, input }) => captureOrder(ctx.deps, input.id, { requestId: ctx.requestId }));

@@ -1,0 +1,12 @@
+import { PlacedOrder, PlaceOrderRequest } from "@shop/contracts";
+import { placeOrder } from "../../domain/place-order.ts";
+import { publicProcedure } from "../init.ts";
+
+/** As `POST /orders`; the optional key travels in the input as `idempotency_key`, and shares REST's keys. */
+export const place = publicProcedure
+  .input(PlaceOrderRequest)
+  .output(PlacedOrder)
+  .mutation(async ({ ctx, input: { idempotency_key, ...input } }) => {
+    const answer = await placeOrder(ctx.deps, { input, idempotencyKey: idempotency_key });
+    return answer.replayed ? PlacedOrder.parse(JSON.parse(answer.bodyText)) : answer.body;
+  });

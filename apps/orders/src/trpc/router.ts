@@ -1,0 +1,14 @@
+import { router } from "./init.ts";
+import { cancel } from "./orders/cancel.ts";
+import { capture } from "./orders/capture.ts";
+import { get } from "./orders/get.ts";
+import { list } from "./orders/list.ts";
+import { place } from "./orders/place.ts";
+
+/** Orders' tRPC door: the same operations as the REST routes, typed end to end. */
+export const ordersRouter = router({
+  orders: router({ place, get, list, capture, cancel }),
+});
+
+/** What the gateway and the SDK import to type their clients. */
+export type OrdersRouter = typeof ordersRouter;
