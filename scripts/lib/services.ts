@@ -30,5 +30,11 @@ export function stackServices(env: NodeJS.ProcessEnv = process.env): ServiceSpec
       port: portOf("orders", env),
       offers: "REST /orders, tRPC /trpc, /openapi.json",
     },
+    {
+      part: "gateway",
+      entry: "apps/gateway/src/main.ts",
+      port: portOf("gateway", env),
+      offers: "GraphQL /graphql (GraphiQL in a browser)",
+    },
   ];
 }

@@ -12,9 +12,15 @@ export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
 export interface ServiceAppOptions {
   log: Logger;
-  adminToken: string;
-  /** Resolves true when the service can do its work (its database answers). */
+  /**
+   * The token admin requests must present. Absent for the gateway, which
+   * checks nothing itself and passes the caller's token through to services.
+   */
+  adminToken?: string;
+  /** Resolves true when the service can do its work (its database, or the services behind it, answer). */
   isReady: () => Promise<boolean>;
+  /** What /readyz says when isReady is false. */
+  notReadyMessage?: string;
   bodyLimitBytes?: number;
 }
 
@@ -43,7 +49,7 @@ export function createServiceApp(options: ServiceAppOptions): Hono<ServiceHonoEn
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", async (c) => {
     if (await options.isReady()) return c.json({ status: "ready" });
-    throw new ServiceError("service_unavailable", "The database is not reachable");
+    throw new ServiceError("service_unavailable", options.notReadyMessage ?? "The database is not reachable");
   });
   return app;
 }

@@ -13,14 +13,17 @@ const ACCEPTABLE_REQUEST_ID = /^[\w.:-]{1,128}$/;
  * echoes it in the response, hands handlers a logger that carries it, and
  * writes one log line per request when it completes.
  */
-export function requestContext(log: Logger, adminToken: string) {
+export function requestContext(log: Logger, adminToken: string | undefined) {
   return createMiddleware<ServiceHonoEnv>(async (c, next) => {
     const presented = c.req.header(REQUEST_ID_HEADER);
     const requestId = presented && ACCEPTABLE_REQUEST_ID.test(presented) ? presented : randomUUID();
     const requestLog = log.child({ requestId });
     c.set("requestId", requestId);
     c.set("log", requestLog);
-    c.set("isAdmin", isAdminToken(bearerToken(c.req.header("authorization")), adminToken));
+    c.set(
+      "isAdmin",
+      adminToken !== undefined && isAdminToken(bearerToken(c.req.header("authorization")), adminToken),
+    );
     c.header(REQUEST_ID_HEADER, requestId);
 
     const started = performance.now();

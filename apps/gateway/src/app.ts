@@ -1,0 +1,93 @@
+import { createServiceApp, type Logger } from "@shop/service";
+import { createHandler } from "graphql-http/lib/use/fetch";
+import { cors } from "hono/cors";
+import { createContext, type GatewayContext } from "./context.ts";
+import type { ServiceUrls } from "./env.ts";
+import { formatGatewayError } from "./http/format-error.ts";
+import { GRAPHIQL_ASSET_PATH, graphiqlPage, serveGraphiqlAsset, wantsGraphiql } from "./http/graphiql.ts";
+import { rateLimit } from "./http/rate-limit.ts";
+import { schema } from "./schema/index.ts";
+import type { ServiceFetch } from "./services/clients.ts";
+
+export interface GatewayDeps {
+  log: Logger;
+  serviceUrls: ServiceUrls;
+  serviceTimeoutMs: number;
+  corsOrigins: string[];
+  rateLimitPerMinute: number;
+  trustProxy?: boolean;
+  /** Route service calls elsewhere (tests: to in-process apps). */
+  fetch?: ServiceFetch;
+}
+
+/** The gateway's HTTP app: /graphql (graphql-http, GraphiQL in a browser), health, limits, CORS. */
+export function createGatewayApp(deps: GatewayDeps) {
+  const app = createServiceApp({
+    log: deps.log,
+    isReady: () => servicesAnswer(deps),
+    notReadyMessage: "A service behind the gateway does not answer",
+  });
+
+  // The per-request context graphql-http asks for, keyed by the request it was made for.
+  const contexts = new WeakMap<Request, GatewayContext>();
+  const handle = createHandler<GatewayContext>({
+    schema,
+    context: (req) => {
+      const context = contexts.get(req.raw);
+      if (!context) throw new Error("no gateway context for this request");
+      return context;
+    },
+    formatError: formatGatewayError,
+    onOperation: (req, _args, result) => {
+      const errors = result.errors;
+      if (errors?.length) {
+        contexts.get(req.raw)?.log.warn({ errors: errors.map((e) => e.message) }, "GraphQL errors");
+      }
+    },
+  });
+
+  app.use(
+    "/graphql",
+    cors({
+      origin: deps.corsOrigins,
+      allowMethods: ["GET", "POST", "OPTIONS"],
+      allowHeaders: ["content-type", "authorization", "x-request-id"],
+      exposeHeaders: ["x-request-id", "retry-after"],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    "/graphql",
+    rateLimit({ perMinute: deps.rateLimitPerMinute, trustProxy: deps.trustProxy ?? false }),
+  );
+  app.get(GRAPHIQL_ASSET_PATH, serveGraphiqlAsset);
+  app.on(["GET", "POST"], "/graphql", async (c) => {
+    if (wantsGraphiql(c)) return graphiqlPage(c);
+    const authorization = c.req.header("authorization");
+    contexts.set(
+      c.req.raw,
+      createContext({
+        log: c.get("log"),
+        requestId: c.get("requestId"),
+        urls: deps.serviceUrls,
+        timeoutMs: deps.serviceTimeoutMs,
+        ...(authorization ? { authorization } : {}),
+        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      }),
+    );
+    return handle(c.req.raw);
+  });
+  return app;
+}
+
+/** Ready when every service behind the gateway answers its /healthz within a second. */
+async function servicesAnswer(deps: GatewayDeps): Promise<boolean> {
+  const checks = (Object.keys(deps.serviceUrls) as Array<keyof ServiceUrls>).map(async (service) => {
+    const url = `${deps.serviceUrls[service]}/healthz`;
+    const init = { signal: AbortSignal.timeout(1_000) };
+    const res = await (deps.fetch ? deps.fetch(service, url, init) : fetch(url, init));
+    return res.ok;
+  });
+  const results = await Promise.allSettled(checks);
+  return results.every((r) => r.status === "fulfilled" && r.value);
+}

@@ -1,0 +1,36 @@
+import type { Product } from "@shop/contracts";
+import type { Logger } from "@shop/service";
+import DataLoader from "dataloader";
+import { callService } from "./services/call.ts";
+import {
+  createServiceClients,
+  type ServiceClientOptions,
+  type ServiceClients,
+  type ServiceName,
+} from "./services/clients.ts";
+
+/** What every resolver of one GraphQL request gets. (A type, not an interface: graphql-http wants a record.) */
+export type GatewayContext = {
+  requestId: string;
+  log: Logger;
+  services: ServiceClients;
+  /** Await a service call; failures become ServiceCallErrors with the service's own error code. */
+  call<T>(service: ServiceName, pending: Promise<T>): Promise<T>;
+  /** Products by id, batched: every `OrderItem.product` of a request in one call to Inventory. */
+  productById: DataLoader<string, Product | null>;
+};
+
+export function createContext(options: ServiceClientOptions & { log: Logger }): GatewayContext {
+  const services = createServiceClients(options);
+  const call = <T>(service: ServiceName, pending: Promise<T>) =>
+    callService(service, pending, options.timeoutMs);
+  const productById = new DataLoader<string, Product | null>(
+    async (ids) => {
+      const found = await call("inventory", services.inventory.products.byIds.query({ ids: [...ids] }));
+      const byId = new Map(found.map((p) => [p.id, p]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+    { maxBatchSize: 500 },
+  );
+  return { requestId: options.requestId, log: options.log, services, call, productById };
+}

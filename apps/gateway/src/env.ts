@@ -1,0 +1,62 @@
+import { portOf } from "@shop/service";
+import { z } from "zod";
+
+export interface GatewayEnv {
+  port: number;
+  serviceUrls: ServiceUrls;
+  /** A service call that takes longer fails with a GraphQL error instead of hanging. */
+  serviceTimeoutMs: number;
+  /** Browser origins allowed by CORS: the web shop and the admin SPA. */
+  corsOrigins: string[];
+  /** Requests per minute per client IP; 0 turns the limit off (benchmarks). */
+  rateLimitPerMinute: number;
+  /** Trust X-Forwarded-For for the client IP (only behind a proxy you run). */
+  trustProxy: boolean;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+}
+
+export interface ServiceUrls {
+  inventory: string;
+  orders: string;
+  payments: string;
+}
+
+const Schema = z.object({
+  INVENTORY_URL: z.url().optional(),
+  ORDERS_URL: z.url().optional(),
+  PAYMENTS_URL: z.url().optional(),
+  SERVICE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  GATEWAY_CORS_ORIGINS: z.string().optional(),
+  GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1_200),
+  GATEWAY_TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+const local = (port: number) => `http://127.0.0.1:${port}`;
+
+/** The gateway's environment, read and checked once at start. */
+export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env): GatewayEnv {
+  const parsed = Schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment for the gateway:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const webPort = portOf("web", env);
+  const adminPort = portOf("admin", env);
+  return {
+    port: portOf("gateway", env),
+    serviceUrls: {
+      inventory: e.INVENTORY_URL ?? local(portOf("inventory", env)),
+      orders: e.ORDERS_URL ?? local(portOf("orders", env)),
+      payments: e.PAYMENTS_URL ?? local(portOf("payments", env)),
+    },
+    serviceTimeoutMs: e.SERVICE_TIMEOUT_MS,
+    corsOrigins: e.GATEWAY_CORS_ORIGINS
+      ? e.GATEWAY_CORS_ORIGINS.split(",").map((o) => o.trim())
+      : [webPort, adminPort].flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`]),
+    rateLimitPerMinute: e.GATEWAY_RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.GATEWAY_TRUST_PROXY === "1" || e.GATEWAY_TRUST_PROXY === "true",
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,4 @@
+// What other packages may import from the gateway: the app factory (tests run
+// it in-process) and the schema (tools print and check it).
+export { createGatewayApp, type GatewayDeps } from "./app.ts";
+export { schema } from "./schema/index.ts";

@@ -1,0 +1,175 @@
+import type { StockShortfall } from "@shop/contracts";
+import type { GatewayContext } from "../context.ts";
+import { ServiceCallError } from "../services/call.ts";
+import { builder } from "./builder.ts";
+
+/**
+ * Errors a client is expected to handle are part of the schema: a mutation
+ * returns a union of its result and these, and a client switches on
+ * `__typename`. Everything else (a service down, a wrong admin token) is an
+ * ordinary GraphQL error with `extensions.code`.
+ */
+export const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
+  description: "What every typed error has: a message a person can read.",
+  fields: (t) => ({ message: t.exposeString("message") }),
+});
+
+export interface ShortfallLine extends StockShortfall {
+  productName: string | null;
+}
+
+export class InsufficientStockError extends Error {
+  constructor(readonly lines: ShortfallLine[]) {
+    super(
+      `Not enough stock: ${lines
+        .map((l) => `${l.productName ?? l.productId} (${l.requested} requested, ${l.available} left)`)
+        .join("; ")}`,
+    );
+  }
+}
+
+export class ValidationError extends Error {
+  constructor(
+    message: string,
+    readonly fields: Array<{ path: string; message: string }>,
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends Error {}
+export class InvalidStateError extends Error {}
+export class IdempotencyKeyError extends Error {}
+export class PaymentFailedError extends Error {
+  constructor(
+    message: string,
+    readonly chargeId: string | null,
+  ) {
+    super(message);
+  }
+}
+
+const StockShortfallType = builder.objectRef<ShortfallLine>("StockShortfall").implement({
+  description: "One product an order asked more of than there is.",
+  fields: (t) => ({
+    productId: t.exposeID("productId"),
+    productName: t.exposeString("productName", { nullable: true }),
+    requested: t.exposeInt("requested"),
+    available: t.exposeInt("available"),
+  }),
+});
+
+const FieldErrorType = builder.objectRef<{ path: string; message: string }>("FieldError").implement({
+  description: "One invalid input field: its dotted path (as the service names it) and why.",
+  fields: (t) => ({ path: t.exposeString("path"), message: t.exposeString("message") }),
+});
+
+builder.objectType(InsufficientStockError, {
+  name: "InsufficientStockError",
+  description: "The order asked for more than is in stock; nothing was written.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ lines: t.field({ type: [StockShortfallType], resolve: (e) => e.lines }) }),
+});
+
+builder.objectType(ValidationError, {
+  name: "ValidationError",
+  description: "The input broke the contract; nothing was written.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ fields: t.field({ type: [FieldErrorType], resolve: (e) => e.fields }) }),
+});
+
+builder.objectType(NotFoundError, {
+  name: "NotFoundError",
+  description: "Something the input names does not exist.",
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(InvalidStateError, {
+  name: "InvalidStateError",
+  description: "The operation does not apply in the order's current state (e.g. cancelling a paid order).",
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(IdempotencyKeyError, {
+  name: "IdempotencyKeyError",
+  description: "The idempotency key is in use by a request still in flight, or was used with other input.",
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(PaymentFailedError, {
+  name: "PaymentFailedError",
+  description: "The charge failed; the order stays PENDING and can be captured again.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ chargeId: t.exposeID("chargeId", { nullable: true }) }),
+});
+
+// Services name fields as their contracts do (price_cents); GraphQL clients
+// know them in camelCase (priceCents).
+const camelPath = (path: string) => path.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+const asFieldErrors = (details: unknown) =>
+  Array.isArray(details)
+    ? details
+        .filter(
+          (d): d is { path: string; message: string } =>
+            typeof d === "object" && d !== null && "path" in d && "message" in d,
+        )
+        .map((d) => ({ path: camelPath(String(d.path)), message: String(d.message) }))
+    : [];
+
+const asShortfalls = (details: unknown): StockShortfall[] =>
+  Array.isArray(details)
+    ? details.filter(
+        (d): d is StockShortfall =>
+          typeof d === "object" && d !== null && "productId" in d && "requested" in d && "available" in d,
+      )
+    : [];
+
+/**
+ * A failed service call as the typed error the schema promises for it, when
+ * there is one; anything else is rethrown as is (an ordinary GraphQL error).
+ */
+export async function typedErrorOf(err: unknown, ctx: GatewayContext): Promise<unknown> {
+  if (!(err instanceof ServiceCallError)) return err;
+  switch (err.code) {
+    case "insufficient_stock": {
+      // Name the products, so the message says "Mug", not an id.
+      const shortfalls = asShortfalls(err.details);
+      const products = await ctx.productById.loadMany(shortfalls.map((s) => s.productId));
+      return new InsufficientStockError(
+        shortfalls.map((s, i) => {
+          const product = products[i];
+          return { ...s, productName: product && !(product instanceof Error) ? product.name : null };
+        }),
+      );
+    }
+    case "validation_failed":
+    case "invalid_json":
+      return new ValidationError(err.message, asFieldErrors(err.details));
+    case "not_found":
+      return new NotFoundError(err.message);
+    case "invalid_state":
+      return new InvalidStateError(err.message);
+    case "idempotency_key_in_use":
+    case "idempotency_key_reused":
+      return new IdempotencyKeyError(err.message);
+    case "payment_failed": {
+      const details = err.details as { charge_id?: unknown } | undefined;
+      return new PaymentFailedError(
+        err.message,
+        typeof details?.charge_id === "string" ? details.charge_id : null,
+      );
+    }
+    default:
+      return err;
+  }
+}
+
+/** Run a resolver's work, turning failures into the typed errors the schema lists. */
+export async function withTypedErrors<T>(ctx: GatewayContext, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw await typedErrorOf(err, ctx);
+  }
+}

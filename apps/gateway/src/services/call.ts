@@ -1,0 +1,47 @@
+import { ErrorCode } from "@shop/contracts";
+import { TRPCClientError } from "@trpc/client";
+import type { ServiceName } from "./clients.ts";
+
+/** What a failed service call said: the service's stable error code, status and details. */
+export class ServiceCallError extends Error {
+  override readonly name = "ServiceCallError";
+  constructor(
+    readonly service: ServiceName,
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+interface ServiceErrorData {
+  error?: unknown;
+  httpStatus?: unknown;
+  details?: unknown;
+}
+
+const isTimeout = (err: unknown): boolean =>
+  err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError" || isTimeout(err.cause));
+
+/**
+ * Await a service call, turning whatever failed into a ServiceCallError:
+ * the service's own `{error, message, details}` when it answered, else
+ * `service_unavailable` (down, refused, timed out) with a message naming it.
+ */
+export async function callService<T>(service: ServiceName, call: Promise<T>, timeoutMs: number): Promise<T> {
+  try {
+    return await call;
+  } catch (err) {
+    if (err instanceof TRPCClientError) {
+      const data = (err.data ?? {}) as ServiceErrorData;
+      const code = ErrorCode.safeParse(data.error);
+      if (code.success && typeof data.httpStatus === "number") {
+        throw new ServiceCallError(service, code.data, data.httpStatus, err.message, data.details);
+      }
+    }
+    const why = isTimeout(err) ? `did not answer within ${timeoutMs} ms` : "is not reachable";
+    throw new ServiceCallError(service, "service_unavailable", 503, `The ${service} service ${why}.`);
+  }
+}

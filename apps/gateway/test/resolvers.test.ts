@@ -1,0 +1,180 @@
+import { describe, expect, it } from "vitest";
+import { FakeServiceError, fakeServices } from "./fake-services.ts";
+import { gatewayOver } from "./harness.ts";
+
+const MUG = { id: "00000000-0000-4000-8000-000000000001", name: "Mug", price_cents: 1200, stock_qty: 1 };
+const POT = { id: "00000000-0000-4000-8000-000000000002", name: "Teapot", price_cents: 3400, stock_qty: 8 };
+const ORDER = {
+  id: "00000000-0000-4000-8000-0000000000aa",
+  status: "PENDING",
+  total_cents: 5800,
+  created_at: "2026-11-26T12:00:00.000Z",
+  items: [
+    { product_id: MUG.id, qty: 2, price_cents: 1200 },
+    { product_id: POT.id, qty: 1, price_cents: 3400 },
+  ],
+};
+
+const byIds = (input: unknown) => {
+  const { ids } = input as { ids: string[] };
+  return [MUG, POT].filter((p) => ids.includes(p.id));
+};
+
+describe("resolvers over faked services", () => {
+  it("maps the catalog to camelCase", async () => {
+    const services = fakeServices({ inventory: { "products.list": () => [MUG, POT] } });
+    const { body } = await gatewayOver(services.fetch).graphql(
+      "{ products { id name priceCents stockQty } }",
+    );
+    expect(body).toEqual({
+      data: {
+        products: [
+          { id: MUG.id, name: "Mug", priceCents: 1200, stockQty: 1 },
+          { id: POT.id, name: "Teapot", priceCents: 3400, stockQty: 8 },
+        ],
+      },
+    });
+  });
+
+  it("resolves every line's product in one Inventory call (no N+1)", async () => {
+    const services = fakeServices({
+      orders: { "orders.get": () => ORDER },
+      inventory: { "products.byIds": byIds },
+    });
+    const { body } = await gatewayOver(services.fetch).graphql(
+      `query($id: ID!) { order(id: $id) { id status totalCents createdAt items { qty priceCents product { name } } } }`,
+      { id: ORDER.id },
+    );
+    expect(body.data?.order).toEqual({
+      id: ORDER.id,
+      status: "PENDING",
+      totalCents: 5800,
+      createdAt: ORDER.created_at,
+      items: [
+        { qty: 2, priceCents: 1200, product: { name: "Mug" } },
+        { qty: 1, priceCents: 3400, product: { name: "Teapot" } },
+      ],
+    });
+    const productCalls = services.calls.filter((c) => c.path === "products.byIds");
+    expect(productCalls).toHaveLength(1);
+    expect(productCalls[0]?.input).toEqual({ ids: [MUG.id, POT.id] });
+  });
+
+  it("answers null for an order or product that does not exist", async () => {
+    const missing = () => {
+      throw new FakeServiceError("not_found", 404, "Order x not found");
+    };
+    const services = fakeServices({
+      orders: { "orders.get": missing },
+      inventory: { "products.get": missing },
+    });
+    const { body } = await gatewayOver(services.fetch).graphql(
+      `{ order(id: "${ORDER.id}") { id } product(id: "${MUG.id}") { id } }`,
+    );
+    expect(body).toEqual({ data: { order: null, product: null } });
+  });
+
+  it("answers insufficient stock as a typed error naming the product", async () => {
+    const services = fakeServices({
+      inventory: { "products.byIds": byIds },
+      orders: {
+        "orders.place": () => {
+          throw new FakeServiceError("insufficient_stock", 409, "Not enough stock", [
+            { productId: MUG.id, requested: 2, available: 1 },
+          ]);
+        },
+      },
+    });
+    const { body } = await gatewayOver(services.fetch).graphql(
+      `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) {
+         __typename
+         ... on InsufficientStockError { message lines { productId productName requested available } }
+       } }`,
+      { input: { items: [{ productId: MUG.id, qty: 2 }] } },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.placeOrder).toEqual({
+      __typename: "InsufficientStockError",
+      message: "Not enough stock: Mug (2 requested, 1 left)",
+      lines: [{ productId: MUG.id, productName: "Mug", requested: 2, available: 1 }],
+    });
+  });
+
+  it("answers validation failures as a typed error with camelCase field paths", async () => {
+    const services = fakeServices({
+      inventory: {
+        "products.create": () => {
+          throw new FakeServiceError(
+            "validation_failed",
+            400,
+            "Invalid request body: price_cents: must not be negative",
+            [{ path: "price_cents", message: "must not be negative" }],
+          );
+        },
+      },
+    });
+    const { body } = await gatewayOver(services.fetch).graphql(
+      `mutation { createProduct(input: {name: "x", priceCents: -1, stockQty: 1}) {
+         __typename ... on ValidationError { fields { path message } } } }`,
+    );
+    expect(body.data?.createProduct).toEqual({
+      __typename: "ValidationError",
+      fields: [{ path: "priceCents", message: "must not be negative" }],
+    });
+  });
+
+  it("passes the request id and the caller's token to every service call", async () => {
+    const services = fakeServices({ inventory: { "products.list": () => [] } });
+    const { headers } = await gatewayOver(services.fetch).graphql("{ products { id } }", undefined, {
+      "x-request-id": "req-123",
+      authorization: "Bearer some-admin-token",
+    });
+    expect(headers.get("x-request-id")).toBe("req-123");
+    expect(services.calls[0]?.headers.get("x-request-id")).toBe("req-123");
+    expect(services.calls[0]?.headers.get("authorization")).toBe("Bearer some-admin-token");
+  });
+
+  it("reports an admin field called without the token as UNAUTHORIZED", async () => {
+    const services = fakeServices({
+      inventory: {
+        "products.adminList": () => {
+          throw new FakeServiceError("unauthorized", 401, "This operation needs the admin token");
+        },
+      },
+    });
+    const { body } = await gatewayOver(services.fetch).graphql("{ adminProducts { id } }");
+    expect(body.data).toEqual({ adminProducts: null });
+    expect(body.errors?.[0]).toMatchObject({
+      message: "This operation needs the admin token",
+      extensions: { code: "UNAUTHORIZED", service: "inventory" },
+    });
+  });
+});
+
+describe("a service that is down or slow", () => {
+  it("gives that field an error and still resolves the others", async () => {
+    const services = fakeServices(
+      { orders: { "orders.get": () => ORDER }, inventory: { "products.byIds": byIds } },
+      { down: ["inventory"] },
+    );
+    const { body } = await gatewayOver(services.fetch).graphql(
+      `{ products { id } order(id: "${ORDER.id}") { id totalCents } }`,
+    );
+    expect(body.data).toEqual({ products: null, order: { id: ORDER.id, totalCents: 5800 } });
+    expect(body.errors?.[0]).toMatchObject({
+      path: ["products"],
+      extensions: { code: "SERVICE_UNAVAILABLE", service: "inventory" },
+    });
+  });
+
+  it("answers within the timeout when a service hangs", async () => {
+    const services = fakeServices({}, { hang: ["inventory"] });
+    const started = performance.now();
+    const { body } = await gatewayOver(services.fetch, { serviceTimeoutMs: 300 }).graphql(
+      "{ products { id } }",
+    );
+    const elapsed = performance.now() - started;
+    expect(body.errors?.[0]?.message).toBe("The inventory service did not answer within 300 ms.");
+    expect(elapsed).toBeLessThan(3_000);
+  });
+});

@@ -1,0 +1,18 @@
+import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import { printedSchema, SCHEMA_FILE } from "../src/sdl.ts";
+
+// The checked-in SDL is the schema's review copy: a change to the schema must
+// come with a change to schema.graphql (pnpm --filter @shop/gateway schema:print).
+it("matches the checked-in schema.graphql", () => {
+  expect(printedSchema()).toBe(readFileSync(SCHEMA_FILE, "utf8"));
+});
+
+it("has the contract's names", () => {
+  const sdl = printedSchema();
+  expect(sdl).toContain("type Product {\n  id: ID!\n  name: String!");
+  expect(sdl).toMatch(/priceCents: Int!/);
+  expect(sdl).toMatch(/stockQty: Int!/);
+  expect(sdl).toMatch(/placeOrder\(input: PlaceOrderInput!\): MutationPlaceOrderResult!/);
+  expect(sdl).toMatch(/order\(id: ID!\): Order\n/);
+});
