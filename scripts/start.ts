@@ -4,7 +4,7 @@
  * catalog is empty, then every service; one line per URL; Ctrl-C stops it all.
  */
 import { join } from "node:path";
-import { applyMigrations, createPrismaClient, repoRoot, seedIfEmpty, startDatabase } from "@shop/db";
+import { applyMigrations, createPrismaClient, dataDir, repoRoot, seedIfEmpty, startDatabase } from "@shop/db";
 import { resolveAdminToken } from "./lib/admin-token.ts";
 import { runTs, stopProcess, waitUntilHealthy } from "./lib/processes.ts";
 import { stackServices } from "./lib/services.ts";
@@ -18,7 +18,7 @@ const seeded = await seedIfEmpty(prisma);
 await prisma.$disconnect();
 if (seeded > 0) console.log(`Seeded ${seeded} products into an empty catalog.`);
 
-const admin = resolveAdminToken(join(root, ".data", "admin-token"));
+const admin = resolveAdminToken(join(dataDir(), "admin-token"));
 const env = { ...process.env, DATABASE_URL: database.url, ADMIN_TOKEN: admin.token };
 const services = stackServices(env).map((spec) => ({ spec, child: runTs(spec.entry, env, root) }));
 

@@ -15,5 +15,9 @@ export function repoRoot(): string {
 
 export const schemaPath = (): string => join(repoRoot(), "prisma", "schema.prisma");
 export const migrationsDir = (): string => join(repoRoot(), "prisma", "migrations");
-/** Local state of a development machine: the embedded database, the admin token. Never committed. */
-export const dataDir = (): string => join(repoRoot(), ".data");
+/**
+ * Local state of a development machine: the embedded database, the admin
+ * token. Never committed. SHOP_DATA_DIR moves it (the browser suites run a
+ * stack of their own beside a developer's).
+ */
+export const dataDir = (): string => process.env.SHOP_DATA_DIR ?? join(repoRoot(), ".data");
