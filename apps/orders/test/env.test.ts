@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { readOrdersEnv } from "../src/env.ts";
+
+const base = { DATABASE_URL: "postgresql://localhost/shop", ADMIN_TOKEN: "a-long-enough-admin-token" };
+
+describe("readOrdersEnv", () => {
+  it("defaults: port 4002, Payments on 127.0.0.1:4003, 5 s timeout, 24 h keys", () => {
+    expect(readOrdersEnv(base)).toMatchObject({
+      port: 4002,
+      paymentsUrl: "http://127.0.0.1:4003",
+      paymentsTimeoutMs: 5_000,
+      idempotencyTtlMs: 24 * 3_600_000,
+    });
+  });
+
+  it("follows PAYMENTS_PORT when PAYMENTS_URL is unset, and PAYMENTS_URL when set", () => {
+    expect(readOrdersEnv({ ...base, PAYMENTS_PORT: "5003" }).paymentsUrl).toBe("http://127.0.0.1:5003");
+    expect(
+      readOrdersEnv({ ...base, PAYMENTS_PORT: "5003", PAYMENTS_URL: "https://payments.internal" })
+        .paymentsUrl,
+    ).toBe("https://payments.internal");
+  });
+
+  it.each([
+    ["PAYMENTS_URL", "ftp://payments"],
+    ["PAYMENTS_URL", "not a url"],
+    ["PAYMENTS_TIMEOUT_MS", "0"],
+    ["PAYMENTS_TIMEOUT_MS", "soon"],
+  ])("refuses %s=%s with a message naming it", (name, value) => {
+    expect(() => readOrdersEnv({ ...base, [name]: value })).toThrow(name);
+  });
+});
