@@ -1,0 +1,182 @@
+import { graphql } from "../gql";
+
+/**
+ * Every operation the admin sends, in one place. `pnpm codegen` types each
+ * against the gateway's schema. Mutations answer a union of their result and
+ * typed errors: each asks for `__typename` to switch on, the message of any
+ * `Error`, and the field list of a `ValidationError`.
+ */
+
+/** The cheapest admin read there is: sign-in sends it to check the token. */
+export const CheckTokenQuery = graphql(`
+  query CheckToken {
+    adminProducts {
+      id
+    }
+  }
+`);
+
+export const AdminProductsQuery = graphql(`
+  query AdminProducts {
+    adminProducts {
+      id
+      name
+      priceCents
+      stockQty
+      archivedAt
+      createdAt
+      updatedAt
+    }
+  }
+`);
+
+export const CreateProductMutation = graphql(`
+  mutation CreateProduct($input: CreateProductInput!) {
+    createProduct(input: $input) {
+      __typename
+      ... on AdminProduct {
+        id
+        name
+      }
+      ... on Error {
+        message
+      }
+      ... on ValidationError {
+        fields {
+          path
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const UpdateProductMutation = graphql(`
+  mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {
+    updateProduct(id: $id, input: $input) {
+      __typename
+      ... on Product {
+        id
+        name
+      }
+      ... on Error {
+        message
+      }
+      ... on ValidationError {
+        fields {
+          path
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const SetStockMutation = graphql(`
+  mutation SetStock($id: ID!, $stockQty: Int!) {
+    setStock(id: $id, stockQty: $stockQty) {
+      __typename
+      ... on Product {
+        id
+        stockQty
+      }
+      ... on Error {
+        message
+      }
+      ... on ValidationError {
+        fields {
+          path
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const AdjustStockMutation = graphql(`
+  mutation AdjustStock($id: ID!, $delta: Int!) {
+    adjustStock(id: $id, delta: $delta) {
+      __typename
+      ... on Product {
+        id
+        stockQty
+      }
+      ... on Error {
+        message
+      }
+      ... on ValidationError {
+        fields {
+          path
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const ArchiveProductMutation = graphql(`
+  mutation ArchiveProduct($id: ID!) {
+    archiveProduct(id: $id) {
+      __typename
+      ... on AdminProduct {
+        id
+        archivedAt
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const OrdersQuery = graphql(`
+  query Orders($status: OrderStatus, $cursor: String, $limit: Int) {
+    orders(status: $status, cursor: $cursor, limit: $limit) {
+      nextCursor
+      orders {
+        id
+        status
+        totalCents
+        createdAt
+        items {
+          qty
+          priceCents
+          product {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CapturePaymentMutation = graphql(`
+  mutation CapturePayment($orderId: ID!) {
+    capturePayment(orderId: $orderId) {
+      __typename
+      ... on Order {
+        id
+        status
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const CancelOrderMutation = graphql(`
+  mutation CancelOrder($orderId: ID!) {
+    cancelOrder(orderId: $orderId) {
+      __typename
+      ... on Order {
+        id
+        status
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);

@@ -1,0 +1,169 @@
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useMutation } from "urql";
+import { Field } from "../components/Field.tsx";
+import { centsToDollars } from "../format.ts";
+import { describeError } from "../graphql/client.ts";
+import { CreateProductMutation, UpdateProductMutation } from "../graphql/operations.ts";
+import {
+  checkNewProduct,
+  checkProductChanges,
+  serverFieldErrors,
+  type FieldErrors,
+  type ProductDraft,
+  type ProductField,
+} from "./validation.ts";
+
+export interface EditableProduct {
+  id: string;
+  name: string;
+  priceCents: number;
+}
+
+interface ProductFormProps {
+  /** The product to edit; without one the form creates a product. */
+  product?: EditableProduct;
+  /** Saved: the product's name, for the confirmation. */
+  onSaved: (name: string) => void;
+  onCancel: () => void;
+}
+
+type ServerFields = ReadonlyArray<{ path: string; message: string }>;
+
+const NO_ANSWER = "The gateway sent no answer. Try again.";
+
+/**
+ * New product (name, price, stock) or edit (name, price: stock has its own
+ * form). Checked with the contract's zod schemas before anything is sent;
+ * what the service still refuses comes back as a ValidationError whose fields
+ * land beside the same inputs.
+ */
+export function ProductForm({ product, onSaved, onCancel }: ProductFormProps) {
+  const [draft, setDraft] = useState<ProductDraft>({
+    name: product?.name ?? "",
+    price: product ? centsToDollars(product.priceCents) : "",
+    stock: "0",
+  });
+  const [errors, setErrors] = useState<FieldErrors<ProductField>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [created, create] = useMutation(CreateProductMutation);
+  const [updated, update] = useMutation(UpdateProductMutation);
+  const saving = created.fetching || updated.fetching;
+  const form = useRef<HTMLFormElement>(null);
+  const [rejections, setRejections] = useState(0);
+
+  // After a refusal has rendered its aria-invalid inputs: focus goes where the fix is.
+  useEffect(() => {
+    if (rejections > 0) form.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+  }, [rejections]);
+
+  const edit = (field: ProductField) => (event: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [field]: event.target.value }));
+
+  /** Shows the errors (beside their inputs, or for the whole form) and takes focus to the first. */
+  function reject(next: FieldErrors<ProductField>, message: string | null = null) {
+    setErrors(next);
+    setFormError(message);
+    setRejections((n) => n + 1);
+  }
+
+  function rejectFromServer(message: string, fields: ServerFields) {
+    const { errors: placed, unplaced } = serverFieldErrors(fields);
+    const placedAny = Object.keys(placed).length > 0;
+    reject(placed, placedAny && unplaced.length === 0 ? null : [message, ...unplaced].join(" "));
+  }
+
+  async function saveChanges({ id }: EditableProduct) {
+    const checked = checkProductChanges(draft);
+    if (!checked.ok) return reject(checked.errors);
+    const result = await update({
+      id,
+      input: { name: checked.input.name, priceCents: checked.input.price_cents },
+    });
+    const answer = result.data?.updateProduct;
+    if (!answer) return reject({}, result.error ? describeError(result.error) : NO_ANSWER);
+    switch (answer.__typename) {
+      case "Product":
+        return onSaved(answer.name);
+      case "ValidationError":
+        return rejectFromServer(answer.message, answer.fields);
+      case "NotFoundError":
+        return reject({}, answer.message);
+    }
+  }
+
+  async function saveNew() {
+    const checked = checkNewProduct(draft);
+    if (!checked.ok) return reject(checked.errors);
+    const result = await create({
+      input: {
+        name: checked.input.name,
+        priceCents: checked.input.price_cents,
+        stockQty: checked.input.stock_qty,
+      },
+    });
+    const answer = result.data?.createProduct;
+    if (!answer) return reject({}, result.error ? describeError(result.error) : NO_ANSWER);
+    switch (answer.__typename) {
+      case "AdminProduct":
+        return onSaved(answer.name);
+      case "ValidationError":
+        return rejectFromServer(answer.message, answer.fields);
+    }
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void (product ? saveChanges(product) : saveNew());
+  }
+
+  return (
+    <form ref={form} className="form" onSubmit={submit} noValidate>
+      <Field
+        label="Name"
+        name="name"
+        autoComplete="off"
+        value={draft.name}
+        onChange={edit("name")}
+        error={errors.name}
+      />
+      <div className="field-row">
+        <Field
+          label="Price"
+          name="price"
+          inputMode="decimal"
+          autoComplete="off"
+          placeholder="12.50"
+          hint="In dollars and cents, e.g. 12.50"
+          value={draft.price}
+          onChange={edit("price")}
+          error={errors.price}
+        />
+        {!product && (
+          <Field
+            label="Stock"
+            name="stock"
+            inputMode="numeric"
+            autoComplete="off"
+            hint="Units on hand"
+            value={draft.stock}
+            onChange={edit("stock")}
+            error={errors.stock}
+          />
+        )}
+      </div>
+      {formError && (
+        <p role="alert" className="form-error">
+          {formError}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onCancel} disabled={saving}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary" disabled={saving}>
+          {saving ? "Saving…" : "Save"}
+        </button>
+      </div>
+    </form>
+  );
+}

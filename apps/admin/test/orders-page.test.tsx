@@ -1,0 +1,92 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { OrdersPage } from "../src/orders/OrdersPage.tsx";
+import { fakeGateway } from "./fake-gateway.ts";
+import { renderSignedIn } from "./render.tsx";
+
+const order = (n: number, status = "PENDING") => ({
+  __typename: "Order",
+  id: `${String(n).padStart(8, "0")}-0000-4000-8000-000000000000`,
+  status,
+  totalCents: 1000 * n,
+  createdAt: `2026-11-${String(10 + n).padStart(2, "0")}T12:00:00.000Z`,
+  items: [
+    {
+      __typename: "OrderItem",
+      qty: n,
+      priceCents: 1000,
+      product: { __typename: "Product", id: `p${n}`, name: `Product ${n}` },
+    },
+  ],
+});
+
+describe("the Orders page", () => {
+  it("pages forward by cursor and back again, and a status filter starts over at page 1", async () => {
+    const gateway = fakeGateway(({ operationName, variables }) => {
+      if (operationName !== "Orders") throw new Error(`unexpected ${operationName}`);
+      const page =
+        variables["cursor"] === "c2"
+          ? { nextCursor: null, orders: [order(1)] }
+          : { nextCursor: "c2", orders: [order(3), order(2)] };
+      return { data: { orders: { __typename: "OrderPage", ...page } } };
+    });
+    const { user } = renderSignedIn(<OrdersPage />, gateway);
+
+    const table = await screen.findByRole("table");
+    expect(
+      within(table)
+        .getAllByRole("row")
+        .slice(1)
+        .map((r) => r.textContent?.slice(0, 8)),
+    ).toEqual(["00000003", "00000002"]);
+    expect(screen.getByRole("button", { name: /Previous/ })).toBeDisabled();
+
+    await user.click(screen.getByRole("button", { name: /Next/ }));
+    expect(await screen.findByRole("rowheader", { name: /00000001/ })).toBeInTheDocument();
+    expect(screen.getByText("Page 2")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /Next/ })).toBeDisabled();
+
+    await user.click(screen.getByRole("button", { name: /Previous/ }));
+    expect(await screen.findByRole("rowheader", { name: /00000003/ })).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: /Next/ }));
+    await screen.findByText("Page 2");
+    await user.selectOptions(screen.getByLabelText("Status"), "PAID");
+    await screen.findByText("Page 1");
+
+    expect(gateway.callsOf("Orders").map((c) => c.variables)).toEqual([
+      { status: null, cursor: null, limit: 20 },
+      { status: null, cursor: "c2", limit: 20 },
+      { status: null, cursor: null, limit: 20 },
+      { status: null, cursor: "c2", limit: 20 },
+      { status: "PAID", cursor: null, limit: 20 },
+    ]);
+  });
+
+  it("cancels a PENDING order only after confirmation", async () => {
+    const gateway = fakeGateway(({ operationName, variables }) => {
+      if (operationName === "Orders") {
+        return { data: { orders: { __typename: "OrderPage", nextCursor: null, orders: [order(1)] } } };
+      }
+      return {
+        data: { cancelOrder: { __typename: "Order", id: variables["orderId"], status: "CANCELLED" } },
+      };
+    });
+    const { user } = renderSignedIn(<OrdersPage />, gateway);
+    const row = within(await screen.findByRole("row", { name: /00000001/ }));
+
+    await user.click(row.getByRole("button", { name: /Cancel/ }));
+    const dialog = within(screen.getByRole("dialog", { name: /Cancel order 00000001/ }));
+    await user.click(dialog.getByRole("button", { name: "Keep order" }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(gateway.callsOf("CancelOrder")).toHaveLength(0);
+
+    await user.click(row.getByRole("button", { name: /Cancel/ }));
+    await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Cancel order" }));
+
+    await waitFor(() => expect(row.getByText("CANCELLED")).toBeInTheDocument());
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(row.queryByRole("button", { name: /Capture payment/ })).not.toBeInTheDocument();
+    expect(gateway.callsOf("CancelOrder").map((c) => c.variables)).toEqual([{ orderId: order(1).id }]);
+  });
+});
