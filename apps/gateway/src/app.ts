@@ -5,8 +5,10 @@ import { createContext, type GatewayContext } from "./context.ts";
 import type { ServiceUrls } from "./env.ts";
 import { formatGatewayError } from "./http/format-error.ts";
 import { GRAPHIQL_ASSET_PATH, graphiqlPage, serveGraphiqlAsset, wantsGraphiql } from "./http/graphiql.ts";
+import { CatalogResponseCache } from "./http/catalog-response-cache.ts";
 import { rateLimit } from "./http/rate-limit.ts";
 import { schema } from "./schema/index.ts";
+import { CatalogSource } from "./services/catalog.ts";
 import type { ServiceFetch } from "./services/clients.ts";
 
 export interface GatewayDeps {
@@ -30,6 +32,9 @@ export function createGatewayApp(deps: GatewayDeps) {
 
   // The per-request context graphql-http asks for, keyed by the request it was made for.
   const contexts = new WeakMap<Request, GatewayContext>();
+  const catalog = new CatalogSource();
+  const responses = new CatalogResponseCache();
+  const responseKeys = new WeakMap<Request, string>();
   const handle = createHandler<GatewayContext>({
     schema,
     context: (req) => {
@@ -38,7 +43,23 @@ export function createGatewayApp(deps: GatewayDeps) {
       return context;
     },
     formatError: formatGatewayError,
+    // A catalog-only query answered before, for the catalog version Inventory has now: the same answer.
+    onSubscribe: async (req, params) => {
+      const context = contexts.get(req.raw);
+      if (!context || !responses.isCatalogOnly(params.query, params.operationName)) return;
+      let version: string;
+      try {
+        ({ version } = await catalog.current(context));
+      } catch {
+        return; // Inventory trouble: execute normally, and the field reports it
+      }
+      const key = CatalogResponseCache.keyOf(version, params.query, params.operationName, params.variables);
+      responseKeys.set(req.raw, key);
+      return responses.get(key);
+    },
     onOperation: (req, _args, result) => {
+      const key = responseKeys.get(req.raw);
+      if (key && !("next" in result)) responses.set(key, result);
       const errors = result.errors;
       if (errors?.length) {
         contexts.get(req.raw)?.log.warn({ errors: errors.map((e) => e.message) }, "GraphQL errors");
@@ -69,6 +90,7 @@ export function createGatewayApp(deps: GatewayDeps) {
       createContext({
         log: c.get("log"),
         requestId: c.get("requestId"),
+        catalog,
         urls: deps.serviceUrls,
         timeoutMs: deps.serviceTimeoutMs,
         ...(authorization ? { authorization } : {}),

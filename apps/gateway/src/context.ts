@@ -2,6 +2,7 @@ import type { Product } from "@shop/contracts";
 import type { Logger } from "@shop/service";
 import DataLoader from "dataloader";
 import { callService } from "./services/call.ts";
+import type { CatalogSource } from "./services/catalog.ts";
 import {
   createServiceClients,
   type ServiceClientOptions,
@@ -18,9 +19,13 @@ export type GatewayContext = {
   call<T>(service: ServiceName, pending: Promise<T>): Promise<T>;
   /** Products by id, batched: every `OrderItem.product` of a request in one call to Inventory. */
   productById: DataLoader<string, Product | null>;
+  /** The catalog, shared across requests and checked with Inventory once per request. */
+  catalog: CatalogSource;
 };
 
-export function createContext(options: ServiceClientOptions & { log: Logger }): GatewayContext {
+export function createContext(
+  options: ServiceClientOptions & { log: Logger; catalog: CatalogSource },
+): GatewayContext {
   const services = createServiceClients(options);
   const call = <T>(service: ServiceName, pending: Promise<T>) =>
     callService(service, pending, options.timeoutMs);
@@ -32,5 +37,12 @@ export function createContext(options: ServiceClientOptions & { log: Logger }): 
     },
     { maxBatchSize: 500 },
   );
-  return { requestId: options.requestId, log: options.log, services, call, productById };
+  return {
+    requestId: options.requestId,
+    log: options.log,
+    services,
+    call,
+    productById,
+    catalog: options.catalog,
+  };
 }

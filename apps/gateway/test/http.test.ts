@@ -4,7 +4,8 @@ import { QUERY_LIMITS } from "../src/schema/builder.ts";
 import { fakeServices } from "./fake-services.ts";
 import { gatewayOver } from "./harness.ts";
 
-const catalog = () => fakeServices({ inventory: { "products.list": () => [] } });
+const catalog = () =>
+  fakeServices({ inventory: { "products.catalog": () => ({ version: "v1", products: [] }) } });
 
 describe("GraphQL over HTTP", () => {
   const { app } = gatewayOver(catalog().fetch);

@@ -22,7 +22,9 @@ const byIds = (input: unknown) => {
 
 describe("resolvers over faked services", () => {
   it("maps the catalog to camelCase", async () => {
-    const services = fakeServices({ inventory: { "products.list": () => [MUG, POT] } });
+    const services = fakeServices({
+      inventory: { "products.catalog": () => ({ version: "v1", products: [MUG, POT] }) },
+    });
     const { body } = await gatewayOver(services.fetch).graphql(
       "{ products { id name priceCents stockQty } }",
     );
@@ -124,7 +126,9 @@ describe("resolvers over faked services", () => {
   });
 
   it("passes the request id and the caller's token to every service call", async () => {
-    const services = fakeServices({ inventory: { "products.list": () => [] } });
+    const services = fakeServices({
+      inventory: { "products.catalog": () => ({ version: "v1", products: [] }) },
+    });
     const { headers } = await gatewayOver(services.fetch).graphql("{ products { id } }", undefined, {
       "x-request-id": "req-123",
       authorization: "Bearer some-admin-token",
@@ -148,6 +152,45 @@ describe("resolvers over faked services", () => {
       message: "This operation needs the admin token",
       extensions: { code: "UNAUTHORIZED", service: "inventory" },
     });
+  });
+});
+
+describe("the catalog cache", () => {
+  it("asks Inventory every time, but moves the products only when their version changed", async () => {
+    let version = "v1";
+    let catalog = [MUG];
+    const services = fakeServices({
+      inventory: {
+        "products.catalog": (input) => {
+          const { ifVersion } = input as { ifVersion?: string };
+          return { version, products: ifVersion === version ? null : catalog };
+        },
+      },
+    });
+    const { graphql } = gatewayOver(services.fetch);
+    const query = "{ products { name stockQty } }";
+    expect((await graphql(query)).body.data).toEqual({ products: [{ name: "Mug", stockQty: 1 }] });
+    expect((await graphql(query)).body.data).toEqual({ products: [{ name: "Mug", stockQty: 1 }] });
+    expect(services.calls.map((c) => c.input)).toEqual([{}, { ifVersion: "v1" }]);
+
+    // A stock change anywhere bumps the version: the very next answer has it.
+    version = "v2";
+    catalog = [{ ...MUG, stock_qty: 0 }];
+    expect((await graphql(query)).body.data).toEqual({ products: [{ name: "Mug", stockQty: 0 }] });
+  });
+
+  it("caches whole answers only for catalog-only queries, per query text", async () => {
+    const services = fakeServices({
+      inventory: { "products.catalog": () => ({ version: "v1", products: [MUG] }) },
+      orders: { "orders.get": () => ORDER },
+    });
+    const { graphql } = gatewayOver(services.fetch);
+    const a = await graphql("{ products { id } }");
+    const b = await graphql("{ products { id name } }");
+    expect(a.body.data).toEqual({ products: [{ id: MUG.id }] });
+    expect(b.body.data).toEqual({ products: [{ id: MUG.id, name: "Mug" }] });
+    const mixed = await graphql(`{ products { id } order(id: "${ORDER.id}") { id } }`);
+    expect(mixed.body.data).toEqual({ products: [{ id: MUG.id }], order: { id: ORDER.id } });
   });
 });
 

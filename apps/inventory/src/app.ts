@@ -1,5 +1,8 @@
 import { isDatabaseReachable, type PrismaClient } from "@shop/db";
 import { createServiceApp, mountTrpc, requestScope, type Logger } from "@shop/service";
+import { CatalogCache } from "./domain/catalog-cache.ts";
+import { listenForProductChanges } from "./domain/product-changes.ts";
+import { listCatalog } from "./domain/products.ts";
 import { openApiDocument } from "./openapi.ts";
 import { productRoutes } from "./rest/products.ts";
 import type { InventoryContext } from "./trpc/init.ts";
@@ -9,13 +12,33 @@ export interface InventoryDeps {
   db: PrismaClient;
   log: Logger;
   adminToken: string;
+  /**
+   * The database URL for the catalog cache's change listener. Without it the
+   * catalog is read from the database every time (still correct, slower).
+   */
+  listenUrl?: string;
 }
 
 /** Inventory's HTTP app: the REST routes, the tRPC router at /trpc, health and the OpenAPI document. */
-export function createInventoryApp({ db, log, adminToken }: InventoryDeps) {
+export function createInventoryApp({ db, log, adminToken, listenUrl }: InventoryDeps) {
+  const catalog = new CatalogCache(() => listCatalog(db));
+  const stopListening = listenUrl
+    ? listenForProductChanges(
+        listenUrl,
+        { onChange: () => catalog.invalidate(), onListening: (on) => catalog.setListening(on) },
+        log,
+      )
+    : () => Promise.resolve();
+
   const app = createServiceApp({ log, adminToken, isReady: () => isDatabaseReachable(db) });
+  // A write through this service drops the cache at once, before its
+  // notification comes back round through PostgreSQL.
+  app.use(async (c, next) => {
+    await next();
+    if (c.req.method !== "GET") catalog.invalidate();
+  });
   app.get("/openapi.json", (c) => c.json(openApiDocument));
-  app.route("/", productRoutes(db));
-  mountTrpc(app, inventoryRouter, (c): InventoryContext => ({ ...requestScope(c), db }));
-  return app;
+  app.route("/", productRoutes(db, catalog));
+  mountTrpc(app, inventoryRouter, (c): InventoryContext => ({ ...requestScope(c), db, catalog }));
+  return Object.assign(app, { close: stopListening });
 }

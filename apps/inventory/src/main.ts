@@ -6,10 +6,14 @@ const env = readServiceEnv("inventory");
 const log = createLogger("inventory", env.logLevel);
 const db = createPrismaClient(env.databaseUrl, { maxConnections: env.databasePoolMax });
 
-const service = await startService(createInventoryApp({ db, log, adminToken: env.adminToken }), {
+const app = createInventoryApp({ db, log, adminToken: env.adminToken, listenUrl: env.databaseUrl });
+const service = await startService(app, {
   name: "inventory",
   port: env.port,
   log,
-  onClose: () => db.$disconnect(),
+  onClose: async () => {
+    await app.close();
+    await db.$disconnect();
+  },
 });
 closeOnSignals(service, log);

@@ -22,6 +22,12 @@ describe("migrations on the WebAssembly schema engine", () => {
     }
   });
 
+  it("run whole: a function body with semicolons inside applies (the products_changed trigger)", async () => {
+    const triggers = await db.prisma.$queryRaw<{ tgname: string }[]>`
+      SELECT tgname FROM pg_trigger WHERE tgrelid = 'products'::regclass AND NOT tgisinternal`;
+    expect(triggers.map((t) => t.tgname)).toContain("products_changed");
+  });
+
   it("are recorded in _prisma_migrations, and applying again is a no-op", async () => {
     const recorded = await db.prisma.$queryRaw<{ migration_name: string; finished_at: Date | null }[]>`
       SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name`;

@@ -31,7 +31,7 @@ builder.queryFields((t) => ({
     // error, and the other fields of the same query still resolve.
     nullable: true,
     description: "The catalog (archived products excluded), by name.",
-    resolve: (_root, _args, ctx) => ctx.call("inventory", ctx.services.inventory.products.list.query()),
+    resolve: async (_root, _args, ctx) => (await ctx.catalog.current(ctx)).products,
   }),
   product: t.field({
     type: ProductType,

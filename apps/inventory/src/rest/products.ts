@@ -2,14 +2,19 @@ import { CreateProductInput, StockChangeInput, UpdateProductInput, Uuid } from "
 import type { PrismaClient } from "@shop/db";
 import { adminOnly, readJsonBody, readParam, type ServiceHonoEnv } from "@shop/service";
 import { Hono } from "hono";
+import type { CatalogCache } from "../domain/catalog-cache.ts";
 import * as products from "../domain/products.ts";
 
 /** The locked REST contract of Inventory, over the domain functions. */
-export function productRoutes(db: PrismaClient): Hono<ServiceHonoEnv> {
+export function productRoutes(db: PrismaClient, catalog: CatalogCache): Hono<ServiceHonoEnv> {
   const routes = new Hono<ServiceHonoEnv>();
   const idOf = (raw: string) => readParam(Uuid, raw, "id");
 
-  routes.get("/products", async (c) => c.json(await products.listCatalog(db)));
+  // The catalog's JSON is serialised once per change, not once per request.
+  routes.get("/products", async (c) => {
+    c.header("content-type", "application/json; charset=UTF-8");
+    return c.body((await catalog.get()).json);
+  });
 
   routes.get("/products/:id", async (c) =>
     c.json(await products.getCatalogProduct(db, idOf(c.req.param("id")))),

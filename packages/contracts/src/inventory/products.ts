@@ -34,6 +34,20 @@ export type Product = z.infer<typeof Product>;
 export const ProductList = z.array(Product).meta({ id: "ProductList" });
 export type ProductList = z.infer<typeof ProductList>;
 
+/**
+ * A conditional read of the catalog (tRPC `products.catalog`): send the
+ * version you hold; `products` is null when the catalog has not changed since.
+ */
+export const CatalogInput = z.object({ ifVersion: z.string().max(100).optional() });
+export type CatalogInput = z.infer<typeof CatalogInput>;
+
+export const VersionedCatalog = z.object({
+  /** Changes whenever any product changes; opaque, compare for equality only. */
+  version: z.string(),
+  products: ProductList.nullable(),
+});
+export type VersionedCatalog = z.infer<typeof VersionedCatalog>;
+
 /** What the admin sees: the product plus its lifecycle times. */
 export const AdminProduct = Product.extend({
   archived_at: z.iso.datetime().nullable(),

@@ -1,5 +1,6 @@
 /**
- * The pg driver adapter, taught PostgreSQL's one-byte `"char"` type.
+ * The pg driver adapter, fitted for the schema engine: taught PostgreSQL's
+ * one-byte `"char"` type, and sending migration scripts whole.
  *
  * The schema engine reads the catalogue (pg_class.relkind,
  * pg_constraint.contype, ...) whose columns have the internal type `"char"`
@@ -71,8 +72,34 @@ function labelCharColumns<T extends SqlQueryable>(queryable: T): T {
   return queryable;
 }
 
+/**
+ * A migration script in one simple-protocol query, as `prisma migrate deploy`
+ * sends it. adapter-pg 7.10 splits scripts on every ";", which breaks any
+ * migration with a function body ($$ ... ; ... $$) or a ";" in a comment.
+ * We use its own pool and error mapping (internal fields, checked here; the
+ * db tests apply such a migration on every run).
+ */
+function runScriptsWhole(adapter: SqlDriverAdapter): void {
+  const internals = adapter as unknown as {
+    client?: { query(sql: string): Promise<unknown> };
+    onError?: (err: unknown) => never;
+  };
+  const { client, onError } = internals;
+  if (typeof client?.query !== "function" || typeof onError !== "function") {
+    throw new Error("@prisma/adapter-pg changed its internals: review src/migrations/catalogue-adapter.ts");
+  }
+  adapter.executeScript = async (script) => {
+    try {
+      await client.query(script);
+    } catch (err) {
+      onError.call(adapter, err);
+    }
+  };
+}
+
 function wrapAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
   labelCharColumns(adapter);
+  runScriptsWhole(adapter);
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) =>
     labelCharColumns<Transaction>(await startTransaction(isolationLevel));

@@ -1,0 +1,74 @@
+import { Kind, parse, type DocumentNode, type ExecutionResult, type OperationDefinitionNode } from "graphql";
+
+/**
+ * Whole responses to catalog-only queries (`{ products { ... } }`), kept per
+ * catalog version. Such an answer depends on nothing but the query text, its
+ * variables and the catalog, and the catalog's version is checked with
+ * Inventory on every request (CatalogSource), so a cached answer is never
+ * stale. It spares the gateway re-executing a thousand products × their
+ * fields per request, which is most of what Query.products costs.
+ */
+const CACHEABLE_ROOT_FIELDS = new Set(["products", "__typename"]);
+const MAX_ENTRIES = 64;
+
+export class CatalogResponseCache {
+  private readonly entries = new Map<string, ExecutionResult>();
+  private readonly cacheableByQuery = new Map<string, boolean>();
+
+  /** Whether this request only reads the catalog (decided once per query text). */
+  isCatalogOnly(query: string, operationName: string | null | undefined): boolean {
+    const memoKey = `${operationName ?? ""}\u0000${query}`;
+    let cacheable = this.cacheableByQuery.get(memoKey);
+    if (cacheable === undefined) {
+      cacheable = catalogOnly(query, operationName);
+      if (this.cacheableByQuery.size >= MAX_ENTRIES * 4) this.cacheableByQuery.clear();
+      this.cacheableByQuery.set(memoKey, cacheable);
+    }
+    return cacheable;
+  }
+
+  static keyOf(version: string, query: string, operationName: unknown, variables: unknown): string {
+    return JSON.stringify([version, operationName ?? null, variables ?? null, query]);
+  }
+
+  get(key: string): ExecutionResult | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, result: ExecutionResult): void {
+    if (result.errors?.length) return; // only whole, successful answers
+    if (this.entries.size >= MAX_ENTRIES) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(key, result);
+  }
+}
+
+function catalogOnly(query: string, operationName: string | null | undefined): boolean {
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+  } catch {
+    return false; // let graphql-http report the syntax error
+  }
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const operation = operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
+  const roots = operation?.selectionSet.selections ?? [];
+  return (
+    operation?.operation === "query" &&
+    (operation.directives?.length ?? 0) === 0 &&
+    roots.every(
+      (s) =>
+        s.kind === Kind.FIELD && CACHEABLE_ROOT_FIELDS.has(s.name.value) && (s.directives?.length ?? 0) === 0,
+    ) &&
+    // One catalog per query: aliased copies go the normal way, through the query limits.
+    roots.filter((s) => s.kind === Kind.FIELD && s.name.value === "products").length === 1
+  );
+}

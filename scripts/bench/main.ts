@@ -1,0 +1,219 @@
+/**
+ * `pnpm bench`: a stack of its own (a fresh embedded PostgreSQL, the four
+ * services on ports 14000-14003), a catalog of 1,000 products, then every
+ * path under the same concurrency, side by side with its baseline. Writes
+ * bench/results.md and prints the same table.
+ *
+ *   BENCH_DURATION_S (10)   seconds per row
+ *   BENCH_CONNECTIONS (16)  concurrent connections (or workers) per row
+ *   BENCH_PROFILE=gateway   run that part (or "1": the gateway) under node --cpu-prof (bench/profiles/)
+ *   BENCH_ONLY=products     only the rows whose name contains this (and their baselines);
+ *                           the table is printed, not written
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { stopProcess, waitUntilHealthy } from "../lib/processes.ts";
+import { httpLoad, workLoad, type LoadOptions, type Measurement } from "./load.ts";
+import { rawOrderTransaction } from "./raw-order.ts";
+import { renderReport, type Row } from "./report.ts";
+import { seedBenchCatalog } from "./seed.ts";
+
+const load: LoadOptions = {
+  durationS: Number(process.env.BENCH_DURATION_S ?? 10),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 16),
+};
+const CATALOG_SIZE = 1_000;
+const profiled = process.env.BENCH_PROFILE === "1" ? "gateway" : process.env.BENCH_PROFILE;
+
+// Everything of this run lives in a temporary folder and on ports of its own.
+const dataDir = mkdtempSync(join(tmpdir(), "shop-bench-"));
+chmodSync(dataDir, 0o755);
+process.env.SHOP_DATA_DIR = dataDir;
+process.env.EMBEDDED_PG_PORT ??= "54349";
+delete process.env.DATABASE_URL;
+const { applyMigrations, repoRoot, startDatabase } = await import("@shop/db");
+const root = repoRoot();
+
+const ports = { gateway: 14000, inventory: 14001, orders: 14002, payments: 14003 };
+const url = (part: keyof typeof ports, path: string) => `http://127.0.0.1:${ports[part]}${path}`;
+
+console.log(`Starting a bench stack in ${dataDir} ...`);
+const database = await startDatabase();
+const children: ChildProcess[] = [];
+async function shutdown(): Promise<void> {
+  await Promise.all(children.map((c) => stopProcess(c)));
+  await database.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+try {
+  await applyMigrations(database.url);
+  const catalog = await seedBenchCatalog(database.url, CATALOG_SIZE);
+
+  const adminToken = randomBytes(24).toString("base64url");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    ADMIN_TOKEN: adminToken,
+    LOG_LEVEL: "warn",
+    GATEWAY_RATE_LIMIT_PER_MINUTE: "0",
+    GATEWAY_PORT: String(ports.gateway),
+    INVENTORY_PORT: String(ports.inventory),
+    ORDERS_PORT: String(ports.orders),
+    PAYMENTS_PORT: String(ports.payments),
+  };
+  const profileDir = join(root, "bench", "profiles");
+  if (profiled) mkdirSync(profileDir, { recursive: true });
+  for (const part of ["inventory", "payments", "orders", "gateway"] as const) {
+    const nodeArgs = profiled === part ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+    const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", `apps/${part}/src/main.ts`], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    children.push(child);
+    await waitUntilHealthy(url(part, "/healthz"), child);
+  }
+
+  const pick = () => catalog.spread[Math.floor(Math.random() * catalog.spread.length)]!;
+  const spreadPair = (): [string, string] => {
+    const a = pick();
+    let b = pick();
+    while (b === a) b = pick();
+    return [a, b];
+  };
+  const hotPair = (): [string, string] => catalog.hot;
+  const orderBody = (pair: () => [string, string]) => () =>
+    JSON.stringify({ items: pair().map((productId) => ({ productId, qty: 1 })) });
+  const placeOrderBody = (pair: () => [string, string]) => () =>
+    JSON.stringify({
+      query:
+        "mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename ... on Order { id totalCents } } }",
+      variables: { input: { items: pair().map((productId) => ({ productId, qty: 1 })) } },
+    });
+  const json = { "content-type": "application/json" };
+
+  const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+  const raw = rawOrderTransaction(pool);
+
+  const only = process.env.BENCH_ONLY;
+  const skipped: Measurement = {
+    requests: 0,
+    errors: 0,
+    non2xx: 0,
+    durationS: 0,
+    rps: Number.NaN,
+    p50Ms: 0,
+    p99Ms: 0,
+  };
+  const measure = async (name: string, run: (options: LoadOptions) => Promise<Measurement>) => {
+    if (only && !name.includes(only)) return skipped;
+    await run({ ...load, durationS: 2 }); // warm up: JIT, pools, caches
+    process.stdout.write(`  ${name} ... `);
+    const measurement = await run(load);
+    console.log(`${Math.round(measurement.rps)} req/s`);
+    return measurement;
+  };
+
+  console.log(`Measuring (${load.connections} connections, ${load.durationS} s per row):`);
+  const rows: Row[] = [
+    {
+      name: "SQL order, hot",
+      measurement: await measure("SQL order, hot", (o) => workLoad(() => raw(hotPair()), o)),
+    },
+    {
+      name: "SQL order, spread",
+      measurement: await measure("SQL order, spread", (o) => workLoad(() => raw(spreadPair()), o)),
+    },
+  ];
+  await pool.end();
+  rows.push(
+    {
+      name: "POST /orders, hot",
+      baseline: "SQL order, hot",
+      target: 0.6,
+      measurement: await measure("POST /orders, hot", (o) =>
+        httpLoad(
+          { url: url("orders", "/orders"), method: "POST", headers: json, body: orderBody(hotPair) },
+          o,
+        ),
+      ),
+    },
+    {
+      name: "POST /orders, spread",
+      baseline: "SQL order, spread",
+      target: 0.6,
+      measurement: await measure("POST /orders, spread", (o) =>
+        httpLoad(
+          { url: url("orders", "/orders"), method: "POST", headers: json, body: orderBody(spreadPair) },
+          o,
+        ),
+      ),
+    },
+    {
+      name: "placeOrder (gateway), hot",
+      baseline: "SQL order, hot",
+      target: 0.4,
+      measurement: await measure("placeOrder (gateway), hot", (o) =>
+        httpLoad(
+          { url: url("gateway", "/graphql"), method: "POST", headers: json, body: placeOrderBody(hotPair) },
+          o,
+        ),
+      ),
+    },
+    {
+      name: "placeOrder (gateway), spread",
+      baseline: "SQL order, spread",
+      target: 0.4,
+      measurement: await measure("placeOrder (gateway), spread", (o) =>
+        httpLoad(
+          {
+            url: url("gateway", "/graphql"),
+            method: "POST",
+            headers: json,
+            body: placeOrderBody(spreadPair),
+          },
+          o,
+        ),
+      ),
+    },
+    {
+      name: `GET /products (${CATALOG_SIZE.toLocaleString("en-US")})`,
+      measurement: await measure("GET /products", (o) =>
+        httpLoad({ url: url("inventory", "/products"), method: "GET" }, o),
+      ),
+    },
+    {
+      name: "Query.products (gateway)",
+      baseline: `GET /products (${CATALOG_SIZE.toLocaleString("en-US")})`,
+      target: 0.6,
+      measurement: await measure("Query.products (gateway)", (o) =>
+        httpLoad(
+          {
+            url: url("gateway", "/graphql"),
+            method: "POST",
+            headers: json,
+            body: () => JSON.stringify({ query: "{ products { id name priceCents stockQty } }" }),
+          },
+          o,
+        ),
+      ),
+    },
+  );
+
+  const report = renderReport(
+    rows.filter((r) => !Number.isNaN(r.measurement.rps)),
+    { ...load, products: CATALOG_SIZE + 2 },
+  );
+  console.log(`\n${report}`);
+  if (!only) {
+    writeFileSync(join(root, "bench", "results.md"), report);
+    console.log("Written to bench/results.md.");
+  }
+} finally {
+  await shutdown();
+}
