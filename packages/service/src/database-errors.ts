@@ -3,7 +3,10 @@
  * restarting, pool exhausted) rather than a bug: those answer 503 so clients
  * retry, and the service recovers by itself when the database comes back.
  */
-const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// P2024: no pool connection in time; P2028: a transaction could not start in
+// time (every connection busy) or outlived its timeout. Both mean "overloaded
+// right now", which a retry may get past; not a bug in the request.
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 const UNAVAILABLE_NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"]);
 // PostgreSQL SQLSTATEs: admin_shutdown, crash_shutdown, cannot_connect_now, connection failures.
 const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
