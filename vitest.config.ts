@@ -4,5 +4,13 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: ["apps/*/vitest.config.ts", "packages/*/vitest.config.ts", "scripts/vitest.config.ts"],
+    // `pnpm test:coverage` turns it on; scripts/coverage-by-package.ts sums the summary up per package.
+    coverage: {
+      provider: "v8",
+      include: ["apps/*/src/**", "packages/*/src/**"],
+      exclude: ["**/generated/**", "apps/*/src/gql/**", "**/*.d.ts"],
+      reporter: ["json-summary", "html"],
+      reportsDirectory: "coverage",
+    },
   },
 });
