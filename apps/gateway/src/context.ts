@@ -1,4 +1,4 @@
-import type { Product } from "@shop/contracts";
+import type { Order, Product } from "@shop/contracts";
 import type { Logger } from "@shop/service";
 import DataLoader from "dataloader";
 import { callService } from "./services/call.ts";
@@ -19,6 +19,8 @@ export type GatewayContext = {
   call<T>(service: ServiceName, pending: Promise<T>): Promise<T>;
   /** Products by id, batched: every `OrderItem.product` of a request in one call to Inventory. */
   productById: DataLoader<string, Product | null>;
+  /** Orders by id, once each per request (a placed order's lines, when a client asks for them). */
+  orderById: DataLoader<string, Order>;
   /** The catalog, shared across requests and checked with Inventory once per request. */
   catalog: CatalogSource;
 };
@@ -37,12 +39,17 @@ export function createContext(
     },
     { maxBatchSize: 500 },
   );
+  // tRPC's batch link already sends the calls of one tick in one HTTP request.
+  const orderById = new DataLoader<string, Order>((ids) =>
+    Promise.all(ids.map((id) => call("orders", services.orders.orders.get.query({ id })))),
+  );
   return {
     requestId: options.requestId,
     log: options.log,
     services,
     call,
     productById,
+    orderById,
     catalog: options.catalog,
   };
 }

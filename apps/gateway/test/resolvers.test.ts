@@ -76,6 +76,29 @@ describe("resolvers over faked services", () => {
     expect(body).toEqual({ data: { order: null, product: null } });
   });
 
+  it("fetches a placed order's lines only when the client asks for them", async () => {
+    const placed = { orderId: ORDER.id, status: "PENDING", total_cents: 5800 };
+    const services = fakeServices({
+      orders: { "orders.place": () => placed, "orders.get": () => ORDER },
+      inventory: { "products.byIds": byIds },
+    });
+    const { graphql } = gatewayOver(services.fetch);
+    const place = (selection: string) =>
+      graphql(
+        `mutation { placeOrder(input: {items: [{productId: "${MUG.id}", qty: 2}]}) { ... on Order { ${selection} } } }`,
+      );
+
+    expect((await place("id totalCents")).body.data?.placeOrder).toEqual({ id: ORDER.id, totalCents: 5800 });
+    expect(services.calls.map((c) => c.path)).toEqual(["orders.place"]);
+
+    services.calls.length = 0;
+    const withLines = await place("id items { qty product { name } }");
+    expect(withLines.body.data?.placeOrder).toMatchObject({
+      items: [{ qty: 2, product: { name: "Mug" } }, { qty: 1 }],
+    });
+    expect(services.calls.map((c) => c.path)).toEqual(["orders.place", "orders.get", "products.byIds"]);
+  });
+
   it("answers insufficient stock as a typed error naming the product", async () => {
     const services = fakeServices({
       inventory: { "products.byIds": byIds },

@@ -1,4 +1,11 @@
-import { Kind, parse, type DocumentNode, type ExecutionResult, type OperationDefinitionNode } from "graphql";
+import {
+  Kind,
+  OperationTypeNode,
+  parse,
+  type DocumentNode,
+  type ExecutionResult,
+  type OperationDefinitionNode,
+} from "graphql";
 
 /**
  * Whole responses to catalog-only queries (`{ products { ... } }`), kept per
@@ -62,7 +69,7 @@ function catalogOnly(query: string, operationName: string | null | undefined): b
       : undefined;
   const roots = operation?.selectionSet.selections ?? [];
   return (
-    operation?.operation === "query" &&
+    operation?.operation === OperationTypeNode.QUERY &&
     (operation.directives?.length ?? 0) === 0 &&
     roots.every(
       (s) =>

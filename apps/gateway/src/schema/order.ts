@@ -1,4 +1,5 @@
 import type { Order, OrderItem } from "@shop/contracts";
+import type { GatewayContext } from "../context.ts";
 import { builder } from "./builder.ts";
 import {
   IdempotencyKeyError,
@@ -30,7 +31,17 @@ const OrderItemType = builder.objectRef<OrderItem>("OrderItem").implement({
   }),
 });
 
-export const OrderType = builder.objectRef<Order>("Order").implement({
+/**
+ * An order as resolvers hand it over: in full (a read), or as just placed
+ * (id, status, total), in which case lines and time are fetched only if the
+ * client asks for them.
+ */
+export type OrderParent = Order | Pick<Order, "id" | "status" | "total_cents">;
+
+const full = async (order: OrderParent, ctx: GatewayContext): Promise<Order> =>
+  "created_at" in order ? order : ctx.orderById.load(order.id);
+
+export const OrderType = builder.objectRef<OrderParent>("Order").implement({
   description: "An order: its lines, its total and where it stands.",
   fields: (t) => ({
     id: t.exposeID("id"),
@@ -40,9 +51,12 @@ export const OrderType = builder.objectRef<Order>("Order").implement({
     items: t.field({
       type: [OrderItemType],
       complexity: { field: 1, multiplier: 3 },
-      resolve: (o) => o.items,
+      resolve: async (o, _args, ctx) => (await full(o, ctx)).items,
     }),
-    createdAt: t.field({ type: "DateTime", resolve: (o) => o.created_at }),
+    createdAt: t.field({
+      type: "DateTime",
+      resolve: async (o, _args, ctx) => (await full(o, ctx)).created_at,
+    }),
   }),
 });
 
@@ -94,7 +108,7 @@ builder.mutationFields((t) => ({
             ...(input.idempotencyKey ? { idempotency_key: input.idempotencyKey } : {}),
           }),
         );
-        return ctx.call("orders", ctx.services.orders.orders.get.query({ id: placed.orderId }));
+        return { id: placed.orderId, status: placed.status, total_cents: placed.total_cents };
       }),
   }),
 }));

@@ -39,6 +39,6 @@ export class CatalogSource {
       const full = await ctx.call("inventory", ctx.services.inventory.products.catalog.query({}));
       this.held = { version: full.version, products: full.products ?? [] };
     }
-    return this.held!;
+    return this.held;
   }
 }
