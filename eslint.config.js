@@ -2,6 +2,7 @@
 // type-aware recommended rules, Prettier owns formatting.
 import js from "@eslint/js";
 import prettier from "eslint-config-prettier";
+import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
@@ -13,6 +14,7 @@ export default tseslint.config(
       "**/coverage/**",
       "**/.data/**",
       "packages/db/src/generated/**",
+      "apps/*/src/gql/**",
       "**/test-results/**",
       "**/playwright-report/**",
     ],
@@ -37,6 +39,12 @@ export default tseslint.config(
     // Asymmetric matchers (expect.any(String)) are typed `any` by design.
     files: ["**/test/**/*.ts", "**/*.test.ts"],
     rules: { "@typescript-eslint/no-unsafe-assignment": "off" },
+  },
+  {
+    // The React SPAs: browser globals, the Rules of Hooks and the React Compiler's checks.
+    files: ["apps/{web,admin}/{src,test}/**/*.{ts,tsx}"],
+    ...reactHooks.configs.flat["recommended-latest"],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ["**/*.js", "**/*.mjs"],

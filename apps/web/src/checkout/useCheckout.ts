@@ -1,0 +1,105 @@
+import { useRef, useState } from "react";
+import { useMutation } from "urql";
+import { orderItems } from "../cart/cart.ts";
+import { useCart } from "../cart/CartContext.tsx";
+import { checkoutKeyFor, forgetCheckoutKey } from "../cart/checkout-key.ts";
+import { describeError, type Problem } from "../graphql/errors.ts";
+import { PlaceOrderMutation } from "../graphql/operations.ts";
+import { navigate, paths } from "../router.tsx";
+
+/** A product the order asked more of than there is. */
+export interface Shortfall {
+  productId: string;
+  productName: string;
+  requested: number;
+  available: number;
+}
+
+export type CheckoutState =
+  | { status: "idle" }
+  | { status: "placing" }
+  | { status: "failed"; problem: Problem }
+  | { status: "short"; lines: Shortfall[] };
+
+/**
+ * Places the cart as one order. One request at a time (a double click sends
+ * one mutation), always with the idempotency key of this cart (checkout-key.ts)
+ * so a retry cannot order twice. On success the cart is emptied and the
+ * confirmation page shown; a shortfall leaves the cart as it is and says what
+ * is left, and the cart learns the new stock.
+ */
+export function useCheckout(): { state: CheckoutState; placeOrder: () => Promise<void> } {
+  const cart = useCart();
+  const [, placeOrderMutation] = useMutation(PlaceOrderMutation);
+  const [state, setState] = useState<CheckoutState>({ status: "idle" });
+  // A ref, not state: it is set before the first await, so a second click in the same tick sees it.
+  const inFlight = useRef(false);
+
+  async function placeOrder() {
+    if (inFlight.current || cart.lines.length === 0) return;
+    inFlight.current = true;
+    setState({ status: "placing" });
+    try {
+      const items = orderItems(cart.lines);
+      const result = await placeOrderMutation({ input: { items, idempotencyKey: checkoutKeyFor(items) } });
+      const answer = result.data?.placeOrder;
+      if (result.error || !answer) {
+        setState({ status: "failed", problem: result.error ? describeError(result.error) : unexpected });
+        return;
+      }
+      switch (answer.__typename) {
+        case "Order":
+          forgetCheckoutKey();
+          cart.clear();
+          navigate(paths.order(answer.id));
+          return;
+        case "InsufficientStockError": {
+          const lines = answer.lines.map((l) => ({
+            ...l,
+            productName:
+              l.productName ?? cart.lines.find((c) => c.productId === l.productId)?.name ?? "A product",
+          }));
+          cart.refresh(
+            lines.flatMap((l) => {
+              const line = cart.lines.find((c) => c.productId === l.productId);
+              return line
+                ? [
+                    {
+                      id: line.productId,
+                      name: line.name,
+                      priceCents: line.priceCents,
+                      stockQty: l.available,
+                    },
+                  ]
+                : [];
+            }),
+            false,
+          );
+          setState({ status: "short", lines });
+          return;
+        }
+        case "IdempotencyKeyError":
+          setState({
+            status: "failed",
+            problem: {
+              message: "Your order is still being placed. Wait a moment, then try again.",
+              retryable: true,
+            },
+          });
+          return;
+        default:
+          // ValidationError, NotFoundError: the cart names something the shop no longer sells as it was.
+          setState({ status: "failed", problem: { message: answer.message, retryable: false } });
+      }
+    } finally {
+      inFlight.current = false;
+    }
+  }
+
+  return { state, placeOrder };
+}
+
+const unexpected: Problem = {
+  message: "Something went wrong on our side. Try again in a moment.",
+  retryable: true,
+};

@@ -1,0 +1,14 @@
+import type { ReactNode } from "react";
+
+/**
+ * A page's <h1>. It can take the focus (tabIndex -1) so that after a
+ * navigation the layout moves focus here, where a page load would have put a
+ * screen reader: the new page is announced and Tab continues from its top.
+ */
+export function PageHeading({ children }: { children: ReactNode }) {
+  return (
+    <h1 tabIndex={-1} className="page-heading">
+      {children}
+    </h1>
+  );
+}

@@ -1,0 +1,6 @@
+const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+
+/** Cents as a price a person reads: 1250 → "$12.50". */
+export function formatMoney(cents: number): string {
+  return usd.format(cents / 100);
+}

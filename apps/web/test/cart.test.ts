@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import {
+  addProduct,
+  createCartStore,
+  EMPTY_CART,
+  lineProblem,
+  readCart,
+  refreshProducts,
+  setQuantity,
+  CART_STORAGE_KEY,
+} from "../src/cart/cart.ts";
+import { checkoutKeyFor, forgetCheckoutKey } from "../src/cart/checkout-key.ts";
+
+const mug = { id: "p-mug", name: "Mug", priceCents: 1_200, stockQty: 1 };
+const teapot = { id: "p-teapot", name: "Teapot", priceCents: 3_400, stockQty: 8 };
+
+describe("cart operations", () => {
+  it("adds up to the stock and no further; a sold-out product not at all", () => {
+    const once = addProduct(EMPTY_CART, mug);
+    expect(once).toEqual([{ productId: "p-mug", name: "Mug", priceCents: 1_200, stockQty: 1, qty: 1 }]);
+    expect(addProduct(once, mug)).toBe(once);
+    expect(addProduct(EMPTY_CART, { ...teapot, stockQty: 0 })).toBe(EMPTY_CART);
+  });
+
+  it("keeps a set quantity between 1 and the stock", () => {
+    const cart = addProduct(EMPTY_CART, teapot);
+    expect(setQuantity(cart, "p-teapot", 50)[0]?.qty).toBe(8);
+    expect(setQuantity(cart, "p-teapot", 0)[0]?.qty).toBe(1);
+  });
+
+  it("takes in fresh stock without changing quantities, and says what is wrong", () => {
+    const cart = setQuantity(addProduct(EMPTY_CART, teapot), "p-teapot", 5);
+    const fresh = refreshProducts(cart, [{ ...teapot, stockQty: 2 }]);
+    expect(fresh[0]).toMatchObject({ qty: 5, stockQty: 2 });
+    expect(lineProblem(fresh[0]!)).toBe("Only 2 left. Lower the quantity to place your order.");
+    expect(refreshProducts(fresh, [{ ...teapot, stockQty: 2 }])).toBe(fresh);
+    const gone = refreshProducts(fresh, []);
+    expect(lineProblem(gone[0]!)).toBe("Sold out. Remove it to place your order.");
+    expect(refreshProducts(fresh, [], false)).toBe(fresh);
+  });
+});
+
+describe("the stored cart", () => {
+  it("is saved on every change and read back", () => {
+    const store = createCartStore(window.localStorage);
+    store.update((cart) => addProduct(cart, teapot));
+    expect(readCart(window.localStorage)).toEqual(store.getSnapshot());
+  });
+
+  it("reads anything unreadable as empty", () => {
+    window.localStorage.setItem(CART_STORAGE_KEY, "{not json");
+    expect(readCart(window.localStorage)).toBe(EMPTY_CART);
+    window.localStorage.setItem(CART_STORAGE_KEY, JSON.stringify([{ productId: "x", qty: -1 }]));
+    expect(readCart(window.localStorage)).toBe(EMPTY_CART);
+  });
+});
+
+describe("the checkout's idempotency key", () => {
+  const items = [{ productId: "p-teapot", qty: 2 }];
+
+  it("is the same for retries of the same cart, new for another cart or after an order", () => {
+    const key = checkoutKeyFor(items);
+    expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(checkoutKeyFor([...items])).toBe(key);
+
+    const other = checkoutKeyFor([{ productId: "p-teapot", qty: 3 }]);
+    expect(other).not.toBe(key);
+
+    forgetCheckoutKey();
+    expect(checkoutKeyFor([{ productId: "p-teapot", qty: 3 }])).not.toBe(other);
+  });
+});

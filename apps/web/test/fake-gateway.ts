@@ -1,0 +1,116 @@
+/**
+ * A fake GraphQL gateway at the network's edge: a `fetch` that answers the
+ * web shop's operations by name from in-memory data. The real urql client,
+ * the generated documents and the app run on top of it, unchanged.
+ */
+import { vi } from "vitest";
+import type { PlaceOrderInput } from "../src/gql/graphql.ts";
+
+export interface FakeProduct {
+  id: string;
+  name: string;
+  priceCents: number;
+  stockQty: number;
+}
+
+export const MUG: FakeProduct = { id: "p-mug", name: "Mug", priceCents: 1_200, stockQty: 1 };
+export const TEAPOT: FakeProduct = { id: "p-teapot", name: "Teapot", priceCents: 3_400, stockQty: 8 };
+export const GRINDER: FakeProduct = {
+  id: "p-grinder",
+  name: "Burr Grinder",
+  priceCents: 12_900,
+  stockQty: 0,
+};
+
+interface GraphQLRequest {
+  operationName: string;
+  variables: Record<string, unknown>;
+}
+
+type Answer = { data: unknown } | { errors: { message: string; extensions?: Record<string, unknown> }[] };
+
+/** What placeOrder answers: the placed order (as the server would make it) or a typed error. */
+export type PlaceOrderBehaviour = (
+  input: PlaceOrderInput,
+) => Record<string, unknown> | Promise<Record<string, unknown>>;
+
+export function createFakeGateway(products: FakeProduct[] = [MUG, TEAPOT, GRINDER]) {
+  const orders = new Map<string, Record<string, unknown>>();
+  const placeOrderInputs: PlaceOrderInput[] = [];
+  let down = false;
+
+  const placeAndStore: PlaceOrderBehaviour = (input) => {
+    const items = input.items.map((item) => {
+      const product = products.find((p) => p.id === item.productId);
+      if (!product) throw new Error(`unknown product ${item.productId}`);
+      return {
+        qty: item.qty,
+        priceCents: product.priceCents,
+        product: { __typename: "Product", id: product.id, name: product.name },
+      };
+    });
+    const order = {
+      __typename: "Order",
+      id: `order-${orders.size + 1}`,
+      status: "PENDING",
+      totalCents: items.reduce((sum, i) => sum + i.qty * i.priceCents, 0),
+      createdAt: "2026-11-26T12:00:00.000Z",
+      items: items.map((i) => ({ __typename: "OrderItem", ...i })),
+    };
+    orders.set(order.id, order);
+    return order;
+  };
+
+  let placeOrder: PlaceOrderBehaviour = placeAndStore;
+
+  async function answer(request: GraphQLRequest): Promise<Answer> {
+    switch (request.operationName) {
+      case "Products":
+        return { data: { products: products.map((p) => ({ __typename: "Product", ...p })) } };
+      case "Order":
+        return { data: { order: orders.get(request.variables["id"] as string) ?? null } };
+      case "PlaceOrder": {
+        const input = request.variables["input"] as PlaceOrderInput;
+        placeOrderInputs.push(input);
+        return { data: { placeOrder: await placeOrder(input) } };
+      }
+      default:
+        throw new Error(`the fake gateway does not know ${request.operationName}`);
+    }
+  }
+
+  // GraphQL over HTTP as urql speaks it: queries as GET (params in the URL), mutations as POST.
+  const fetch = vi.fn(async (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    if (down) throw new TypeError("Failed to fetch");
+    let request: GraphQLRequest;
+    if (init?.method === "GET") {
+      const params = new URL(url instanceof Request ? url.url : url).searchParams;
+      request = {
+        operationName: params.get("operationName") ?? "",
+        variables: JSON.parse(params.get("variables") ?? "{}") as Record<string, unknown>,
+      };
+    } else {
+      request = JSON.parse(typeof init?.body === "string" ? init.body : "") as GraphQLRequest;
+    }
+    return Response.json(await answer(request));
+  });
+
+  return {
+    fetch: fetch as typeof globalThis.fetch,
+    /** Every placeOrder input received, in order. */
+    placeOrderInputs,
+    products,
+    /** The gateway stops (or starts) answering: fetch fails as a browser's does. */
+    setDown(value: boolean) {
+      down = value;
+    },
+    /** Replaces placeOrder's behaviour; `place` places the order as normal. */
+    onPlaceOrder(
+      behaviour: (input: PlaceOrderInput, place: PlaceOrderBehaviour) => ReturnType<PlaceOrderBehaviour>,
+    ) {
+      placeOrder = (input) => behaviour(input, placeAndStore);
+    },
+  };
+}
+
+export type FakeGateway = ReturnType<typeof createFakeGateway>;

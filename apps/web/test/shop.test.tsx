@@ -1,0 +1,210 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { CART_STORAGE_KEY } from "../src/cart/cart.ts";
+import { createFakeGateway, MUG, TEAPOT } from "./fake-gateway.ts";
+import { renderShop } from "./render-shop.tsx";
+
+async function product(name: string) {
+  return within(await screen.findByRole("article", { name }));
+}
+
+function cartLink() {
+  return screen.getByRole("link", { name: /^Cart/ });
+}
+
+describe("the catalog", () => {
+  it("shows each product with its price, its stock and an Add to cart button", async () => {
+    renderShop();
+
+    const mug = await product("Mug");
+    expect(mug.getByText("$12.00")).toBeInTheDocument();
+    expect(mug.getByText("Only 1 left")).toBeInTheDocument();
+    expect(mug.getByRole("button", { name: "Add to cart" })).toBeEnabled();
+
+    const teapot = await product("Teapot");
+    expect(teapot.getByText("$34.00")).toBeInTheDocument();
+    expect(teapot.getByText("In stock")).toBeInTheDocument();
+
+    const grinder = await product("Burr Grinder");
+    expect(grinder.getByText("Sold out")).toBeInTheDocument();
+    expect(grinder.getByRole("button", { name: "Add to cart" })).toBeDisabled();
+  });
+
+  it("says the shop is unavailable when the gateway does not answer, and tries again", async () => {
+    const gateway = createFakeGateway();
+    gateway.setDown(true);
+    const { user } = renderShop(gateway);
+
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("The shop is unavailable right now. Try again in a moment.");
+
+    gateway.setDown(false);
+    await user.click(within(alert).getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("article", { name: "Teapot" })).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+});
+
+describe("checkout", () => {
+  it("adds to the cart, places the order and confirms it; the cart is emptied", async () => {
+    const { user, gateway } = renderShop();
+
+    const teapot = await product("Teapot");
+    await user.click(teapot.getByRole("button", { name: "Add to cart" }));
+    await user.click(teapot.getByRole("button", { name: "Add to cart" }));
+    await user.click((await product("Mug")).getByRole("button", { name: "Add to cart" }));
+    expect(cartLink()).toHaveAccessibleName("Cart (3 items)");
+
+    await user.click(cartLink());
+    expect(await screen.findByRole("heading", { level: 1, name: "Your cart" })).toHaveFocus();
+    expect(screen.getByTestId("cart-total")).toHaveTextContent("$80.00");
+
+    await user.click(screen.getByRole("button", { name: "Place order" }));
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Order confirmed" })).toBeInTheDocument();
+    expect(screen.getByText("order-1")).toBeInTheDocument();
+    const lines = within(screen.getByRole("table"));
+    expect(lines.getByRole("row", { name: /Teapot 2 \$34\.00 \$68\.00/ })).toBeInTheDocument();
+    expect(lines.getByRole("row", { name: /Mug 1 \$12\.00 \$12\.00/ })).toBeInTheDocument();
+    expect(lines.getByRole("row", { name: /Total \$80\.00/ })).toBeInTheDocument();
+    expect(window.location.pathname).toBe("/orders/order-1");
+
+    expect(cartLink()).toHaveAccessibleName("Cart (0 items)");
+    expect(JSON.parse(window.localStorage.getItem(CART_STORAGE_KEY) ?? "null")).toEqual([]);
+
+    expect(gateway.placeOrderInputs).toHaveLength(1);
+    const [input] = gateway.placeOrderInputs;
+    expect(input?.items).toEqual([
+      { productId: TEAPOT.id, qty: 2 },
+      { productId: MUG.id, qty: 1 },
+    ]);
+    expect(input?.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("names the product that is short and how many are left, and keeps the cart", async () => {
+    const gateway = createFakeGateway();
+    // Someone bought Teapots after this shopper's catalog loaded: only 1 is left.
+    gateway.onPlaceOrder((input) => ({
+      __typename: "InsufficientStockError",
+      message: "Not enough stock",
+      lines: [
+        { productId: TEAPOT.id, productName: "Teapot", requested: input.items[0]?.qty ?? 0, available: 1 },
+      ],
+    }));
+    const { user } = renderShop(gateway);
+
+    const teapot = await product("Teapot");
+    await user.click(teapot.getByRole("button", { name: "Add to cart" }));
+    await user.click(teapot.getByRole("button", { name: "Add to cart" }));
+    await user.click(cartLink());
+    await user.click(await screen.findByRole("button", { name: "Place order" }));
+
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Not enough stock for your order.");
+    expect(alert).toHaveTextContent("Teapot: you asked for 2, only 1 left.");
+    expect(screen.getByRole("heading", { level: 1, name: "Your cart" })).toBeInTheDocument();
+    expect(screen.getByText("Only 1 left. Lower the quantity to place your order.")).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Quantity" })).toHaveValue("2");
+    expect(cartLink()).toHaveAccessibleName("Cart (2 items)");
+    // The order can be placed again once the quantity fits.
+    expect(screen.getByRole("button", { name: "Place order" })).toBeDisabled();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Quantity" }), "1");
+    expect(screen.getByRole("button", { name: "Place order" })).toBeEnabled();
+  });
+
+  it("sends one placeOrder for a double click", async () => {
+    const gateway = createFakeGateway();
+    let release!: () => void;
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    gateway.onPlaceOrder(async (input, place) => {
+      await answered;
+      return place(input);
+    });
+    const { user } = renderShop(gateway);
+
+    await user.click((await product("Teapot")).getByRole("button", { name: "Add to cart" }));
+    await user.click(cartLink());
+    const button = await screen.findByRole("button", { name: "Place order" });
+    await user.dblClick(button);
+    expect(button).toBeDisabled();
+    expect(button).toHaveTextContent("Placing order…");
+
+    release();
+    expect(await screen.findByRole("heading", { level: 1, name: "Order confirmed" })).toBeInTheDocument();
+    expect(gateway.placeOrderInputs).toHaveLength(1);
+  });
+
+  it("retries with the same idempotency key after the gateway did not answer", async () => {
+    const gateway = createFakeGateway();
+    const { user } = renderShop(gateway);
+    await user.click((await product("Teapot")).getByRole("button", { name: "Add to cart" }));
+    await user.click(cartLink());
+
+    // The first attempt reaches the gateway, but its answer is lost on the way back.
+    gateway.onPlaceOrder(() => {
+      gateway.setDown(true);
+      throw new Error("connection reset");
+    });
+    await user.click(await screen.findByRole("button", { name: "Place order" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("The shop is unavailable right now. Try again in a moment.");
+
+    gateway.setDown(false);
+    gateway.onPlaceOrder((input, place) => place(input));
+    await user.click(within(alert).getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Order confirmed" })).toBeInTheDocument();
+
+    const [first, second] = gateway.placeOrderInputs;
+    expect(second?.idempotencyKey).toBe(first?.idempotencyKey);
+  });
+});
+
+describe("the cart", () => {
+  it("survives a reload", async () => {
+    const first = renderShop();
+    await first.user.click((await product("Teapot")).getByRole("button", { name: "Add to cart" }));
+    first.unmount();
+
+    const { user } = renderShop();
+    expect(cartLink()).toHaveAccessibleName("Cart (1 item)");
+    await user.click(cartLink());
+    expect(await screen.findByRole("heading", { level: 3, name: "Teapot" })).toBeInTheDocument();
+  });
+
+  it("never holds more than the stock", async () => {
+    const { user } = renderShop();
+
+    const mug = await product("Mug");
+    await user.click(mug.getByRole("button", { name: "Add to cart" }));
+    expect(mug.getByRole("button", { name: "Add to cart" })).toBeDisabled();
+    expect(mug.getByText("All 1 in your cart")).toBeInTheDocument();
+
+    await user.click(cartLink());
+    const quantity = await screen.findByRole("combobox", { name: "Quantity" });
+    expect(
+      within(quantity)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["1"]);
+  });
+
+  it("changes a quantity and removes a line", async () => {
+    const { user } = renderShop();
+    await user.click((await product("Teapot")).getByRole("button", { name: "Add to cart" }));
+    await user.click((await product("Mug")).getByRole("button", { name: "Add to cart" }));
+    await user.click(cartLink());
+
+    const teapotLine = within(
+      (await screen.findByRole("heading", { level: 3, name: "Teapot" })).closest("li")!,
+    );
+    await user.selectOptions(teapotLine.getByRole("combobox", { name: "Quantity" }), "3");
+    expect(screen.getByTestId("cart-total")).toHaveTextContent("$114.00");
+
+    await user.click(screen.getByRole("button", { name: "Remove Mug" }));
+    expect(screen.getByTestId("cart-total")).toHaveTextContent("$102.00");
+    expect(cartLink()).toHaveAccessibleName("Cart (3 items)");
+
+    await user.click(screen.getByRole("button", { name: "Remove Teapot" }));
+    expect(screen.getByText("Your cart is empty.")).toBeInTheDocument();
+  });
+});
