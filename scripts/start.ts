@@ -1,15 +1,26 @@
 /**
  * `pnpm start`: the whole shop on one machine. The database (DATABASE_URL,
  * or the embedded PostgreSQL under .data/), migrations, a seed when the
- * catalog is empty, then every service; one line per URL; Ctrl-C stops it all.
+ * catalog is empty, then every service, and the SPAs built (when stale) and
+ * served; one line per URL; Ctrl-C stops it all.
  */
+import type { ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { applyMigrations, createPrismaClient, dataDir, repoRoot, seedIfEmpty, startDatabase } from "@shop/db";
+import { portOf } from "@shop/service";
 import { resolveAdminToken } from "./lib/admin-token.ts";
 import { runTs, stopProcess, waitUntilHealthy } from "./lib/processes.ts";
 import { stackServices } from "./lib/services.ts";
+import { buildIfStale, serveSpa, stackSpas, type SpaSpec } from "./lib/spas.ts";
 
 const root = repoRoot();
+// The SPAs build while the database starts: they need no service, and a build takes seconds.
+// They reach the gateway at its port here unless VITE_GATEWAY_URL says otherwise.
+const spaSpecs = stackSpas(process.env);
+const buildEnv = { VITE_GATEWAY_URL: `http://localhost:${portOf("gateway")}/graphql`, ...process.env };
+const spaBuilds = Promise.all(spaSpecs.map((spa) => buildIfStale(spa, root, buildEnv)));
+// Awaited once the services are up; a failure before then must not end the process unhandled.
+spaBuilds.catch(() => undefined);
 const database = await startDatabase();
 const applied = await applyMigrations(database.url);
 if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
@@ -21,30 +32,39 @@ if (seeded > 0) console.log(`Seeded ${seeded} products into an empty catalog.`);
 const admin = resolveAdminToken(join(dataDir(), "admin-token"));
 const env = { ...process.env, DATABASE_URL: database.url, ADMIN_TOKEN: admin.token };
 const services = stackServices(env).map((spec) => ({ spec, child: runTs(spec.entry, env, root) }));
+const spas: { spec: SpaSpec; child: ChildProcess }[] = [];
 
 let stopping = false;
 async function stopAll(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
-    await Promise.all(services.map(({ child }) => stopProcess(child)));
+    await Promise.all([...spas, ...services].map(({ child }) => stopProcess(child)));
     await database.stop();
   }
   process.exit(code);
 }
 process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
-for (const { spec, child } of services) {
+function watchExit(part: string, child: ChildProcess) {
   child.once("exit", (code, signal) => {
     if (stopping) return;
-    console.error(`${spec.part} exited (${signal ?? `code ${code}`}); stopping the shop.`);
+    console.error(`${part} exited (${signal ?? `code ${code}`}); stopping the shop.`);
     void stopAll(1);
   });
 }
+for (const { spec, child } of services) watchExit(spec.part, child);
 
 try {
   await Promise.all(
     services.map(({ spec, child }) => waitUntilHealthy(`http://127.0.0.1:${spec.port}/healthz`, child)),
   );
+  await spaBuilds;
+  for (const spec of spaSpecs) {
+    const child = serveSpa(spec, root, env);
+    spas.push({ spec, child });
+    watchExit(spec.part, child);
+  }
+  await Promise.all(spas.map(({ spec, child }) => waitUntilHealthy(`http://127.0.0.1:${spec.port}/`, child)));
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   await stopAll(1);
@@ -54,7 +74,9 @@ const pad = (s: string) => s.padEnd(10);
 const lines = [
   "",
   "Shop is up:",
-  ...services.map(({ spec }) => `  ${pad(spec.part)} http://localhost:${spec.port}  (${spec.offers})`),
+  ...[...spas, ...services].map(
+    ({ spec }) => `  ${pad(spec.part)} http://localhost:${spec.port}  (${spec.offers})`,
+  ),
   `  ${pad("database")} ${database.url}  (${database.embedded ? "embedded, data in .data/pg" : "DATABASE_URL"})`,
   `  ${pad("admin")} token ${admin.token}  (${admin.source === "env" ? "ADMIN_TOKEN" : "saved in .data/admin-token"})`,
   "Ctrl-C stops everything.",
