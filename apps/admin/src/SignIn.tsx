@@ -51,7 +51,11 @@ export function SignIn({ onSignIn, notice }: SignInProps) {
           autoFocus
           value={token}
           onChange={(event) => setToken(event.target.value)}
-          hint="pnpm start prints it, and keeps it in .data/admin-token."
+          hint={
+            <>
+              <code>pnpm start</code> prints it and saves it in <code>.data/admin-token</code>.
+            </>
+          }
           error={error}
         />
         <button type="submit" className="button primary block" disabled={checking}>

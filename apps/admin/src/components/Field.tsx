@@ -1,9 +1,9 @@
-import { useId, type InputHTMLAttributes, type Ref } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
 
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id"> {
   label: string;
   /** Shown under the input and part of its accessible description. */
-  hint?: string;
+  hint?: ReactNode;
   /** Shown next to the input; marks it aria-invalid. */
   error?: string | undefined;
   ref?: Ref<HTMLInputElement>;
