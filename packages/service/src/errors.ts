@@ -1,5 +1,5 @@
 import { httpStatusOf, type ErrorBody, type ErrorCode, type FieldIssue } from "@shop/contracts";
-import { isDatabaseUnavailable } from "./database-errors.ts";
+import { isDatabaseUnavailable, isUnstorableText } from "./database-errors.ts";
 
 /**
  * The one error type domain code throws. Both doors turn it into the same
@@ -54,13 +54,18 @@ function hasIssues(err: unknown): err is { issues: IssueLike[] } {
 }
 
 /**
- * Any thrown value as a ServiceError: ours as is, validation errors as 400,
- * an unreachable database as 503, everything else as a 500 whose message
- * gives nothing away (no stack, no SQL).
+ * Any thrown value as a ServiceError: ours as is, validation errors and text
+ * the database cannot store as 400, an unreachable database as 503,
+ * everything else as a 500 whose message gives nothing away (no stack, no SQL).
  */
 export function toServiceError(err: unknown): ServiceError {
   if (err instanceof ServiceError) return err;
   if (hasIssues(err)) return validationFailed(err.issues);
+  // The contracts check shapes and lengths; PostgreSQL alone refuses U+0000 in
+  // text, and nothing was written when it did.
+  if (isUnstorableText(err)) {
+    return validationFailed([{ path: [], message: "text must not contain the NUL character (U+0000)" }]);
+  }
   if (isDatabaseUnavailable(err)) {
     return new ServiceError(
       "service_unavailable",

@@ -40,6 +40,32 @@ describe("toServiceError", () => {
     expect(body.message).not.toMatch(/SELEC|secrets/);
   });
 
+  // How Prisma on the pg adapter reports a PostgreSQL error: the SQLSTATE sits
+  // in meta.driverAdapterError.cause, not in the error's own code.
+  const prismaError = (sqlState: string, message: string) =>
+    Object.assign(new Error(`Database error. Code: \`${sqlState}\``), {
+      name: "PrismaClientKnownRequestError",
+      code: "P2039",
+      meta: {
+        driverAdapterError: new Error(message, { cause: { kind: "postgres", code: sqlState, message } }),
+      },
+    });
+
+  it("answers text PostgreSQL cannot store (a NUL character) with 400, not 500", () => {
+    const err = toServiceError(prismaError("22021", 'invalid byte sequence for encoding "UTF8": 0x00'));
+    expect(err.status).toBe(400);
+    expect(err.toBody()).toEqual({
+      error: "validation_failed",
+      message: expect.stringContaining("NUL"),
+      details: [{ path: "", message: expect.stringContaining("NUL") }],
+    });
+    expect(err.message).not.toMatch(/UTF8|byte sequence/);
+  });
+
+  it("finds a database shutting down in Prisma's driver adapter error", () => {
+    expect(toServiceError(prismaError("57P01", "terminating connection")).status).toBe(503);
+  });
+
   it("turns validation issues into 400 with one detail per field", () => {
     const err = toServiceError({ issues: [{ path: ["items", 0, "qty"], message: "must be at least 1" }] });
     expect(err.status).toBe(400);
