@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { portOf, type ShopPart } from "@shop/service";
 
 /** A browser app `pnpm start` builds with Vite and serves as static files. */
@@ -55,10 +55,24 @@ export function staleReason(spa: SpaSpec, root: string, env: NodeJS.ProcessEnv):
   return newest > statSync(stamp).mtimeMs ? "sources changed" : null;
 }
 
-async function runPnpm(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const child = spawn("pnpm", args, { cwd, env, stdio: "inherit" });
+/**
+ * Runs the SPA's package.json script `name` as `pnpm run` would (its own and
+ * the root's node_modules/.bin first on PATH), but without pnpm: pnpm checks
+ * (and may install) the workspace's dependencies before a run, which a start
+ * must not do. Returns false when the package has no such script.
+ */
+async function runScript(cwd: string, name: string, root: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  const { scripts = {} } = JSON.parse(readFileSync(join(cwd, "package.json"), "utf8")) as {
+    scripts?: Record<string, string>;
+  };
+  const script = scripts[name];
+  if (script === undefined) return false;
+  const bins = [join(cwd, "node_modules", ".bin"), join(root, "node_modules", ".bin")];
+  const PATH = [...bins, env.PATH ?? ""].join(delimiter);
+  const child = spawn(script, { cwd, env: { ...env, PATH }, stdio: "inherit", shell: true });
   const [code] = (await once(child, "exit")) as [number | null];
-  if (code !== 0) throw new Error(`pnpm ${args.join(" ")} in ${cwd} failed (exit ${code})`);
+  if (code !== 0) throw new Error(`${cwd}: the ${name} script (${script}) failed with exit code ${code}`);
+  return true;
 }
 
 /** Generates its typed operations and builds it with Vite, unless dist/ is up to date. */
@@ -67,8 +81,8 @@ export async function buildIfStale(spa: SpaSpec, root: string, env: NodeJS.Proce
   if (reason === null) return;
   console.log(`Building ${spa.dir} (${reason})...`);
   const cwd = join(root, spa.dir);
-  await runPnpm(["run", "--if-present", "codegen"], cwd, env);
-  await runPnpm(["run", "build"], cwd, env);
+  await runScript(cwd, "codegen", root, env);
+  if (!(await runScript(cwd, "build", root, env))) throw new Error(`${cwd}/package.json has no build script`);
   writeFileSync(join(cwd, "dist", STAMP), buildEnv(env));
 }
 
