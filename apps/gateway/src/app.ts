@@ -1,4 +1,4 @@
-import { createServiceApp, type Logger } from "@shop/service";
+import { createServiceApp, type Logger, type ServiceMetrics } from "@shop/service";
 import { createHandler } from "graphql-http/lib/use/fetch";
 import { cors } from "hono/cors";
 import { createContext, type GatewayContext } from "./context.ts";
@@ -20,12 +20,16 @@ export interface GatewayDeps {
   trustProxy?: boolean;
   /** Route service calls elsewhere (tests: to in-process apps). */
   fetch?: ServiceFetch;
+  /** Where /metrics numbers go; made here if absent. */
+  metrics?: ServiceMetrics;
 }
 
 /** The gateway's HTTP app: /graphql (graphql-http, GraphiQL in a browser), health, limits, CORS. */
 export function createGatewayApp(deps: GatewayDeps) {
   const app = createServiceApp({
+    name: "gateway",
     log: deps.log,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
     isReady: () => servicesAnswer(deps),
     notReadyMessage: "A service behind the gateway does not answer",
   });

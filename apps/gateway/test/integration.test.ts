@@ -1,42 +1,10 @@
-import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
-import { createInventoryApp } from "@shop/inventory";
-import { createOrdersApp, createPaymentsClient } from "@shop/orders";
-import { createPaymentsApp } from "@shop/payments";
-import { createLogger } from "@shop/service";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ServiceFetch } from "../src/services/clients.ts";
-import { gatewayOver, SERVICE_URLS } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { ADMIN_TOKEN, useRealServices } from "./real-services.ts";
 
 // The gateway over the real services and a real database: one placeOrder
 // goes gateway → orders (tRPC) → PostgreSQL, and reads come back through inventory.
-const ADMIN_TOKEN = "test-admin-token-0123456789";
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
-let db: TestDatabase;
-let gateway: ReturnType<typeof gatewayOver>;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const log = createLogger("test", "silent");
-  const payments = createPaymentsApp({ db: db.prisma, log, adminToken: ADMIN_TOKEN });
-  const apps = {
-    inventory: createInventoryApp({ db: db.prisma, log, adminToken: ADMIN_TOKEN }),
-    payments,
-    orders: createOrdersApp({
-      db: db.prisma,
-      log,
-      adminToken: ADMIN_TOKEN,
-      payments: createPaymentsClient({
-        baseUrl: SERVICE_URLS.payments,
-        timeoutMs: 2_000,
-        fetch: async (input, init) =>
-          payments.request(input instanceof Request ? input : input.toString(), init),
-      }),
-    }),
-  };
-  const fetch: ServiceFetch = async (service, url, init) => apps[service].request(url, init);
-  gateway = gatewayOver(fetch);
-});
-afterAll(() => db.drop());
+const stack = useRealServices();
 
 const PLACE = `mutation($input: PlaceOrderInput!) {
   placeOrder(input: $input) {
@@ -48,7 +16,7 @@ const PLACE = `mutation($input: PlaceOrderInput!) {
 }`;
 
 async function createProduct(name: string, priceCents: number, stockQty: number): Promise<string> {
-  const { body } = await gateway.graphql(
+  const { body } = await stack.gateway.graphql(
     `mutation($input: CreateProductInput!) { createProduct(input: $input) { __typename ... on AdminProduct { id } } }`,
     { input: { name, priceCents, stockQty } },
     admin,
@@ -56,13 +24,14 @@ async function createProduct(name: string, priceCents: number, stockQty: number)
   return (body.data?.createProduct as { id: string }).id;
 }
 
-const stockOf = async (id: string) => (await db.prisma.product.findUniqueOrThrow({ where: { id } })).stockQty;
+const stockOf = async (id: string) =>
+  (await stack.db.prisma.product.findUniqueOrThrow({ where: { id } })).stockQty;
 
 describe("the gateway over the real services", () => {
   it("places an order across services, decrements stock, and reads it back", async () => {
     const mug = await createProduct("Gateway Mug", 1_200, 5);
     const pot = await createProduct("Gateway Pot", 3_400, 2);
-    const placed = await gateway.graphql(PLACE, {
+    const placed = await stack.gateway.graphql(PLACE, {
       input: {
         items: [
           { productId: mug, qty: 2 },
@@ -75,7 +44,7 @@ describe("the gateway over the real services", () => {
     expect(await stockOf(mug)).toBe(3);
     expect(await stockOf(pot)).toBe(1);
 
-    const read = await gateway.graphql(
+    const read = await stack.gateway.graphql(
       `query($id: ID!) { order(id: $id) { id totalCents items { qty product { name } } } }`,
       { id: order.id },
     );
@@ -91,34 +60,34 @@ describe("the gateway over the real services", () => {
 
   it("answers more than the stock with a typed error naming the product, and changes nothing", async () => {
     const mug = await createProduct("Last Mug", 1_200, 1);
-    const ordersBefore = await db.prisma.order.count();
-    const { body } = await gateway.graphql(PLACE, { input: { items: [{ productId: mug, qty: 2 }] } });
+    const ordersBefore = await stack.db.prisma.order.count();
+    const { body } = await stack.gateway.graphql(PLACE, { input: { items: [{ productId: mug, qty: 2 }] } });
     expect(body.data?.placeOrder).toMatchObject({
       __typename: "InsufficientStockError",
       message: expect.stringContaining("Last Mug"),
       lines: [{ productName: "Last Mug", requested: 2, available: 1 }],
     });
     expect(await stockOf(mug)).toBe(1);
-    expect(await db.prisma.order.count()).toBe(ordersBefore);
+    expect(await stack.db.prisma.order.count()).toBe(ordersBefore);
   });
 
   it("captures a payment once, however often it is asked", async () => {
     const cup = await createProduct("Capture Cup", 900, 3);
-    const placed = await gateway.graphql(PLACE, { input: { items: [{ productId: cup, qty: 1 }] } });
+    const placed = await stack.gateway.graphql(PLACE, { input: { items: [{ productId: cup, qty: 1 }] } });
     const orderId = (placed.body.data?.placeOrder as { id: string }).id;
     const capture = `mutation($id: ID!) { capturePayment(orderId: $id) { __typename ... on Order { status } } }`;
     for (let i = 0; i < 2; i++) {
-      const { body } = await gateway.graphql(capture, { id: orderId }, admin);
+      const { body } = await stack.gateway.graphql(capture, { id: orderId }, admin);
       expect(body.data?.capturePayment).toEqual({ __typename: "Order", status: "PAID" });
     }
-    expect(await db.prisma.charge.count({ where: { orderId } })).toBe(1);
+    expect(await stack.db.prisma.charge.count({ where: { orderId } })).toBe(1);
   });
 
   it("refuses admin mutations without the admin token", async () => {
-    const { body } = await gateway.graphql(
+    const { body } = await stack.gateway.graphql(
       `mutation { createProduct(input: {name: "x", priceCents: 1, stockQty: 1}) { __typename } }`,
     );
     expect(body.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED");
-    expect(await db.prisma.product.count({ where: { name: "x" } })).toBe(0);
+    expect(await stack.db.prisma.product.count({ where: { name: "x" } })).toBe(0);
   });
 });

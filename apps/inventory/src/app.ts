@@ -1,5 +1,5 @@
 import { isDatabaseReachable, type PrismaClient } from "@shop/db";
-import { createServiceApp, mountTrpc, requestScope, type Logger } from "@shop/service";
+import { createServiceApp, mountTrpc, requestScope, type Logger, type ServiceMetrics } from "@shop/service";
 import { CatalogCache } from "./domain/catalog-cache.ts";
 import { listenForProductChanges } from "./domain/product-changes.ts";
 import { listCatalog } from "./domain/products.ts";
@@ -17,10 +17,12 @@ export interface InventoryDeps {
    * catalog is read from the database every time (still correct, slower).
    */
   listenUrl?: string;
+  /** Where /metrics numbers go; made here if absent. */
+  metrics?: ServiceMetrics;
 }
 
 /** Inventory's HTTP app: the REST routes, the tRPC router at /trpc, health and the OpenAPI document. */
-export function createInventoryApp({ db, log, adminToken, listenUrl }: InventoryDeps) {
+export function createInventoryApp({ db, log, adminToken, listenUrl, metrics }: InventoryDeps) {
   const catalog = new CatalogCache(() => listCatalog(db));
   const stopListening = listenUrl
     ? listenForProductChanges(
@@ -30,7 +32,13 @@ export function createInventoryApp({ db, log, adminToken, listenUrl }: Inventory
       )
     : () => Promise.resolve();
 
-  const app = createServiceApp({ log, adminToken, isReady: () => isDatabaseReachable(db) });
+  const app = createServiceApp({
+    name: "inventory",
+    log,
+    adminToken,
+    metrics,
+    isReady: () => isDatabaseReachable(db),
+  });
   // A write through this service drops the cache at once, before its
   // notification comes back round through PostgreSQL.
   app.use(async (c, next) => {

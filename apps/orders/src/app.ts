@@ -1,6 +1,14 @@
 import { isDatabaseReachable, type PrismaClient } from "@shop/db";
-import { createServiceApp, mountTrpc, requestScope, type Logger } from "@shop/service";
+import {
+  createServiceApp,
+  createServiceMetrics,
+  mountTrpc,
+  requestScope,
+  type Logger,
+  type ServiceMetrics,
+} from "@shop/service";
 import type { OrdersDeps } from "./domain/deps.ts";
+import { placementMetrics } from "./domain/place-order.ts";
 import { openApiDocument } from "./openapi.ts";
 import type { PaymentsClient } from "./payments-client.ts";
 import { orderRoutes } from "./rest/orders.ts";
@@ -15,12 +23,33 @@ export interface OrdersAppOptions {
   payments: PaymentsClient;
   /** How long a placement's Idempotency-Key answer is replayed; 24 h unless set. */
   idempotencyTtlMs?: number;
+  /** Where /metrics numbers go; made here if absent. */
+  metrics?: ServiceMetrics;
 }
 
 /** Orders' HTTP app: the REST routes, the tRPC router at /trpc, health and the OpenAPI document. */
-export function createOrdersApp({ db, log, adminToken, payments, idempotencyTtlMs }: OrdersAppOptions) {
-  const deps: OrdersDeps = { db, payments, idempotencyTtlMs: idempotencyTtlMs ?? 24 * 3_600_000 };
-  const app = createServiceApp({ log, adminToken, isReady: () => isDatabaseReachable(db) });
+export function createOrdersApp({
+  db,
+  log,
+  adminToken,
+  payments,
+  idempotencyTtlMs,
+  ...options
+}: OrdersAppOptions) {
+  const metrics = options.metrics ?? createServiceMetrics("orders");
+  const deps: OrdersDeps = {
+    db,
+    payments,
+    idempotencyTtlMs: idempotencyTtlMs ?? 24 * 3_600_000,
+    metrics: placementMetrics(metrics),
+  };
+  const app = createServiceApp({
+    name: "orders",
+    log,
+    adminToken,
+    metrics,
+    isReady: () => isDatabaseReachable(db),
+  });
   app.get("/openapi.json", (c) => c.json(openApiDocument));
   app.route("/", orderRoutes(deps));
   mountTrpc(app, ordersRouter, (c): OrdersContext => ({ ...requestScope(c), deps }));

@@ -1,10 +1,17 @@
 import { createPrismaClient } from "@shop/db";
 import { schedulePurge } from "@shop/idempotency";
-import { closeOnSignals, createLogger, startService } from "@shop/service";
+import {
+  closeOnSignals,
+  createLogger,
+  createServiceMetrics,
+  startService,
+  startTracing,
+} from "@shop/service";
 import { createOrdersApp } from "./app.ts";
 import { readOrdersEnv } from "./env.ts";
 import { createPaymentsClient } from "./payments-client.ts";
 
+const tracing = startTracing("orders");
 const env = readOrdersEnv();
 const log = createLogger("orders", env.logLevel);
 const db = createPrismaClient(env.databaseUrl, { maxConnections: env.databasePoolMax });
@@ -16,6 +23,7 @@ const app = createOrdersApp({
   adminToken: env.adminToken,
   payments: createPaymentsClient({ baseUrl: env.paymentsUrl, timeoutMs: env.paymentsTimeoutMs }),
   idempotencyTtlMs: env.idempotencyTtlMs,
+  metrics: createServiceMetrics("orders", { processMetrics: true }),
 });
 const service = await startService(app, {
   name: "orders",
@@ -24,6 +32,7 @@ const service = await startService(app, {
   onClose: async () => {
     stopPurging();
     await db.$disconnect();
+    await tracing?.shutdown();
   },
 });
 log.info({ paymentsUrl: env.paymentsUrl }, "capturing through Payments");

@@ -1,5 +1,5 @@
 import { ChargeResult, type CreateChargeInput } from "@shop/contracts";
-import { REQUEST_ID_HEADER, ServiceError } from "@shop/service";
+import { REQUEST_ID_HEADER, ServiceError, tracedFetch } from "@shop/service";
 
 /**
  * Orders' side of Payments' locked REST contract: `POST /charges` with an
@@ -32,7 +32,8 @@ export interface PaymentsClientOptions {
 
 export function createPaymentsClient(options: PaymentsClientOptions): PaymentsClient {
   const { timeoutMs } = options;
-  const fetchCharge = options.fetch ?? fetch;
+  // A client span per charge request, carrying the trace on to Payments.
+  const fetchCharge = tracedFetch("payments", (url, init) => (options.fetch ?? fetch)(url, init));
   const chargesUrl = new URL("/charges", options.baseUrl);
 
   return {
@@ -49,7 +50,7 @@ export function createPaymentsClient(options: PaymentsClientOptions): PaymentsCl
       try {
         // One signal bounds the whole exchange, body included: a Payments that
         // sends headers and then stalls is as unreachable as one that is down.
-        const res = await fetchCharge(chargesUrl, {
+        const res = await fetchCharge(chargesUrl.toString(), {
           method: "POST",
           headers,
           body: JSON.stringify(input),

@@ -1,5 +1,12 @@
 import { isDatabaseReachable, type PrismaClient } from "@shop/db";
-import { createServiceApp, mountTrpc, requestScope, type Logger } from "@shop/service";
+import {
+  createServiceApp,
+  createServiceMetrics,
+  mountTrpc,
+  requestScope,
+  type Logger,
+  type ServiceMetrics,
+} from "@shop/service";
 import type { ChargeDeps } from "./domain/charges.ts";
 import { outcomeAtRate, type DecideOutcome } from "./domain/outcome.ts";
 import { openApiDocument } from "./openapi.ts";
@@ -17,16 +24,26 @@ export interface PaymentsDeps {
   decideOutcome?: DecideOutcome;
   /** How long answers are replayed; 24 h unless set. */
   idempotencyTtlMs?: number;
+  /** Where /metrics numbers go; made here if absent. */
+  metrics?: ServiceMetrics;
 }
 
 /** Payments' HTTP app: the REST routes, the tRPC router at /trpc, health and the OpenAPI document. */
 export function createPaymentsApp({ db, log, adminToken, ...options }: PaymentsDeps) {
+  const metrics = options.metrics ?? createServiceMetrics("payments");
   const deps: ChargeDeps = {
     db,
+    charges: metrics.counter("charges_total", "Charges made, by outcome (replays not counted)", ["status"]),
     decideOutcome: options.decideOutcome ?? outcomeAtRate(options.successRate ?? 1),
     idempotencyTtlMs: options.idempotencyTtlMs ?? 24 * 3_600_000,
   };
-  const app = createServiceApp({ log, adminToken, isReady: () => isDatabaseReachable(db) });
+  const app = createServiceApp({
+    name: "payments",
+    log,
+    adminToken,
+    metrics,
+    isReady: () => isDatabaseReachable(db),
+  });
   app.get("/openapi.json", (c) => c.json(openApiDocument));
   app.route("/", chargeRoutes(deps));
   mountTrpc(app, paymentsRouter, (c): PaymentsContext => ({ ...requestScope(c), deps }));

@@ -1,9 +1,16 @@
 import { createPrismaClient } from "@shop/db";
 import { schedulePurge } from "@shop/idempotency";
-import { closeOnSignals, createLogger, startService } from "@shop/service";
+import {
+  closeOnSignals,
+  createLogger,
+  createServiceMetrics,
+  startService,
+  startTracing,
+} from "@shop/service";
 import { createPaymentsApp } from "./app.ts";
 import { readPaymentsEnv } from "./env.ts";
 
+const tracing = startTracing("payments");
 const env = readPaymentsEnv();
 const log = createLogger("payments", env.logLevel);
 const db = createPrismaClient(env.databaseUrl, { maxConnections: env.databasePoolMax });
@@ -15,6 +22,7 @@ const app = createPaymentsApp({
   adminToken: env.adminToken,
   successRate: env.successRate,
   idempotencyTtlMs: env.idempotencyTtlMs,
+  metrics: createServiceMetrics("payments", { processMetrics: true }),
 });
 const service = await startService(app, {
   name: "payments",
@@ -23,6 +31,7 @@ const service = await startService(app, {
   onClose: async () => {
     stopPurging();
     await db.$disconnect();
+    await tracing?.shutdown();
   },
 });
 closeOnSignals(service, log);

@@ -12,3 +12,4 @@ export * from "./http/json-body.ts";
 export * from "./http/mount-trpc.ts";
 export * from "./http/request-context.ts";
 export * from "./http/types.ts";
+export * from "./telemetry/index.ts";

@@ -2,6 +2,7 @@ import type { InventoryRouter } from "@shop/inventory";
 import type { OrdersRouter } from "@shop/orders";
 import type { PaymentsRouter } from "@shop/payments";
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
+import { tracedFetch } from "@shop/service";
 import type { ServiceUrls } from "../env.ts";
 
 export type ServiceName = keyof ServiceUrls;
@@ -35,6 +36,13 @@ const defaultFetch: ServiceFetch = (_service, url, init) => fetch(url, init);
  * Calls made in the same tick are batched into one HTTP request per service.
  */
 export function createServiceClients(options: ServiceClientOptions): ServiceClients {
+  // A client span per call, carrying the trace on to the service.
+  const send = options.fetch ?? defaultFetch;
+  const traced = {
+    inventory: tracedFetch("inventory", (url, init) => send("inventory", url, init)),
+    orders: tracedFetch("orders", (url, init) => send("orders", url, init)),
+    payments: tracedFetch("payments", (url, init) => send("payments", url, init)),
+  };
   const linkOptions = (service: ServiceName) => ({
     url: `${options.urls[service]}/trpc`,
     maxItems: 20,
@@ -45,7 +53,7 @@ export function createServiceClients(options: ServiceClientOptions): ServiceClie
     fetch: (url: URL | string, init?: RequestInit) => {
       const timeout = AbortSignal.timeout(options.timeoutMs);
       const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-      return (options.fetch ?? defaultFetch)(service, String(url), { ...init, signal });
+      return traced[service](String(url), { ...init, signal });
     },
   });
   return {

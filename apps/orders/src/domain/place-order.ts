@@ -1,7 +1,8 @@
 import type { PlacedOrder, PlaceOrderInput, StockShortfall, UnknownProduct } from "@shop/contracts";
 import { Prisma, type PrismaClient } from "@shop/db";
 import { fingerprintOf, runIdempotent, type IdempotentAnswer } from "@shop/idempotency";
-import { ServiceError } from "@shop/service";
+import { ServiceError, type ServiceMetrics } from "@shop/service";
+import type { Counter } from "@shop/service";
 import { assertChargeableTotal, mergeLines, orderTotal, type PricedLine } from "./order-lines.ts";
 import type { Db } from "./order-rows.ts";
 
@@ -12,6 +13,28 @@ export interface PlacementDeps {
   db: PrismaClient;
   /** How long an Idempotency-Key's answer is replayed. */
   idempotencyTtlMs: number;
+  /** Orders placed and refused, for /metrics. */
+  metrics?: PlacementMetrics;
+}
+
+export interface PlacementMetrics {
+  placed: Counter;
+  refused: Counter<"reason">;
+}
+
+/** The placement counters, on the app's registry. */
+export function placementMetrics(metrics: ServiceMetrics): PlacementMetrics {
+  return {
+    placed: metrics.counter(
+      "orders_placed_total",
+      "Orders placed (replays of an Idempotency-Key not counted)",
+    ),
+    refused: metrics.counter(
+      "orders_refused_total",
+      "Placements refused, by reason (insufficient_stock, not_found, ...)",
+      ["reason"],
+    ),
+  };
 }
 
 export interface PlacementRequest {
@@ -33,6 +56,20 @@ interface LockedProduct {
  * answer's exact JSON text is what a replay sends back.
  */
 export async function placeOrder(
+  deps: PlacementDeps,
+  request: PlacementRequest,
+): Promise<IdempotentAnswer<PlacedOrder>> {
+  try {
+    const answer = await placeOnce(deps, request);
+    if (!answer.replayed) deps.metrics?.placed.inc();
+    return answer;
+  } catch (err) {
+    if (err instanceof ServiceError) deps.metrics?.refused.inc({ reason: err.code });
+    throw err;
+  }
+}
+
+async function placeOnce(
   { db, idempotencyTtlMs }: PlacementDeps,
   { input, idempotencyKey }: PlacementRequest,
 ): Promise<IdempotentAnswer<PlacedOrder>> {

@@ -2,6 +2,7 @@ import type { Charge, ChargeResult, CreateChargeInput } from "@shop/contracts";
 import type { PrismaClient } from "@shop/db";
 import { fingerprintOf, runIdempotent, type IdempotentAnswer } from "@shop/idempotency";
 import { notFound } from "@shop/service";
+import type { Counter } from "@shop/service";
 import type { DecideOutcome } from "./outcome.ts";
 
 /** Keys of charges live apart from every other operation's keys. */
@@ -16,6 +17,8 @@ export interface ChargeDeps {
   db: PrismaClient;
   decideOutcome: DecideOutcome;
   idempotencyTtlMs: number;
+  /** Charges made, by status, for /metrics (replays not counted). */
+  charges?: Counter<"status">;
 }
 
 /**
@@ -24,11 +27,11 @@ export interface ChargeDeps {
  * with the same key and body gets that answer back, never a second charge.
  * A failed charge is an answer too: it is stored and replayed like a success.
  */
-export function createCharge(
-  { db, decideOutcome, idempotencyTtlMs }: ChargeDeps,
+export async function createCharge(
+  { db, decideOutcome, idempotencyTtlMs, charges }: ChargeDeps,
   { idempotencyKey, input }: ChargeRequest,
 ): Promise<IdempotentAnswer<ChargeResult>> {
-  return runIdempotent(
+  const answer = await runIdempotent(
     db,
     { scope: CHARGE_SCOPE, key: idempotencyKey, fingerprint: fingerprintOf(input), ttlMs: idempotencyTtlMs },
     async (tx) => {
@@ -38,6 +41,8 @@ export function createCharge(
       return { status: 201, body: { status: charge.status, charge_id: charge.id } };
     },
   );
+  if (!answer.replayed) charges?.inc({ status: answer.body.status });
+  return answer;
 }
 
 export async function getCharge(db: PrismaClient, id: string): Promise<Charge> {

@@ -4,6 +4,8 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import { ServiceError } from "../errors.ts";
 import { onRouteNotFound, onServiceError } from "./error-handler.ts";
+import { createServiceMetrics, type ServiceMetrics } from "../telemetry/metrics.ts";
+import { httpTelemetry } from "../telemetry/http-telemetry.ts";
 import { requestContext } from "./request-context.ts";
 import type { ServiceHonoEnv } from "./types.ts";
 
@@ -11,6 +13,8 @@ import type { ServiceHonoEnv } from "./types.ts";
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
 export interface ServiceAppOptions {
+  /** The service's name: the `service` label of its metrics. */
+  name: string;
   log: Logger;
   /**
    * The token admin requests must present. Absent for the gateway, which
@@ -22,18 +26,23 @@ export interface ServiceAppOptions {
   /** What /readyz says when isReady is false. */
   notReadyMessage?: string;
   bodyLimitBytes?: number;
+  /** Where request metrics go (and the service's own counters); one is made if absent. */
+  metrics?: ServiceMetrics;
 }
 
 /**
  * The Hono app every service starts from: security headers, request ids and
- * request logs, a body size limit, `/healthz` and `/readyz`, and JSON errors
- * for everything, including unknown routes.
+ * request logs, a span and metrics per request, a body size limit,
+ * `/healthz`, `/readyz` and `/metrics`, and JSON errors for everything,
+ * including unknown routes.
  */
 export function createServiceApp(options: ServiceAppOptions): Hono<ServiceHonoEnv> {
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const app = new Hono<ServiceHonoEnv>();
+  const metrics = options.metrics ?? createServiceMetrics(options.name);
   app.use(secureHeaders());
   app.use(requestContext(options.log, options.adminToken));
+  app.use(httpTelemetry(metrics));
   app.use(
     bodyLimit({
       maxSize: limit,
@@ -47,6 +56,12 @@ export function createServiceApp(options: ServiceAppOptions): Hono<ServiceHonoEn
 
   // Liveness: the process answers. Readiness: it can reach its database.
   app.get("/healthz", (c) => c.json({ status: "ok" }));
+  // Prometheus scrapes this; the services sit on an internal network, and
+  // the numbers hold no customer data.
+  app.get("/metrics", async (c) => {
+    c.header("content-type", metrics.registry.contentType);
+    return c.body(await metrics.registry.metrics());
+  });
   app.get("/readyz", async (c) => {
     if (await options.isReady()) return c.json({ status: "ready" });
     throw new ServiceError("service_unavailable", options.notReadyMessage ?? "The database is not reachable");
