@@ -155,12 +155,13 @@ function ProductRow({ product, open }: { product: AdminProduct; open: (panel: Pa
       <td className="num">{formatMoney(product.priceCents)}</td>
       <td className={product.stockQty === 0 && !archived ? "num stock-out" : "num"}>{product.stockQty}</td>
       <td>
-        {archived ? (
-          <span title={`Archived ${formatDate(product.archivedAt ?? "")}`}>
-            <StatusBadge status="ARCHIVED" />
-          </span>
-        ) : (
+        {product.archivedAt === null ? (
           <StatusBadge status="ACTIVE" />
+        ) : (
+          <>
+            <StatusBadge status="ARCHIVED" />
+            <span className="cell-sub">{formatDate(product.archivedAt)}</span>
+          </>
         )}
       </td>
       <td className="actions">

@@ -104,7 +104,9 @@ export function StockForm({ product, onSaved, onCancel }: StockFormProps) {
             ? mode === "set"
               ? "A whole number, 0 or more"
               : "A whole number: positive adds, negative removes"
-            : `Stock becomes ${preview}`
+            : preview < 0
+              ? `That is more than the ${product.stockQty} in stock`
+              : `Stock becomes ${preview}`
         }
         value={amount}
         onChange={(event) => setAmount(event.target.value)}
