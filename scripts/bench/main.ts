@@ -1,6 +1,6 @@
 /**
  * `pnpm bench`: a stack of its own (a fresh embedded PostgreSQL, the four
- * services on ports 14000-14003), a catalog of 1,000 products, then every
+ * services, all on free ports), a catalog of 1,000 products, then every
  * path under the same concurrency, side by side with its baseline. Writes
  * bench/results.md and prints the same table.
  *
@@ -16,6 +16,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { createServer } from "node:net";
 import { stopProcess, waitUntilHealthy } from "../lib/processes.ts";
 import { httpLoad, workLoad, type LoadOptions, type Measurement } from "./load.ts";
 import { rawOrderTransaction } from "./raw-order.ts";
@@ -33,12 +34,19 @@ const profiled = process.env.BENCH_PROFILE === "1" ? "gateway" : process.env.BEN
 const dataDir = mkdtempSync(join(tmpdir(), "shop-bench-"));
 chmodSync(dataDir, 0o755);
 process.env.SHOP_DATA_DIR = dataDir;
-process.env.EMBEDDED_PG_PORT ??= "54349";
+// A port nobody listens on: startDatabase would reuse a server it finds.
+process.env.EMBEDDED_PG_PORT = String(await freePort());
 delete process.env.DATABASE_URL;
 const { applyMigrations, repoRoot, startDatabase } = await import("@shop/db");
 const root = repoRoot();
 
-const ports = { gateway: 14000, inventory: 14001, orders: 14002, payments: 14003 };
+// Free ports too: a health check must not find some other stack's service.
+const ports = {
+  gateway: await freePort(),
+  inventory: await freePort(),
+  orders: await freePort(),
+  payments: await freePort(),
+};
 const url = (part: keyof typeof ports, path: string) => `http://127.0.0.1:${ports[part]}${path}`;
 
 console.log(`Starting a bench stack in ${dataDir} ...`);
@@ -216,4 +224,15 @@ try {
   }
 } finally {
   await shutdown();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
 }

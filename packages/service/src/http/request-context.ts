@@ -28,6 +28,12 @@ export function requestContext(log: Logger, adminToken: string | undefined) {
 
     const started = performance.now();
     await next();
+    // Handlers that build their own Response (the tRPC adapter) drop headers
+    // set on the context before them: echo the id on those too.
+    if (!c.res.headers.has(REQUEST_ID_HEADER)) {
+      c.res = new Response(c.res.body, c.res);
+      c.res.headers.set(REQUEST_ID_HEADER, requestId);
+    }
     const status = c.res.status;
     const line = {
       method: c.req.method,
