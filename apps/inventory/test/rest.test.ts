@@ -237,6 +237,8 @@ describe("plumbing", () => {
   it("echoes a caller's x-request-id and makes one when absent", async () => {
     const echoed = await h.rest("GET", "/products", { headers: { "x-request-id": "req-123" } });
     expect(echoed.headers.get("x-request-id")).toBe("req-123");
+    const viaTrpc = await h.rest("GET", "/trpc/products.list", { headers: { "x-request-id": "req-456" } });
+    expect(viaTrpc.headers.get("x-request-id")).toBe("req-456");
     const made = await h.rest("GET", "/products");
     expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
