@@ -111,7 +111,9 @@ function CartLineRow({ line, disabled }: { line: CartLine; disabled: boolean }) 
         )}
       </div>
       <div className="cart-line-qty">
-        <label htmlFor={qtyId}>Quantity</label>
+        <label htmlFor={qtyId}>
+          Quantity <span className="visually-hidden">of {line.name}</span>
+        </label>
         <select
           id={qtyId}
           value={line.qty}
