@@ -3,6 +3,7 @@ import {
   addProduct,
   createCartStore,
   EMPTY_CART,
+  learnStock,
   lineProblem,
   readCart,
   refreshProducts,
@@ -36,7 +37,13 @@ describe("cart operations", () => {
     expect(refreshProducts(fresh, [{ ...teapot, stockQty: 2 }])).toBe(fresh);
     const gone = refreshProducts(fresh, []);
     expect(lineProblem(gone[0]!)).toBe("Sold out. Remove it to place your order.");
-    expect(refreshProducts(fresh, [], false)).toBe(fresh);
+  });
+
+  it("learns a shortfall's stock levels for the lines they name", () => {
+    const cart = addProduct(addProduct(EMPTY_CART, teapot), mug);
+    const learnt = learnStock(cart, new Map([["p-teapot", 0]]));
+    expect(learnt.map((l) => l.stockQty)).toEqual([0, 1]);
+    expect(learnStock(learnt, new Map([["p-teapot", 0]]))).toBe(learnt);
   });
 });
 

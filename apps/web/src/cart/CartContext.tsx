@@ -2,6 +2,7 @@ import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNod
 import {
   addProduct,
   itemCount,
+  learnStock,
   refreshProducts,
   removeProduct,
   setQuantity,
@@ -22,8 +23,10 @@ export interface CartActions {
   add: (product: ProductInfo) => void;
   setQuantity: (productId: string, qty: number) => void;
   remove: (productId: string) => void;
-  /** Takes in fresh product data; `complete` says the list is the whole catalog. */
-  refresh: (products: readonly ProductInfo[], complete?: boolean) => void;
+  /** Takes in the catalog as the shop now has it (names, prices, stock). */
+  refresh: (catalog: readonly ProductInfo[]) => void;
+  /** Takes in stock levels reported for some products (a shortfall's). */
+  learnStock: (stock: ReadonlyMap<string, number>) => void;
   clear: () => void;
 }
 
@@ -44,7 +47,8 @@ export function useCart(): CartApi {
       add: (product) => store.update((cart) => addProduct(cart, product)),
       setQuantity: (productId, qty) => store.update((cart) => setQuantity(cart, productId, qty)),
       remove: (productId) => store.update((cart) => removeProduct(cart, productId)),
-      refresh: (products, complete) => store.update((cart) => refreshProducts(cart, products, complete)),
+      refresh: (catalog) => store.update((cart) => refreshProducts(cart, catalog)),
+      learnStock: (stock) => store.update((cart) => learnStock(cart, stock)),
       clear: () => store.update(() => EMPTY_CART),
     }),
     [store],

@@ -53,18 +53,17 @@ export function removeProduct(cart: Cart, productId: string): Cart {
 }
 
 /**
- * Takes in what the shop now says about the products (names, prices, stock).
+ * Takes in what the shop now says about its catalog (names, prices, stock).
  * Quantities are left as they are: a line that now asks for more than there
  * is shows it (lineProblem) rather than changing behind the shopper's back.
- * A product gone from `products` is treated as sold out. Returns `cart`
+ * A product gone from the catalog is treated as sold out. Returns `cart`
  * itself when nothing changed.
  */
-export function refreshProducts(cart: Cart, products: readonly ProductInfo[], complete = true): Cart {
-  const byId = new Map(products.map((p) => [p.id, p]));
+export function refreshProducts(cart: Cart, catalog: readonly ProductInfo[]): Cart {
+  const byId = new Map(catalog.map((p) => [p.id, p]));
   let changed = false;
   const next = cart.map((line) => {
     const p = byId.get(line.productId);
-    if (!p && !complete) return line;
     const fresh = p
       ? { ...line, name: p.name, priceCents: p.priceCents, stockQty: p.stockQty }
       : { ...line, stockQty: 0 };
@@ -79,6 +78,14 @@ export function refreshProducts(cart: Cart, products: readonly ProductInfo[], co
     return fresh;
   });
   return changed ? next : cart;
+}
+
+/** Takes in stock levels the shop reported for some products (a shortfall's); quantities stay. */
+export function learnStock(cart: Cart, stock: ReadonlyMap<string, number>): Cart {
+  const changes = (line: CartLine) =>
+    stock.has(line.productId) && stock.get(line.productId) !== line.stockQty;
+  if (!cart.some(changes)) return cart;
+  return cart.map((line) => (changes(line) ? { ...line, stockQty: stock.get(line.productId) ?? 0 } : line));
 }
 
 /** Why a line cannot be ordered as it is, or null. */

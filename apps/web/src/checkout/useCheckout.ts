@@ -54,28 +54,13 @@ export function useCheckout(): { state: CheckoutState; placeOrder: () => Promise
           navigate(paths.order(answer.id));
           return;
         case "InsufficientStockError": {
-          const lines = answer.lines.map((l) => ({
-            ...l,
-            productName:
-              l.productName ?? cart.lines.find((c) => c.productId === l.productId)?.name ?? "A product",
-          }));
-          cart.refresh(
-            lines.flatMap((l) => {
-              const line = cart.lines.find((c) => c.productId === l.productId);
-              return line
-                ? [
-                    {
-                      id: line.productId,
-                      name: line.name,
-                      priceCents: line.priceCents,
-                      stockQty: l.available,
-                    },
-                  ]
-                : [];
-            }),
-            false,
-          );
-          setState({ status: "short", lines });
+          const nameOf = (id: string) => cart.lines.find((l) => l.productId === id)?.name ?? "A product";
+          // What is left becomes the most each line may hold: the cart marks the lines to lower.
+          cart.learnStock(new Map(answer.lines.map((l) => [l.productId, l.available])));
+          setState({
+            status: "short",
+            lines: answer.lines.map((l) => ({ ...l, productName: l.productName ?? nameOf(l.productId) })),
+          });
           return;
         }
         case "IdempotencyKeyError":
