@@ -12,6 +12,13 @@ const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P
 const UNAVAILABLE_NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"]);
 // PostgreSQL SQLSTATEs: admin_shutdown, crash_shutdown, cannot_connect_now, connection failures.
 const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
+// How Prisma's pg adapter names a lost or refused connection (its DriverAdapterError's cause.kind).
+const UNAVAILABLE_ADAPTER_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
 // character_not_in_repertoire ("invalid byte sequence for encoding UTF8: 0x00":
 // PostgreSQL text cannot hold U+0000) and untranslatable_character.
 const UNSTORABLE_TEXT_SQLSTATES = new Set(["22021", "22P05"]);
@@ -19,6 +26,7 @@ const UNSTORABLE_TEXT_SQLSTATES = new Set(["22021", "22P05"]);
 interface ErrorLike {
   name?: unknown;
   code?: unknown;
+  kind?: unknown;
   cause?: unknown;
   message?: unknown;
   meta?: unknown;
@@ -41,6 +49,7 @@ function* errorChain(err: unknown, depth = 0): Generator<ErrorLike> {
 export function isDatabaseUnavailable(err: unknown): boolean {
   for (const e of errorChain(err)) {
     if (e.name === "PrismaClientInitializationError") return true;
+    if (typeof e.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(e.kind)) return true;
     if (typeof e.code === "string") {
       if (UNAVAILABLE_PRISMA_CODES.has(e.code)) return true;
       if (UNAVAILABLE_NODE_CODES.has(e.code)) return true;

@@ -66,6 +66,20 @@ describe("toServiceError", () => {
     expect(toServiceError(prismaError("57P01", "terminating connection")).status).toBe(503);
   });
 
+  // A raw query ($queryRaw) that cannot connect fails as P2010 "Raw query
+  // failed", with only the adapter's cause.kind saying why.
+  it.each(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"])(
+    "answers a raw query failing with %s with 503",
+    (kind) => {
+      const err = Object.assign(new Error("Raw query failed. Code: `N/A`"), {
+        name: "PrismaClientKnownRequestError",
+        code: "P2010",
+        meta: { driverAdapterError: new Error(kind, { cause: { kind } }) },
+      });
+      expect(toServiceError(err).status).toBe(503);
+    },
+  );
+
   it("turns validation issues into 400 with one detail per field", () => {
     const err = toServiceError({ issues: [{ path: ["items", 0, "qty"], message: "must be at least 1" }] });
     expect(err.status).toBe(400);
