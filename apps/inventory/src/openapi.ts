@@ -1,26 +1,27 @@
 import {
   AdminProductList,
   CreateProductInput,
-  ErrorBody,
   Product,
   ProductList,
   StockChangeInput,
   UpdateProductInput,
-  Uuid,
 } from "@shop/contracts";
-import { z } from "zod";
+import {
+  adminSecurity,
+  adminTokenScheme,
+  errorResponse,
+  idPathParam,
+  jsonContent,
+  operationalPaths,
+} from "@shop/service";
 import { createDocument, type ZodOpenApiResponsesObject } from "zod-openapi";
 
 /** The OpenAPI document of the REST door, built from the same zod schemas that validate it. */
 
-const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
-const error = (description: string) => ({ description, ...json(ErrorBody) });
-const idParam = { path: z.object({ id: Uuid }) };
-const admin = [{ adminToken: [] }];
 const adminErrors: ZodOpenApiResponsesObject = {
-  "400": error("Malformed id or body (validation_failed, invalid_json)"),
-  "401": error("Missing or wrong admin token (unauthorized)"),
-  "413": error("Body too large (payload_too_large)"),
+  "400": errorResponse("Malformed id or body (validation_failed, invalid_json)"),
+  "401": errorResponse("Missing or wrong admin token (unauthorized)"),
+  "413": errorResponse("Body too large (payload_too_large)"),
 };
 
 export const openApiDocument: ReturnType<typeof createDocument> = createDocument({
@@ -31,59 +32,65 @@ export const openApiDocument: ReturnType<typeof createDocument> = createDocument
     description: "Products and stock. Every error body is {error, message, details?}.",
   },
   components: {
-    securitySchemes: { adminToken: { type: "http", scheme: "bearer", description: "ADMIN_TOKEN" } },
+    securitySchemes: adminTokenScheme,
   },
   paths: {
     "/products": {
       get: {
         summary: "The catalog (archived products excluded)",
-        responses: { "200": { description: "Products by name", ...json(ProductList) } },
+        responses: { "200": { description: "Products by name", ...jsonContent(ProductList) } },
       },
       post: {
         summary: "Create a product",
-        security: admin,
-        requestBody: json(CreateProductInput),
-        responses: { "201": { description: "The created product", ...json(Product) }, ...adminErrors },
+        security: adminSecurity,
+        requestBody: jsonContent(CreateProductInput),
+        responses: { "201": { description: "The created product", ...jsonContent(Product) }, ...adminErrors },
       },
     },
     "/products/{id}": {
       get: {
         summary: "One catalog product",
-        requestParams: idParam,
+        requestParams: idPathParam,
         responses: {
-          "200": { description: "The product", ...json(Product) },
-          "400": error("Malformed id"),
-          "404": error("No such product, or archived"),
+          "200": { description: "The product", ...jsonContent(Product) },
+          "400": errorResponse("Malformed id"),
+          "404": errorResponse("No such product, or archived"),
         },
       },
       patch: {
         summary: "Rename or reprice a product",
-        security: admin,
-        requestParams: idParam,
-        requestBody: json(UpdateProductInput),
+        security: adminSecurity,
+        requestParams: idPathParam,
+        requestBody: jsonContent(UpdateProductInput),
         responses: {
-          "200": { description: "The product", ...json(Product) },
-          "404": error("No such product"),
+          "200": { description: "The product", ...jsonContent(Product) },
+          "404": errorResponse("No such product"),
           ...adminErrors,
         },
       },
       delete: {
         summary: "Archive a product (gone from the catalog, kept for old orders)",
-        security: admin,
-        requestParams: idParam,
-        responses: { "204": { description: "Archived" }, "404": error("No such product"), ...adminErrors },
+        security: adminSecurity,
+        requestParams: idPathParam,
+        responses: {
+          "204": { description: "Archived" },
+          "404": errorResponse("No such product"),
+          ...adminErrors,
+        },
       },
     },
     "/products/{id}/stock": {
       patch: {
         summary: "Set ({stock_qty}) or adjust ({delta}) the stock level",
-        security: admin,
-        requestParams: idParam,
-        requestBody: json(StockChangeInput),
+        security: adminSecurity,
+        requestParams: idPathParam,
+        requestBody: jsonContent(StockChangeInput),
         responses: {
-          "200": { description: "The product", ...json(Product) },
-          "404": error("No such product"),
-          "409": error("The delta would take stock below 0 (insufficient_stock) or above the maximum"),
+          "200": { description: "The product", ...jsonContent(Product) },
+          "404": errorResponse("No such product"),
+          "409": errorResponse(
+            "The delta would take stock below 0 (insufficient_stock) or above the maximum",
+          ),
           ...adminErrors,
         },
       },
@@ -91,16 +98,10 @@ export const openApiDocument: ReturnType<typeof createDocument> = createDocument
     "/admin/products": {
       get: {
         summary: "Every product, archived ones too, newest first",
-        security: admin,
-        responses: { "200": { description: "Products", ...json(AdminProductList) }, ...adminErrors },
+        security: adminSecurity,
+        responses: { "200": { description: "Products", ...jsonContent(AdminProductList) }, ...adminErrors },
       },
     },
-    "/healthz": { get: { summary: "The process is up", responses: { "200": { description: "ok" } } } },
-    "/readyz": {
-      get: {
-        summary: "The database is reachable",
-        responses: { "200": { description: "ready" }, "503": error("Database unreachable") },
-      },
-    },
+    ...operationalPaths,
   },
 });

@@ -13,3 +13,4 @@ export * from "./http/mount-trpc.ts";
 export * from "./http/request-context.ts";
 export * from "./http/types.ts";
 export * from "./telemetry/index.ts";
+export * from "./openapi.ts";
