@@ -39,3 +39,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 export { databaseUrl } from "./urls.ts";
+
+/** A PostgreSQL server of a test's own, for tests that stop and restart it (fault tests). */
+export { startEmbeddedServer, ensureDatabase, type EmbeddedServer } from "../embedded-postgres.ts";
