@@ -1,0 +1,175 @@
+import { STOCK_QTY_MAX } from "@shop/contracts";
+import fc from "fast-check";
+import { describe, it } from "vitest";
+import {
+  brokenObject,
+  deepJunk,
+  malformedId,
+  unknownId,
+  validObject,
+  weirdString,
+} from "../../src/arbitraries.ts";
+import { useBadInputShop } from "../../src/bad-input.ts";
+import type { Shop } from "../../src/fixtures.ts";
+import { badGraphqlRequests, problemWithGraphqlAnswer, type MutationSpec } from "../../src/graphql-cases.ts";
+import type { JsonLike } from "../../src/json-text.ts";
+import { forAllInputs } from "../../src/property.ts";
+import { createProductSpec, delta, placeOrderSpec, stockQty, updateProductSpec } from "../../src/specs.ts";
+
+// Every GraphQL mutation under generated bad input: a GraphQL error (HTTP
+// 200 or 400) or a typed error, never a success or an internal error, and
+// not one row changed.
+const shop = useBadInputShop("graphql.property");
+
+/** Ids that name nothing, or are no ids: malformed strings, unknown UUIDs, and values of other types. */
+const badIdValue = (...extra: string[]): fc.Arbitrary<JsonLike> =>
+  fc.oneof(
+    { weight: 3, arbitrary: malformedId },
+    { weight: 2, arbitrary: unknownId },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(
+        fc.integer(),
+        fc.double({ noNaN: true }),
+        fc.boolean(),
+        fc.constant(null),
+        deepJunk,
+      ),
+    },
+    ...(extra.length > 0 ? [{ weight: 2, arbitrary: fc.constantFrom(...extra) }] : []),
+  );
+
+/** Anything where an input object belongs but is not one. */
+const notAnInputObject: fc.Arbitrary<JsonLike> = fc.oneof(
+  weirdString,
+  fc.integer(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 2 }),
+  deepJunk.filter((v) => typeof v !== "object" || v === null || Array.isArray(v)),
+);
+
+const inputObject = (spec: Parameters<typeof brokenObject>[0]) => ({
+  valid: validObject(spec) as fc.Arbitrary<JsonLike>,
+  bad: fc.oneof({ weight: 4, arbitrary: brokenObject(spec) }, { weight: 1, arbitrary: notAnInputObject }),
+});
+
+function mutations(s: Shop): MutationSpec[] {
+  const productId = { name: "id", type: "ID!", valid: fc.constant(s.mug.id), bad: badIdValue() };
+  return [
+    {
+      field: "placeOrder",
+      admin: false,
+      args: [
+        { name: "input", type: "PlaceOrderInput!", ...inputObject(placeOrderSpec(s, { graphql: true })) },
+      ],
+    },
+    {
+      field: "createProduct",
+      admin: true,
+      args: [
+        {
+          name: "input",
+          type: "CreateProductInput!",
+          ...inputObject(createProductSpec({ price: "priceCents", stock: "stockQty" })),
+        },
+      ],
+    },
+    {
+      field: "updateProduct",
+      admin: true,
+      args: [
+        productId,
+        {
+          name: "input",
+          type: "UpdateProductInput!",
+          ...inputObject(updateProductSpec({ price: "priceCents" })),
+        },
+      ],
+    },
+    {
+      field: "setStock",
+      admin: true,
+      args: [
+        productId,
+        { name: "stockQty", type: "Int!", valid: stockQty.valid.map((n) => n % 100), bad: stockQty.bad },
+      ],
+    },
+    {
+      field: "adjustStock",
+      admin: true,
+      args: [{ name: "delta", type: "Int!", ...delta }, productId],
+      // Well-typed, but more than the product has, or past the most it may hold.
+      badCombinations: fc.oneof(
+        fc
+          .tuple(fc.constantFrom(s.soldOut, s.lastOne), fc.integer({ min: 2, max: STOCK_QTY_MAX }))
+          .map(([p, extra]) => ({ id: p.id, delta: -Math.min(p.stock_qty + extra - 1, STOCK_QTY_MAX) })),
+        fc.integer({ min: STOCK_QTY_MAX - 40, max: STOCK_QTY_MAX }).map((d) => ({ id: s.mug.id, delta: d })),
+      ),
+    },
+    {
+      field: "archiveProduct",
+      admin: true,
+      args: [{ name: "id", type: "ID!", valid: fc.constant(s.mug.id), bad: badIdValue() }],
+    },
+    {
+      field: "capturePayment",
+      admin: true,
+      args: [
+        {
+          name: "orderId",
+          type: "ID!",
+          valid: fc.constant(s.pendingOrderId),
+          bad: badIdValue(s.cancelledOrderId),
+        },
+      ],
+    },
+    {
+      field: "cancelOrder",
+      admin: true,
+      args: [
+        {
+          name: "orderId",
+          type: "ID!",
+          valid: fc.constant(s.pendingOrderId),
+          bad: badIdValue(s.paidOrderId),
+        },
+      ],
+    },
+  ];
+}
+
+describe("GraphQL mutations under bad input", () => {
+  const fields = [
+    "placeOrder",
+    "createProduct",
+    "updateProduct",
+    "setStock",
+    "adjustStock",
+    "archiveProduct",
+    "capturePayment",
+    "cancelOrder",
+  ];
+  it.each(fields)("%s refuses bad arguments, broken requests and missing admin tokens", async (field) => {
+    const spec = mutations(shop.shop).find((m) => m.field === field)!;
+    await forAllInputs(
+      shop.context,
+      `mutation ${field}`,
+      badGraphqlRequests(spec),
+      async ({ call, unauthorized }) => {
+        const answer = await shop.stack.request("gateway", call);
+        shop.context.tally.status(answer.status);
+        return problemWithGraphqlAnswer(answer, field, unauthorized);
+      },
+    );
+  });
+
+  it("covers every mutation of the schema", async () => {
+    const { schema } = await import("@shop/gateway");
+    const inSchema = Object.keys(schema.getMutationType()?.getFields() ?? {}).sort();
+    if (inSchema.join() !== [...fields].sort().join()) {
+      throw new Error(
+        `the schema's mutations are ${inSchema.join(", ")}; this suite covers ${fields.join(", ")}`,
+      );
+    }
+  });
+});
