@@ -6,6 +6,10 @@ export default defineProject({
   resolve: { alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }] },
   test: {
     name: "reliability",
+    // A property runs 200 inputs and a fault test waits for processes and a
+    // database to restart: seconds each, more on a busy two-core CI machine.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
     globalSetup: ["../../packages/db/src/testing/global-setup.ts", "./test/tally.setup.ts"],
   },
 });

@@ -25,6 +25,8 @@ export interface Counts {
   rowsLost: number;
   /** What took how long, in ms (recovery times and the like). */
   durationsMs: Record<string, number>;
+  /** Anything else worth a line in the log (how much load a fault met, ...). */
+  notes: string[];
 }
 
 export interface Tally extends Counts {
@@ -41,6 +43,7 @@ export function useTally(file: string): Tally {
     faults: {},
     rowsLost: 0,
     durationsMs: {},
+    notes: [],
     input(endpoint) {
       tally.inputs[endpoint] = (tally.inputs[endpoint] ?? 0) + 1;
     },
@@ -52,8 +55,8 @@ export function useTally(file: string): Tally {
     },
   };
   afterAll(() => {
-    const { inputs, statuses, faults, rowsLost, durationsMs } = tally;
-    const counts: Counts = { inputs, statuses, faults, rowsLost, durationsMs };
+    const { inputs, statuses, faults, rowsLost, durationsMs, notes } = tally;
+    const counts: Counts = { inputs, statuses, faults, rowsLost, durationsMs, notes };
     writeFileSync(join(inject("reliabilityTally"), `${file}.json`), JSON.stringify(counts));
     const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
     const parts = [];
@@ -65,7 +68,7 @@ export function useTally(file: string): Tally {
     }
     if (sum(faults) > 0) parts.push(`${sum(faults)} faults injected, ${rowsLost} rows lost`);
     const timings = Object.entries(durationsMs).map(([what, ms]) => `${what} ${ms} ms`);
-    console.log(`[reliability] ${file}: ${[...parts, ...timings].join("; ")}`);
+    console.log(`[reliability] ${file}: ${[...parts, ...timings, ...notes].join("; ")}`);
   });
   return tally;
 }

@@ -22,13 +22,18 @@ export default function setup(project: TestProject): () => void {
     const endpoints = new Set(all.flatMap((c) => Object.keys(c.inputs)));
     const rowsLost = all.reduce((total, c) => total + c.rowsLost, 0);
     const statuses: Record<string, number> = {};
-    for (const c of all)
+    for (const c of all) {
       for (const [status, n] of Object.entries(c.statuses)) statuses[status] = (statuses[status] ?? 0) + n;
-    const answered = Object.entries(statuses).map(([status, n]) => `${status}×${n}`);
-    console.log(
-      `[reliability] total: ${sum((c) => c.inputs)} bad inputs tried over ${endpoints.size} endpoints and mutations` +
-        (answered.length > 0 ? ` (answers ${answered.join(" ")})` : "") +
-        `; ${sum((c) => c.faults)} faults injected; ${rowsLost} rows lost`,
-    );
+    }
+    const parts: string[] = [];
+    if (endpoints.size > 0) {
+      const answered = Object.entries(statuses).map(([status, n]) => `${status}×${n}`);
+      parts.push(
+        `${sum((c) => c.inputs)} bad inputs tried over ${endpoints.size} endpoints and mutations (answers ${answered.join(" ")})`,
+      );
+    }
+    const faults = sum((c) => c.faults);
+    if (faults > 0) parts.push(`${faults} faults injected, ${rowsLost} rows lost`);
+    console.log(`[reliability] total: ${parts.join("; ")}`);
   };
 }

@@ -1,0 +1,127 @@
+/**
+ * The shop's services as real processes (`node --import tsx apps/<name>/src/main.ts`),
+ * as `pnpm start` and production run them, on free ports: what a fault test
+ * kills, pauses and restarts.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+export type ShopProcessName = "inventory" | "orders" | "payments" | "gateway";
+
+/** `count` different ports nothing listens on now (the OS picks them, all held until all are known). */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const server = createServer().listen(0, "127.0.0.1");
+      await once(server, "listening");
+      return server;
+    }),
+  );
+  const ports = servers.map((server) => (server.address() as { port: number }).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
+
+/** Polls `check` every `everyMs` until it returns true; false if `timeoutMs` passes first. */
+export async function waitFor(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check().catch(() => false)) return true;
+    if (Date.now() >= deadline) return false;
+    await sleep(everyMs);
+  }
+}
+
+/** One service process: started on its port, killable, restartable on the same port. */
+export class ShopProcess {
+  private child: ChildProcess | undefined;
+  /** Its last lines of output, shown when something about it fails. */
+  private readonly output: string[] = [];
+  readonly url: string;
+
+  constructor(
+    readonly name: ShopProcessName,
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Starts the process and resolves once /healthz answers 200 (it listens). */
+  async start(timeoutMs = 60_000): Promise<void> {
+    if (this.running) throw new Error(`${this.name} is already running`);
+    const entry = `apps/${this.name}/src/main.ts`;
+    const child = spawn(process.execPath, ["--import", "tsx", entry], {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        LOG_LEVEL: "warn",
+        ...this.env,
+        [`${this.name.toUpperCase()}_PORT`]: String(this.port),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.child = child;
+    const keep = (chunk: Buffer) => {
+      this.output.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+      this.output.splice(0, Math.max(0, this.output.length - 40));
+    };
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
+    const up = await waitFor(async () => {
+      if (!this.running) return true; // exited: no use waiting
+      const res = await fetch(`${this.url}/healthz`, { signal: AbortSignal.timeout(1_000) });
+      return res.ok;
+    }, timeoutMs);
+    if (!up || !this.running) {
+      child.kill("SIGKILL");
+      throw new Error(`${this.name} did not come up on ${this.url}. Its last output:\n${this.lastOutput()}`);
+    }
+  }
+
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Sends `signal`; for SIGKILL and SIGTERM, resolves once the process has exited. */
+  async signal(signal: NodeJS.Signals): Promise<void> {
+    const child = this.child;
+    if (!child || !this.running) throw new Error(`${this.name} is not running`);
+    if (signal === "SIGSTOP" || signal === "SIGCONT") {
+      child.kill(signal);
+      return;
+    }
+    const exited = once(child, "exit");
+    child.kill(signal);
+    await exited;
+  }
+
+  /** Stops it if it runs (SIGCONT first, should it be paused), with SIGKILL after 10 s. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || !this.running) return;
+    const exited = once(child, "exit");
+    child.kill("SIGCONT");
+    child.kill("SIGTERM");
+    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(force);
+  }
+
+  lastOutput(): string {
+    return this.output.join("\n");
+  }
+}
