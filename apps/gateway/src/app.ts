@@ -1,4 +1,5 @@
 import { createServiceApp, type Logger, type ServiceMetrics } from "@shop/service";
+import { parseRequestParams, type Response as RawResponse } from "graphql-http";
 import { createHandler } from "graphql-http/lib/use/fetch";
 import { cors } from "hono/cors";
 import { createContext, type GatewayContext } from "./context.ts";
@@ -9,7 +10,7 @@ import { CatalogResponseCache } from "./http/catalog-response-cache.ts";
 import { rateLimit } from "./http/rate-limit.ts";
 import { schema } from "./schema/index.ts";
 import { CatalogSource } from "./services/catalog.ts";
-import type { ServiceFetch } from "./services/clients.ts";
+import { createServiceClients, type ServiceFetch } from "./services/clients.ts";
 
 export interface GatewayDeps {
   log: Logger;
@@ -22,6 +23,8 @@ export interface GatewayDeps {
   fetch?: ServiceFetch;
   /** Where /metrics numbers go; made here if absent. */
   metrics?: ServiceMetrics;
+  /** Keep a long poll open to Inventory so the cached catalog is known current (main.ts). */
+  watchCatalog?: boolean;
 }
 
 /** The gateway's HTTP app: /graphql (graphql-http, GraphiQL in a browser), health, limits, CORS. */
@@ -34,8 +37,9 @@ export function createGatewayApp(deps: GatewayDeps) {
     notReadyMessage: "A service behind the gateway does not answer",
   });
 
-  // The per-request context graphql-http asks for, keyed by the request it was made for.
-  const contexts = new WeakMap<Request, GatewayContext>();
+  // The per-request context graphql-http asks for, keyed by the request it was made for,
+  // and made only when something asks (a cached catalog answer needs none).
+  const contexts = new WeakMap<Request, () => GatewayContext>();
   const catalog = new CatalogSource();
   const responses = new CatalogResponseCache();
   const responseKeys = new WeakMap<Request, string>();
@@ -44,29 +48,42 @@ export function createGatewayApp(deps: GatewayDeps) {
     context: (req) => {
       const context = contexts.get(req.raw);
       if (!context) throw new Error("no gateway context for this request");
-      return context;
+      return context();
     },
     formatError: formatGatewayError,
-    // A catalog-only query answered before, for the catalog version Inventory has now: the same answer.
-    onSubscribe: async (req, params) => {
+    // A catalog-only query answered before, for the catalog version Inventory has now:
+    // the same answer's JSON text, sent as it is (the spec's parsing and media types still apply).
+    parseRequestParams: async (req) => {
+      const params = await parseRequestParams(req);
+      if (isResponse(params)) return params;
       const context = contexts.get(req.raw);
-      if (!context || !responses.isCatalogOnly(params.query, params.operationName)) return;
+      if (!context || !responses.isCatalogOnly(params.query, params.operationName)) return params;
       let version: string;
       try {
-        ({ version } = await catalog.current(context));
+        ({ version } = catalog.known() ?? (await catalog.current(context())));
       } catch {
-        return; // Inventory trouble: execute normally, and the field reports it
+        return params; // Inventory trouble: execute normally, and the field reports it
       }
       const key = CatalogResponseCache.keyOf(version, params.query, params.operationName, params.variables);
-      responseKeys.set(req.raw, key);
-      return responses.get(key);
+      const cached = responses.get(key);
+      if (cached === undefined) {
+        responseKeys.set(req.raw, key);
+        return params;
+      }
+      const accept = req.raw.headers.get("accept") ?? "";
+      const type = accept.includes("application/graphql-response+json")
+        ? "application/graphql-response+json; charset=utf-8"
+        : "application/json; charset=utf-8";
+      return [cached, { status: 200, statusText: "OK", headers: { "content-type": type } }];
     },
     onOperation: (req, _args, result) => {
       const key = responseKeys.get(req.raw);
       if (key && !("next" in result)) responses.set(key, result);
       const errors = result.errors;
       if (errors?.length) {
-        contexts.get(req.raw)?.log.warn({ errors: errors.map((e) => e.message) }, "GraphQL errors");
+        contexts
+          .get(req.raw)?.()
+          .log.warn({ errors: errors.map((e) => e.message) }, "GraphQL errors");
       }
     },
   });
@@ -85,13 +102,26 @@ export function createGatewayApp(deps: GatewayDeps) {
     "/graphql",
     rateLimit({ perMinute: deps.rateLimitPerMinute, trustProxy: deps.trustProxy ?? false }),
   );
+  const stopWatching = deps.watchCatalog
+    ? catalog.watch(
+        () =>
+          createServiceClients({
+            urls: deps.serviceUrls,
+            // The watch waits up to 25 s for a change by design.
+            timeoutMs: 35_000,
+            requestId: "catalog-watch",
+            ...(deps.fetch ? { fetch: deps.fetch } : {}),
+          }),
+        deps.log,
+      )
+    : () => undefined;
   app.get(GRAPHIQL_ASSET_PATH, serveGraphiqlAsset);
   app.on(["GET", "POST"], "/graphql", async (c) => {
     if (wantsGraphiql(c)) return graphiqlPage(c);
     const authorization = c.req.header("authorization");
-    contexts.set(
-      c.req.raw,
-      createContext({
+    let context: GatewayContext | undefined;
+    contexts.set(c.req.raw, () => {
+      context ??= createContext({
         log: c.get("log"),
         requestId: c.get("requestId"),
         catalog,
@@ -99,12 +129,15 @@ export function createGatewayApp(deps: GatewayDeps) {
         timeoutMs: deps.serviceTimeoutMs,
         ...(authorization ? { authorization } : {}),
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
-      }),
-    );
+      });
+      return context;
+    });
     return handle(c.req.raw);
   });
-  return app;
+  return Object.assign(app, { close: stopWatching });
 }
+
+const isResponse = (value: unknown): value is RawResponse => Array.isArray(value);
 
 /** Ready when every service behind the gateway answers its /healthz within a second. */
 async function servicesAnswer(deps: GatewayDeps): Promise<boolean> {

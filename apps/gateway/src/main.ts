@@ -15,12 +15,14 @@ const app = createGatewayApp({
   log,
   ...env,
   metrics: createServiceMetrics("gateway", { processMetrics: true }),
+  watchCatalog: true,
 });
 const service = await startService(app, {
   name: "gateway",
   port: env.port,
   log,
   onClose: async () => {
+    app.close();
     await tracing?.shutdown();
   },
 });

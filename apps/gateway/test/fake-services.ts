@@ -6,7 +6,7 @@ import type { ServiceFetch, ServiceName } from "../src/services/clients.ts";
  * {"0": input}, an array of {result: {data}} or {error}), so the gateway's
  * real clients, links and resolvers run unchanged over them.
  */
-export type FakeProcedure = (input: unknown) => unknown;
+export type FakeProcedure = (input: unknown) => unknown; // may return a promise
 
 export class FakeServiceError extends Error {
   constructor(
@@ -48,24 +48,26 @@ export function fakeServices(
       init.method === "POST" ? (init.body as string) : (parsed.searchParams.get("input") ?? "{}");
     const inputs = JSON.parse(rawInput) as Record<string, unknown>;
     const headers = new Headers(init.headers);
-    const results = paths.map((path, i) => {
-      const input = inputs[String(i)];
-      calls.push({ service, path, input, headers });
-      const procedure = procedures[service]?.[path];
-      try {
-        if (!procedure) throw new FakeServiceError("not_found", 404, `no fake for ${service} ${path}`);
-        return { result: { data: procedure(input) } };
-      } catch (err) {
-        if (!(err instanceof FakeServiceError)) throw err;
-        return {
-          error: {
-            message: err.message,
-            code: -32600,
-            data: { httpStatus: err.httpStatus, error: err.error, details: err.details, path },
-          },
-        };
-      }
-    });
+    const results = await Promise.all(
+      paths.map(async (path, i) => {
+        const input = inputs[String(i)];
+        calls.push({ service, path, input, headers });
+        const procedure = procedures[service]?.[path];
+        try {
+          if (!procedure) throw new FakeServiceError("not_found", 404, `no fake for ${service} ${path}`);
+          return { result: { data: await procedure(input) } };
+        } catch (err) {
+          if (!(err instanceof FakeServiceError)) throw err;
+          return {
+            error: {
+              message: err.message,
+              code: -32600,
+              data: { httpStatus: err.httpStatus, error: err.error, details: err.details, path },
+            },
+          };
+        }
+      }),
+    );
     return new Response(JSON.stringify(results), {
       status: 200,
       headers: { "content-type": "application/json" },

@@ -202,6 +202,29 @@ describe("the catalog cache", () => {
     expect((await graphql(query)).body.data).toEqual({ products: [{ name: "Mug", stockQty: 0 }] });
   });
 
+  it("sends a cached answer byte for byte, with the media type the client asked for", async () => {
+    const services = fakeServices({
+      inventory: { "products.catalog": () => ({ version: "v1", products: [MUG, POT] }) },
+    });
+    const { app } = gatewayOver(services.fetch);
+    const ask = async (accept: string) => {
+      const res = await app.request("/graphql?query=" + encodeURIComponent("{ products { id name } }"), {
+        headers: { accept },
+      });
+      return { type: res.headers.get("content-type"), text: await res.text(), status: res.status };
+    };
+    const first = await ask("application/graphql-response+json");
+    const hit = await ask("application/graphql-response+json");
+    const plain = await ask("application/json");
+    expect(hit).toEqual(first);
+    expect(hit.type).toMatch(/^application\/graphql-response\+json/);
+    expect(plain).toMatchObject({
+      status: 200,
+      text: first.text,
+      type: expect.stringMatching(/^application\/json/),
+    });
+  });
+
   it("caches whole answers only for catalog-only queries, per query text", async () => {
     const services = fakeServices({
       inventory: { "products.catalog": () => ({ version: "v1", products: [MUG] }) },
@@ -214,6 +237,51 @@ describe("the catalog cache", () => {
     expect(b.body.data).toEqual({ products: [{ id: MUG.id, name: "Mug" }] });
     const mixed = await graphql(`{ products { id } order(id: "${ORDER.id}") { id } }`);
     expect(mixed.body.data).toEqual({ products: [{ id: MUG.id }], order: { id: ORDER.id } });
+  });
+});
+
+describe("the catalog watch", () => {
+  it("answers from memory while Inventory's long poll says nothing changed, and follows a change", async () => {
+    let version = "v1";
+    let catalog = [MUG];
+    let announce: () => void = () => undefined;
+    const services = fakeServices({
+      inventory: {
+        "products.catalog": (input) => {
+          const { ifVersion } = input as { ifVersion?: string };
+          return { version, products: ifVersion === version ? null : catalog };
+        },
+        "products.catalogChanges": async (input) => {
+          const { since } = input as { since: string };
+          if (since === version) await new Promise<void>((resolve) => (announce = resolve));
+          return { version };
+        },
+      },
+    });
+    const { app, graphql } = gatewayOver(services.fetch, { watchCatalog: true });
+    const catalogCalls = () => services.calls.filter((c) => c.path === "products.catalog").length;
+    const query = "{ products { name stockQty } }";
+    try {
+      await expect
+        .poll(() => services.calls.filter((c) => c.path === "products.catalogChanges").length)
+        .toBe(2);
+      await graphql(query);
+      const before = catalogCalls();
+      for (let i = 0; i < 3; i++) {
+        expect((await graphql(query)).body.data).toEqual({ products: [{ name: "Mug", stockQty: 1 }] });
+      }
+      expect(catalogCalls()).toBe(before); // not one question to Inventory
+
+      version = "v2";
+      catalog = [{ ...MUG, stock_qty: 0 }];
+      announce();
+      await expect
+        .poll(async () => (await graphql(query)).body.data)
+        .toEqual({ products: [{ name: "Mug", stockQty: 0 }] });
+    } finally {
+      app.close();
+      announce();
+    }
   });
 });
 

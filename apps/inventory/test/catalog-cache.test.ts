@@ -52,6 +52,25 @@ describe("CatalogCache", () => {
     expect((await cache.get()).products[0]?.name).toBe("v2");
   });
 
+  it("answers a long poll the moment the catalog changes, or when its wait is over", async () => {
+    const cache = new CatalogCache(() => Promise.resolve([product("v")]));
+    cache.setListening(true);
+    const since = cache.currentVersion();
+    expect(await cache.waitForChange("some older version", 10_000)).toBe(since);
+    const waiting = cache.waitForChange(since, 10_000);
+    cache.invalidate();
+    expect(await waiting).not.toBe(since);
+    const now = cache.currentVersion();
+    expect(await cache.waitForChange(now, 10)).toBe(now);
+  });
+
+  it("gives every read a new version while notifications do not arrive", async () => {
+    const cache = new CatalogCache(() => Promise.resolve([product("v")]));
+    const first = await cache.get();
+    const second = await cache.get();
+    expect(second.version).not.toBe(first.version);
+  });
+
   it("expires entries after its TTL, as a safety net", async () => {
     let loads = 0;
     const cache = new CatalogCache(() => Promise.resolve([product(`v${++loads}`)]), 0);

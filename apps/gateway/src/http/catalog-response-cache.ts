@@ -12,14 +12,15 @@ import {
  * catalog version. Such an answer depends on nothing but the query text, its
  * variables and the catalog, and the catalog's version is checked with
  * Inventory on every request (CatalogSource), so a cached answer is never
- * stale. It spares the gateway re-executing a thousand products × their
- * fields per request, which is most of what Query.products costs.
+ * stale. A hit skips executing a thousand products × their fields and
+ * serialising the answer again, which is most of what Query.products costs.
  */
 const CACHEABLE_ROOT_FIELDS = new Set(["products", "__typename"]);
 const MAX_ENTRIES = 64;
 
 export class CatalogResponseCache {
-  private readonly entries = new Map<string, ExecutionResult>();
+  /** The answer and its JSON text, serialised once: a hit sends the text as it is. */
+  private readonly entries = new Map<string, { result: ExecutionResult; json: string }>();
   private readonly cacheableByQuery = new Map<string, boolean>();
 
   /** Whether this request only reads the catalog (decided once per query text). */
@@ -38,8 +39,9 @@ export class CatalogResponseCache {
     return JSON.stringify([version, operationName ?? null, variables ?? null, query]);
   }
 
-  get(key: string): ExecutionResult | undefined {
-    return this.entries.get(key);
+  /** The cached answer's JSON text, if there is one. */
+  get(key: string): string | undefined {
+    return this.entries.get(key)?.json;
   }
 
   set(key: string, result: ExecutionResult): void {
@@ -48,7 +50,7 @@ export class CatalogResponseCache {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(key, result);
+    this.entries.set(key, { result, json: JSON.stringify(result) });
   }
 }
 

@@ -1,23 +1,50 @@
 import type { Product } from "@shop/contracts";
+import type { Logger } from "@shop/service";
 import type { GatewayContext } from "../context.ts";
+import type { ServiceClients } from "./clients.ts";
 
 export interface HeldCatalog {
   version: string;
   products: Product[];
 }
 
+/** How long one watch request waits for a change before Inventory answers "unchanged". */
+const WATCH_WAIT_MS = 25_000;
+
 /**
- * The catalog as the gateway last saw it, shared by all requests. Every read
- * still asks Inventory, but conditionally (`products.catalog` with the
- * version held): an unchanged catalog comes back as a few bytes, a changed
- * one in full. So it is never stale, and the common case moves no products.
+ * The catalog as the gateway last saw it, shared by all requests, and never
+ * served stale:
+ *
+ * - While watching (main.ts starts it), one long poll to Inventory
+ *   (`products.catalogChanges`) is always open and comes back the moment any
+ *   product changes; as long as the version it reported is the one held, a
+ *   request is answered from memory without asking Inventory at all.
+ * - Otherwise (not watching, the watch broken, or a change just reported),
+ *   the request asks Inventory conditionally (`products.catalog` with the
+ *   version held): an unchanged catalog comes back as a few bytes, a changed
+ *   one in full.
+ *
+ * The window between a change's commit and the gateway hearing of it is the
+ * time a notification takes to travel PostgreSQL → Inventory → gateway:
+ * milliseconds.
  */
 export class CatalogSource {
   private held: HeldCatalog | undefined;
+  /** The latest version the watch reported; undefined while it is not running or broken. */
+  private watched: string | undefined;
+  private watching = false;
   // One check per GraphQL request, however many fields ask.
   private readonly perRequest = new WeakMap<GatewayContext, Promise<HeldCatalog>>();
 
+  /** The held catalog when the watch vouches for it (no request needed), else undefined. */
+  known(): HeldCatalog | undefined {
+    const held = this.held;
+    return held && this.watched === held.version ? held : undefined;
+  }
+
   current(ctx: GatewayContext): Promise<HeldCatalog> {
+    const known = this.known();
+    if (known) return Promise.resolve(known);
     let pending = this.perRequest.get(ctx);
     if (!pending) {
       pending = this.check(ctx);
@@ -40,5 +67,42 @@ export class CatalogSource {
       this.held = { version: full.version, products: full.products ?? [] };
     }
     return this.held;
+  }
+
+  /**
+   * Keep a long poll open to Inventory until the returned stop() is called.
+   * `clients` must not time out before WATCH_WAIT_MS (see main.ts).
+   */
+  watch(clients: () => ServiceClients, log: Logger): () => void {
+    this.watching = true;
+    let since = "";
+    let failures = 0;
+    const loop = async () => {
+      while (this.watching) {
+        try {
+          const { version } = await clients().inventory.products.catalogChanges.query({
+            since,
+            waitMs: WATCH_WAIT_MS,
+          });
+          if (!this.watching) break;
+          this.watched = version;
+          since = version;
+          failures = 0;
+        } catch (err) {
+          // Until the watch is back, every request asks Inventory itself.
+          this.watched = undefined;
+          since = "";
+          failures++;
+          if (failures === 1) log.warn({ err: (err as Error).message }, "catalog watch lost; retrying");
+          await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** failures, 5_000)).unref());
+        }
+      }
+      this.watched = undefined;
+    };
+    void loop();
+    return () => {
+      this.watching = false;
+      this.watched = undefined;
+    };
   }
 }

@@ -23,20 +23,30 @@ export class CatalogCache {
   private entry: { version: number; loadedAt: number; catalog: CachedCatalog } | undefined;
   private pending: { version: number; promise: Promise<CachedCatalog> } | undefined;
   private listening = false;
+  private readonly waiters = new Set<() => void>();
 
   constructor(
     private readonly load: () => Promise<Product[]>,
     private readonly ttlMs = 30_000,
   ) {}
 
+  /** The version a read now would carry: this process's id and its change count. */
+  currentVersion(): string {
+    return `${this.instance}:${this.version}`;
+  }
+
   async get(): Promise<CachedCatalog> {
-    const version = this.version;
     const entry = this.entry;
-    if (this.listening && entry && entry.version === version && Date.now() - entry.loadedAt < this.ttlMs) {
-      return entry.catalog;
-    }
+    const current = entry?.version === this.version ? entry : undefined;
+    if (this.listening && current && Date.now() - current.loadedAt < this.ttlMs) return current.catalog;
     // Concurrent misses share one load.
-    if (this.pending?.version === version) return this.pending.promise;
+    if (this.listening && this.pending?.version === this.version) return this.pending.promise;
+    // A reload after the TTL, or any read while no notifications arrive, may
+    // see changes nobody announced: it gets a version of its own, so whoever
+    // compares versions (the gateway) sees the change.
+    if (current || !this.listening) this.bump();
+
+    const version = this.version;
     const promise = this.load().then((products) => {
       const catalog = { version: `${this.instance}:${version}`, products, json: JSON.stringify(products) };
       // A change notified while we were loading makes this result stale: serve it to
@@ -53,13 +63,36 @@ export class CatalogCache {
   }
 
   invalidate(): void {
-    this.version++;
     this.entry = undefined;
+    this.bump();
   }
 
   /** Whether change notifications arrive; without them nothing is served from memory. */
   setListening(listening: boolean): void {
     this.listening = listening;
     this.invalidate();
+  }
+
+  /**
+   * Resolves with the current version as soon as it differs from `since`, or
+   * after `waitMs` with it unchanged: a long poll, so the gateway learns of
+   * a change the moment it happens instead of asking on every request.
+   */
+  waitForChange(since: string, waitMs: number): Promise<string> {
+    if (since !== this.currentVersion()) return Promise.resolve(this.currentVersion());
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve(this.currentVersion());
+      };
+      const timer = setTimeout(done, waitMs);
+      this.waiters.add(done);
+    });
+  }
+
+  private bump(): void {
+    this.version++;
+    for (const wake of [...this.waiters]) wake();
   }
 }

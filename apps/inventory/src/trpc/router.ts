@@ -2,6 +2,7 @@ import { router } from "./init.ts";
 import { adminList } from "./products/admin-list.ts";
 import { archive } from "./products/archive.ts";
 import { byIds } from "./products/by-ids.ts";
+import { catalogChanges } from "./products/catalog-changes.ts";
 import { catalog } from "./products/catalog.ts";
 import { changeStock } from "./products/change-stock.ts";
 import { create } from "./products/create.ts";
@@ -11,7 +12,18 @@ import { update } from "./products/update.ts";
 
 /** Inventory's tRPC door: the same operations as the REST routes, typed end to end. */
 export const inventoryRouter = router({
-  products: router({ list, catalog, get, byIds, adminList, create, update, changeStock, archive }),
+  products: router({
+    list,
+    catalog,
+    catalogChanges,
+    get,
+    byIds,
+    adminList,
+    create,
+    update,
+    changeStock,
+    archive,
+  }),
 });
 
 /** What the gateway and the SDK import to type their clients. */

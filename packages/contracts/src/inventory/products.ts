@@ -48,6 +48,13 @@ export const VersionedCatalog = z.object({
 });
 export type VersionedCatalog = z.infer<typeof VersionedCatalog>;
 
+/** Wait (long poll) until the catalog's version differs from `since`, or `waitMs` passes. */
+export const CatalogChangeInput = z.object({
+  since: z.string().max(100),
+  waitMs: z.number().int().min(0).max(30_000),
+});
+export type CatalogChangeInput = z.infer<typeof CatalogChangeInput>;
+
 /** What the admin sees: the product plus its lifecycle times. */
 export const AdminProduct = Product.extend({
   archived_at: z.iso.datetime().nullable(),
