@@ -5,7 +5,7 @@
  * served; one line per URL; Ctrl-C stops it all.
  */
 import type { ChildProcess } from "node:child_process";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { applyMigrations, createPrismaClient, dataDir, repoRoot, seedIfEmpty, startDatabase } from "@shop/db";
 import { portOf } from "@shop/service";
 import { resolveAdminToken } from "./lib/admin-token.ts";
@@ -71,14 +71,16 @@ try {
 }
 
 const pad = (s: string) => s.padEnd(10);
+/** A path as short as it can be said: relative to the repository when inside it. */
+const shown = (path: string) => (path.startsWith(root) ? relative(root, path) : path);
 const lines = [
   "",
   "Shop is up:",
   ...[...spas, ...services].map(
     ({ spec }) => `  ${pad(spec.part)} http://localhost:${spec.port}  (${spec.offers})`,
   ),
-  `  ${pad("database")} ${database.url}  (${database.embedded ? "embedded, data in .data/pg" : "DATABASE_URL"})`,
-  `  ${pad("admin")} token ${admin.token}  (${admin.source === "env" ? "ADMIN_TOKEN" : "saved in .data/admin-token"})`,
+  `  ${pad("database")} ${database.url}  (${database.embedded ? `embedded, data in ${shown(join(dataDir(), "pg"))}` : "DATABASE_URL"})`,
+  `  ${pad("token")} ${admin.token}  (admin token; ${admin.source === "env" ? "ADMIN_TOKEN" : `saved in ${shown(join(dataDir(), "admin-token"))}`})`,
   "Ctrl-C stops everything.",
   "",
 ];
