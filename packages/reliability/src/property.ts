@@ -7,10 +7,18 @@ import { expect } from "vitest";
 import { takeSnapshot } from "./snapshot.ts";
 import type { Tally } from "./tally.ts";
 
+function wholeNumberFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value)) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
 /** FC_SEED varies the inputs; by default every run tries the same ones, so CI is reproducible. */
-export const SEED = Number(process.env.FC_SEED ?? 20_261_126);
+export const SEED = wholeNumberFromEnv("FC_SEED", 20_261_126);
 /** Inputs per endpoint (FC_RUNS). */
-export const RUNS = Number(process.env.FC_RUNS ?? 200);
+export const RUNS = wholeNumberFromEnv("FC_RUNS", 200);
 
 /** A seed per property: endpoints do not all walk the same random sequence. */
 function seedOf(name: string): number {

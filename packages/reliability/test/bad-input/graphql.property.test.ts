@@ -82,7 +82,7 @@ function mutations(s: Shop): MutationSpec[] {
         {
           name: "input",
           type: "UpdateProductInput!",
-          ...inputObject(updateProductSpec({ price: "priceCents" })),
+          ...inputObject(updateProductSpec({ price: "priceCents", graphql: true })),
         },
       ],
     },
