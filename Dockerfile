@@ -25,6 +25,7 @@ COPY apps/web/package.json apps/web/
 COPY packages/contracts/package.json packages/contracts/
 COPY packages/db/package.json packages/db/
 COPY packages/idempotency/package.json packages/idempotency/
+COPY packages/reliability/package.json packages/reliability/
 COPY packages/sdk/package.json packages/sdk/
 COPY packages/service/package.json packages/service/
 # Install scripts are skipped: the only one an image needs, Prisma's client
