@@ -99,6 +99,29 @@ describe("resolvers over faked services", () => {
     expect(services.calls.map((c) => c.path)).toEqual(["orders.place", "orders.get", "products.byIds"]);
   });
 
+  it("passes an empty idempotency key on, to be refused, rather than dropping it", async () => {
+    const services = fakeServices({
+      orders: {
+        "orders.place": (input) => {
+          if ((input as { idempotency_key?: string }).idempotency_key === "") {
+            throw new FakeServiceError("validation_failed", 400, "Invalid request: idempotency_key", [
+              { path: "idempotency_key", message: "the Idempotency-Key header must not be empty" },
+            ]);
+          }
+          return { orderId: ORDER.id, status: "PENDING", total_cents: 1 };
+        },
+      },
+    });
+    const { body } = await gatewayOver(services.fetch).graphql(
+      `mutation { placeOrder(input: {items: [{productId: "${MUG.id}", qty: 1}], idempotencyKey: ""}) {
+         __typename ... on ValidationError { fields { path } } } }`,
+    );
+    expect(body.data?.placeOrder).toEqual({
+      __typename: "ValidationError",
+      fields: [{ path: "idempotencyKey" }],
+    });
+  });
+
   it("answers insufficient stock as a typed error naming the product", async () => {
     const services = fakeServices({
       inventory: { "products.byIds": byIds },

@@ -68,6 +68,7 @@ describe("POST /products", () => {
     ["a blank name", { body: product({ name: "   " }) }, 400, "validation_failed"],
     ["a negative price", { body: product({ price_cents: -1 }) }, 400, "validation_failed"],
     ["a 201-character name", { body: product({ name: "x".repeat(201) }) }, 400, "validation_failed"],
+    ["a name with a NUL in it", { body: product({ name: "Tea\u0000pot" }) }, 400, "validation_failed"],
     ["a fractional price", { body: product({ price_cents: 9.99 }) }, 400, "validation_failed"],
     ["a huge price", { body: product({ price_cents: 1e12 }) }, 400, "validation_failed"],
     ["a price as a string", { body: { ...product(), price_cents: "100" } }, 400, "validation_failed"],

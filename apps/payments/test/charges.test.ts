@@ -85,6 +85,12 @@ describe("POST /charges", () => {
     ["a missing order_id", { key, body: { amount_cents: 100 } }, 400, "validation_failed"],
     ["an empty order_id", { key, body: charge({ order_id: "" }) }, 400, "validation_failed"],
     ["a numeric order_id", { key, body: charge({ order_id: 42 }) }, 400, "validation_failed"],
+    [
+      "an order_id with a control character",
+      { key, body: charge({ order_id: "o\u0007" }) },
+      400,
+      "validation_failed",
+    ],
     ["a zero amount", { key, body: charge({ amount_cents: 0 }) }, 400, "validation_failed"],
     ["a negative amount", { key, body: charge({ amount_cents: -100 }) }, 400, "validation_failed"],
     ["a fractional amount", { key, body: charge({ amount_cents: 10.5 }) }, 400, "validation_failed"],

@@ -105,7 +105,8 @@ builder.mutationFields((t) => ({
           "orders",
           ctx.services.orders.orders.place.mutate({
             items: input.items.map((line) => ({ productId: String(line.productId), qty: line.qty })),
-            ...(input.idempotencyKey ? { idempotency_key: input.idempotencyKey } : {}),
+            // An empty key is a bad key (400 from Orders), not "no key".
+            ...(input.idempotencyKey != null ? { idempotency_key: input.idempotencyKey } : {}),
           }),
         );
         return { id: placed.orderId, status: placed.status, total_cents: placed.total_cents };

@@ -18,6 +18,7 @@ const ProductName = z
   .string()
   .trim()
   .min(1, "must not be empty")
+  .regex(/^[^\p{Cc}]*$/u, "must not contain control characters")
   .max(PRODUCT_NAME_MAX, `must be at most ${PRODUCT_NAME_MAX} characters`);
 
 /** A catalog product: the locked `GET /products` item, field names exact. */

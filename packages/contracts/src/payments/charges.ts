@@ -16,6 +16,7 @@ export const CreateChargeInput = z
       .string()
       .trim()
       .min(1, "must not be empty")
+      .regex(/^[^\p{Cc}]*$/u, "must not contain control characters")
       .max(ORDER_REFERENCE_MAX, `must be at most ${ORDER_REFERENCE_MAX} characters`),
     amount_cents: z
       .number()
