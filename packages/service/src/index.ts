@@ -14,3 +14,4 @@ export * from "./http/request-context.ts";
 export * from "./http/types.ts";
 export * from "./telemetry/index.ts";
 export * from "./openapi.ts";
+export * from "./run-service.ts";

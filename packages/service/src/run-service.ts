@@ -1,0 +1,52 @@
+import type { LevelWithSilent } from "pino";
+import type { ShopPart } from "./env.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { closeOnSignals, startService, type RunningService } from "./serve.ts";
+import { createServiceMetrics, type ServiceMetrics } from "./telemetry/metrics.ts";
+import { startTracing } from "./telemetry/tracing.ts";
+
+export interface ServiceParts<E> {
+  env: E;
+  log: Logger;
+  /** With process metrics (CPU, memory, event loop), for the app's /metrics. */
+  metrics: ServiceMetrics;
+}
+
+export interface BuiltService {
+  app: Parameters<typeof startService>[0];
+  /** Run after the server has drained (close pools, stop timers), before traces are flushed. */
+  onClose?: () => Promise<void> | void;
+}
+
+/**
+ * A service process from start to graceful stop, the same for every part:
+ * tracing first (Prisma's instrumentation must be in place before its
+ * client), the environment read and checked, a logger and metrics, the app
+ * `build` makes, served on its port; on SIGTERM/SIGINT the server drains,
+ * then `onClose`, then the last spans are flushed.
+ */
+export async function runService<E extends { port: number; logLevel: LevelWithSilent }>(
+  name: ShopPart,
+  readEnv: () => E,
+  build: (parts: ServiceParts<E>) => BuiltService | Promise<BuiltService>,
+): Promise<RunningService> {
+  const tracing = startTracing(name);
+  const env = readEnv();
+  const log = createLogger(name, env.logLevel);
+  const { app, onClose } = await build({
+    env,
+    log,
+    metrics: createServiceMetrics(name, { processMetrics: true }),
+  });
+  const service = await startService(app, {
+    name,
+    port: env.port,
+    log,
+    onClose: async () => {
+      await onClose?.();
+      await tracing?.shutdown();
+    },
+  });
+  closeOnSignals(service, log);
+  return service;
+}
