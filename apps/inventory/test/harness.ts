@@ -1,6 +1,7 @@
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
 import { createLogger } from "@shop/service";
+import { inProcessFetch, requestJson } from "@shop/service/testing";
 import { afterAll, beforeAll } from "vitest";
 import { createInventoryApp } from "../src/app.ts";
 import type { InventoryRouter } from "../src/trpc/router.ts";
@@ -39,21 +40,14 @@ export function useInventory(): Harness {
     get db() {
       return database.prisma;
     },
-    async rest(method, path, options = {}) {
-      const headers: Record<string, string> = { ...options.headers };
-      if (options.admin) headers.authorization = `Bearer ${ADMIN_TOKEN}`;
-      let body: string | undefined = options.rawBody;
-      if (options.body !== undefined) {
-        body = JSON.stringify(options.body);
-        headers["content-type"] ??= "application/json";
-      }
-      const res = await app.request(path, { method, headers, body });
-      const text = await res.text();
-      return {
-        status: res.status,
-        body: text ? (JSON.parse(text) as unknown) : undefined,
-        headers: res.headers,
-      };
+    rest(method, path, options = {}) {
+      const { body, rawBody, headers } = options;
+      return requestJson(app, method, path, {
+        bearer: options.admin ? ADMIN_TOKEN : undefined,
+        body,
+        rawBody,
+        headers,
+      });
     },
     trpc(options = {}) {
       return createTRPCClient<InventoryRouter>({
@@ -61,7 +55,7 @@ export function useInventory(): Harness {
           httpLink({
             url: "http://inventory.test/trpc",
             headers: options.admin ? { authorization: `Bearer ${ADMIN_TOKEN}` } : {},
-            fetch: async (url: string | URL, init?: RequestInit) => app.request(url.toString(), init),
+            fetch: inProcessFetch(app),
           }),
         ],
       });

@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
 import { createPaymentsApp, type DecideOutcome } from "@shop/payments";
 import { createLogger } from "@shop/service";
+import { inProcessFetch, requestJson, type JsonAnswer } from "@shop/service/testing";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll } from "vitest";
 import { createOrdersApp } from "../src/app.ts";
@@ -12,13 +13,7 @@ export const ADMIN_TOKEN = "test-admin-token-0123456789";
 export const PAYMENTS_TIMEOUT_MS = 1_000;
 export const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 
-export interface RestAnswer {
-  status: number;
-  /** The body exactly as sent, for byte-for-byte comparisons. */
-  text: string;
-  body: unknown;
-  headers: Headers;
-}
+export type RestAnswer = JsonAnswer;
 
 export interface RestOptions {
   body?: unknown;
@@ -103,23 +98,15 @@ export function useOrders(): Harness {
     get db() {
       return db();
     },
-    async rest(method, path, options = {}) {
-      const headers: Record<string, string> = { ...options.headers };
-      if (options.admin) headers.authorization = `Bearer ${ADMIN_TOKEN}`;
-      if (options.key !== undefined) headers["idempotency-key"] = options.key;
-      let body: string | undefined = options.rawBody;
-      if (options.body !== undefined) {
-        body = JSON.stringify(options.body);
-        headers["content-type"] ??= "application/json";
-      }
-      const res = await ordersApp.request(path, { method, headers, body });
-      const text = await res.text();
-      return {
-        status: res.status,
-        text,
-        body: text ? (JSON.parse(text) as unknown) : undefined,
-        headers: res.headers,
-      };
+    rest(method, path, options = {}) {
+      const { body, rawBody, headers } = options;
+      return requestJson(ordersApp, method, path, {
+        bearer: options.admin ? ADMIN_TOKEN : undefined,
+        body,
+        rawBody,
+        headers,
+        idempotencyKey: options.key,
+      });
     },
     trpc(options = {}) {
       return createTRPCClient<OrdersRouter>({
@@ -127,7 +114,7 @@ export function useOrders(): Harness {
           httpLink({
             url: "http://orders.test/trpc",
             headers: options.admin ? { authorization: `Bearer ${ADMIN_TOKEN}` } : {},
-            fetch: async (url: string | URL, init?: RequestInit) => ordersApp.request(url.toString(), init),
+            fetch: inProcessFetch(ordersApp),
           }),
         ],
       });

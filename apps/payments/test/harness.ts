@@ -1,18 +1,13 @@
 import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
 import { createLogger } from "@shop/service";
+import { inProcessFetch, requestJson, type JsonAnswer } from "@shop/service/testing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { afterAll, beforeAll } from "vitest";
 import { createPaymentsApp } from "../src/app.ts";
 import type { DecideOutcome } from "../src/domain/outcome.ts";
 import type { PaymentsRouter } from "../src/trpc/router.ts";
 
-export interface RestAnswer {
-  status: number;
-  /** The body exactly as sent, for byte-for-byte comparisons. */
-  text: string;
-  body: unknown;
-  headers: Headers;
-}
+export type RestAnswer = JsonAnswer;
 
 export interface Harness {
   db: TestDatabase["prisma"];
@@ -53,29 +48,21 @@ export function usePayments(): Harness {
     setOutcome(next) {
       decide = next;
     },
-    async rest(method, path, options = {}) {
-      const headers: Record<string, string> = { ...options.headers };
-      if (options.key !== undefined) headers["idempotency-key"] = options.key;
-      let body: string | undefined = options.rawBody;
-      if (options.body !== undefined) {
-        body = JSON.stringify(options.body);
-        headers["content-type"] ??= "application/json";
-      }
-      const res = await app.request(path, { method, headers, body });
-      const text = await res.text();
-      return {
-        status: res.status,
-        text,
-        body: text ? (JSON.parse(text) as unknown) : undefined,
-        headers: res.headers,
-      };
+    rest(method, path, options = {}) {
+      const { body, rawBody, headers } = options;
+      return requestJson(app, method, path, {
+        body,
+        rawBody,
+        headers,
+        idempotencyKey: options.key,
+      });
     },
     trpc() {
       return createTRPCClient<PaymentsRouter>({
         links: [
           httpLink({
             url: "http://payments.test/trpc",
-            fetch: async (url: string | URL, init?: RequestInit) => app.request(url.toString(), init),
+            fetch: inProcessFetch(app),
           }),
         ],
       });
