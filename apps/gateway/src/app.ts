@@ -1,4 +1,5 @@
 import { createServiceApp, type Logger, type ServiceMetrics } from "@shop/service";
+import { getOperationAST, OperationTypeNode } from "graphql";
 import { parseRequestParams, type Response as RawResponse } from "graphql-http";
 import { createHandler } from "graphql-http/lib/use/fetch";
 import { cors } from "hono/cors";
@@ -76,7 +77,11 @@ export function createGatewayApp(deps: GatewayDeps) {
         : "application/json; charset=utf-8";
       return [cached, { status: 200, statusText: "OK", headers: { "content-type": type } }];
     },
-    onOperation: (req, _args, result) => {
+    onOperation: (req, args, result) => {
+      // Any mutation may have changed products: read-your-writes for the catalog.
+      if (getOperationAST(args.document, args.operationName)?.operation === OperationTypeNode.MUTATION) {
+        catalog.forget();
+      }
       const key = responseKeys.get(req.raw);
       if (key && !("next" in result)) responses.set(key, result);
       const errors = result.errors;

@@ -274,6 +274,7 @@ describe("the catalog watch", () => {
           const { ifVersion } = input as { ifVersion?: string };
           return { version, products: ifVersion === version ? null : catalog };
         },
+        "products.changeStock": () => ({ ...MUG, stock_qty: 5 }),
         "products.catalogChanges": async (input) => {
           const { since } = input as { since: string };
           if (since === version) await new Promise<void>((resolve) => (announce = resolve));
@@ -294,6 +295,13 @@ describe("the catalog watch", () => {
         expect((await graphql(query)).body.data).toEqual({ products: [{ name: "Mug", stockQty: 1 }] });
       }
       expect(catalogCalls()).toBe(before); // not one question to Inventory
+
+      // A write through the gateway: the next read asks Inventory, before any announcement.
+      version = "v1b";
+      catalog = [{ ...MUG, stock_qty: 5 }];
+      await graphql(`mutation { setStock(id: "${MUG.id}", stockQty: 5) { __typename } }`);
+      expect((await graphql(query)).body.data).toEqual({ products: [{ name: "Mug", stockQty: 5 }] });
+      expect(catalogCalls()).toBe(before + 1);
 
       version = "v2";
       catalog = [{ ...MUG, stock_qty: 0 }];

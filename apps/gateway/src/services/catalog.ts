@@ -33,8 +33,20 @@ export class CatalogSource {
   /** The latest version the watch reported; undefined while it is not running or broken. */
   private watched: string | undefined;
   private watching = false;
+  /** Bumped by forget(): a poll answer from before it cannot vouch for anything. */
+  private generation = 0;
   // One check per GraphQL request, however many fields ask.
   private readonly perRequest = new WeakMap<GatewayContext, Promise<HeldCatalog>>();
+
+  /**
+   * A write went through this gateway (any mutation): until the watch reports
+   * again, ask Inventory. So a client reads its own write at once, even before
+   * the change's notification has made its way back here.
+   */
+  forget(): void {
+    this.generation++;
+    this.watched = undefined;
+  }
 
   /** The held catalog when the watch vouches for it (no request needed), else undefined. */
   known(): HeldCatalog | undefined {
@@ -80,12 +92,14 @@ export class CatalogSource {
     const loop = async () => {
       while (this.watching) {
         try {
+          const generation = this.generation;
           const { version } = await clients().inventory.products.catalogChanges.query({
             since,
             waitMs: WATCH_WAIT_MS,
           });
           if (!this.watching) break;
-          this.watched = version;
+          // Polled before a forget(): ask again with this version, which answers at once if it moved.
+          if (generation === this.generation) this.watched = version;
           since = version;
           failures = 0;
         } catch (err) {
