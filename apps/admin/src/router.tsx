@@ -1,9 +1,11 @@
 /**
- * The admin has two pages; a router library would be more code than the
- * routes. The History API, one subscription for React (useSyncExternalStore),
- * and a <Link> that navigates without a page load.
+ * The admin's two pages, on wouter's History API plumbing (a location hook
+ * that follows pushState and back/forward, and a <Link> that navigates in
+ * place); the app keeps its own names so pages do not depend on the library.
  */
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from "react";
+import type { AnchorHTMLAttributes } from "react";
+import { Link as WouterLink } from "wouter";
+import { navigate as navigateBrowser, useBrowserLocation } from "wouter/use-browser-location";
 
 export type Page = "products" | "orders" | "not-found";
 
@@ -16,37 +18,18 @@ export function pageOf(pathname: string): Page {
   return "not-found";
 }
 
-const listeners = new Set<() => void>();
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  window.addEventListener("popstate", listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener("popstate", listener);
-  };
-}
-
 export function navigate(to: string): void {
-  window.history.pushState(null, "", to);
-  for (const listener of listeners) listener();
+  navigateBrowser(to);
 }
 
-/** The current path; re-renders on navigate() and on the browser's back and forward. */
+/** The current path; re-renders on navigate(), a <Link> and the browser's back and forward. */
 export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname);
+  return useBrowserLocation()[0];
 }
 
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & { to: string };
 
-/** An <a href> that navigates in place; a modified click (new tab, ...) stays the browser's. */
-export function Link({ to, onClick, ...props }: LinkProps) {
-  function handleClick(event: MouseEvent<HTMLAnchorElement>) {
-    onClick?.(event);
-    const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
-    if (event.defaultPrevented || event.button !== 0 || modified || props.target) return;
-    event.preventDefault();
-    navigate(to);
-  }
-  return <a href={to} onClick={handleClick} {...props} />;
+/** An <a href> that navigates in place (wouter's); a modified click (new tab, ...) stays the browser's. */
+export function Link({ to, ...props }: LinkProps) {
+  return <WouterLink href={to} {...props} />;
 }

@@ -1,10 +1,12 @@
 /**
- * A router small enough to read in one sitting: the History API, one
- * subscription for React (useSyncExternalStore), and a <Link> that navigates
- * without a page load. The shop has three pages; a library would be more code
- * than the routes.
+ * The shop's routes, on wouter's History API plumbing (a location hook that
+ * follows pushState and back/forward, and a <Link> that navigates in place).
+ * The shop has three pages, matched here by hand; the app keeps its own
+ * `navigate`/`usePathname`/`Link` names so pages do not depend on the library.
  */
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from "react";
+import type { AnchorHTMLAttributes, MouseEvent } from "react";
+import { Link as WouterLink } from "wouter";
+import { navigate as navigateBrowser, useBrowserLocation } from "wouter/use-browser-location";
 
 export type Route =
   { page: "catalog" } | { page: "cart" } | { page: "order"; orderId: string } | { page: "not-found" };
@@ -24,40 +26,30 @@ export const paths = {
   order: (orderId: string) => `/orders/${encodeURIComponent(orderId)}`,
 };
 
-const listeners = new Set<() => void>();
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  window.addEventListener("popstate", listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener("popstate", listener);
-  };
-}
-
 /** Goes to `to` (a path of this app) and scrolls to the top, as a page load would. */
 export function navigate(to: string, { replace = false }: { replace?: boolean } = {}): void {
-  if (replace) window.history.replaceState(null, "", to);
-  else window.history.pushState(null, "", to);
+  navigateBrowser(to, { replace });
   window.scrollTo({ top: 0 });
-  for (const listener of listeners) listener();
 }
 
-/** The current path; re-renders on navigate() and on the browser's back and forward. */
+/** The current path; re-renders on navigate(), a <Link> and the browser's back and forward. */
 export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname);
+  return useBrowserLocation()[0];
 }
 
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & { to: string };
 
-/** An <a href> that navigates in place; a modified click (new tab, ...) stays the browser's. */
+/** An <a href> that navigates in place (wouter's); a modified click (new tab, ...) stays the browser's. */
 export function Link({ to, onClick, ...props }: LinkProps) {
-  function handleClick(event: MouseEvent<HTMLAnchorElement>) {
-    onClick?.(event);
-    const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
-    if (event.defaultPrevented || event.button !== 0 || modified || props.target) return;
-    event.preventDefault();
-    navigate(to);
-  }
-  return <a href={to} onClick={handleClick} {...props} />;
+  return (
+    <WouterLink
+      href={to}
+      onClick={(event: MouseEvent<HTMLAnchorElement>) => {
+        onClick?.(event);
+        const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+        if (!event.defaultPrevented && event.button === 0 && !modified) window.scrollTo({ top: 0 });
+      }}
+      {...props}
+    />
+  );
 }
