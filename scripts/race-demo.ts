@@ -16,10 +16,10 @@
  * is kept, so the shop shows what the demo did: one Mug sold, stock 0.
  */
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import {
   applyMigrations,
   createPrismaClient,
+  freePorts,
   Prisma,
   repoRoot,
   startDatabase,
@@ -132,7 +132,7 @@ async function stockOf(prisma: PrismaClient, id: string) {
 
 /** The Orders service in its own process, on a free port, over the shop's database. */
 async function startOrders(databaseUrl: string) {
-  const port = await freePort();
+  const [port] = (await freePorts(1)) as [number];
   const url = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
@@ -183,16 +183,4 @@ async function placeWithoutLock(prisma: PrismaClient, productId: string): Promis
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -15,8 +15,8 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { applyMigrations, freePorts, repoRoot, startDatabase } from "@shop/db";
 import pg from "pg";
-import { createServer } from "node:net";
 import { stopProcess, waitUntilHealthy } from "../lib/processes.ts";
 import { httpLoad, workLoad, type LoadOptions, type Measurement } from "./load.ts";
 import { rawOrderTransaction } from "./raw-order.ts";
@@ -34,19 +34,19 @@ const profiled = process.env.BENCH_PROFILE === "1" ? "gateway" : process.env.BEN
 const dataDir = mkdtempSync(join(tmpdir(), "shop-bench-"));
 chmodSync(dataDir, 0o755);
 process.env.SHOP_DATA_DIR = dataDir;
-// A port nobody listens on: startDatabase would reuse a server it finds.
-process.env.EMBEDDED_PG_PORT = String(await freePort());
+// Ports nobody listens on: startDatabase would reuse a server it finds, and a
+// health check must not find some other stack's service.
+const [pgPort, gateway, inventory, orders, payments] = (await freePorts(5)) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+process.env.EMBEDDED_PG_PORT = String(pgPort);
 delete process.env.DATABASE_URL;
-const { applyMigrations, repoRoot, startDatabase } = await import("@shop/db");
 const root = repoRoot();
-
-// Free ports too: a health check must not find some other stack's service.
-const ports = {
-  gateway: await freePort(),
-  inventory: await freePort(),
-  orders: await freePort(),
-  payments: await freePort(),
-};
+const ports = { gateway, inventory, orders, payments };
 const url = (part: keyof typeof ports, path: string) => `http://127.0.0.1:${ports[part]}${path}`;
 
 console.log(`Starting a bench stack in ${dataDir} ...`);
@@ -224,15 +224,4 @@ try {
   }
 } finally {
   await shutdown();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { freePorts } from "@shop/db";
 import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 
@@ -15,14 +15,6 @@ beforeAll(async () => {
 afterAll(() => db.drop());
 
 const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 async function startPayments(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", main], {
@@ -57,7 +49,7 @@ it(
   "replays a charge after the service restarts (new process, same database)",
   { timeout: 30_000 },
   async () => {
-    const port = await freePort();
+    const [port] = (await freePorts(1)) as [number];
     const key = randomUUID();
     const request = () =>
       fetch(`http://127.0.0.1:${port}/charges`, {

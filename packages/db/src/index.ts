@@ -5,3 +5,4 @@ export { startDatabase, EMBEDDED_PORT, EMBEDDED_DATABASE, type RunningDatabase }
 export { applyMigrations, createMigration, diffDatabaseToSchema } from "./migrations/index.ts";
 export { seedIfEmpty, SEED_PRODUCTS } from "./seed.ts";
 export { repoRoot, dataDir } from "./paths.ts";
+export { freePorts } from "./free-ports.ts";

@@ -7,9 +7,8 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { applyMigrations } from "@shop/db";
+import { applyMigrations, freePorts } from "@shop/db";
 import { ensureDatabase, startEmbeddedServer, type EmbeddedServer } from "@shop/db/testing";
-import { freePorts } from "./processes.ts";
 
 export interface OwnPostgres {
   /** URL of the migrated `shop` database. */

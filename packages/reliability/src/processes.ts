@@ -5,27 +5,12 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
 export type ShopProcessName = "inventory" | "orders" | "payments" | "gateway";
-
-/** `count` different ports nothing listens on now (the OS picks them, all held until all are known). */
-export async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from({ length: count }, async () => {
-      const server = createServer().listen(0, "127.0.0.1");
-      await once(server, "listening");
-      return server;
-    }),
-  );
-  const ports = servers.map((server) => (server.address() as { port: number }).port);
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  return ports;
-}
 
 /** Polls `check` every `everyMs` until it returns true; false if `timeoutMs` passes first. */
 export async function waitFor(

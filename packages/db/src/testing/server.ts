@@ -5,10 +5,10 @@
  * a temporary folder (deleted afterwards).
  */
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedServer } from "../embedded-postgres.ts";
+import { freePorts } from "../free-ports.ts";
 
 export interface TestServer {
   kind: "DATABASE_URL" | "testcontainers" | "embedded";
@@ -28,7 +28,7 @@ export async function startTestServer(env: NodeJS.ProcessEnv = process.env): Pro
   chmodSync(folder, 0o755);
   const server = await startEmbeddedServer({
     dataDir: join(folder, "data"),
-    port: await freePort(),
+    port: (await freePorts(1))[0]!,
     persistent: false,
   });
   return {
@@ -57,19 +57,4 @@ async function startContainerIfRuntime(): Promise<TestServer | undefined> {
       await container.stop();
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("could not find a free port")),
-      );
-    });
-  });
 }

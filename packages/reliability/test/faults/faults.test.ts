@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
+import { freePorts } from "@shop/db";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { problemWithRefusal } from "../../src/answers.ts";
 import { graphql, PLACE_ORDER, send, type TimedAnswer } from "../../src/http-client.ts";
 import { runLoad, summarise, type Outcome } from "../../src/load.ts";
 import { startOwnPostgres, type OwnPostgres } from "../../src/own-postgres.ts";
-import { freePorts, ShopProcess, waitFor, type ShopProcessName } from "../../src/processes.ts";
+import { ShopProcess, waitFor, type ShopProcessName } from "../../src/processes.ts";
 import { takeSnapshot, type Snapshot } from "../../src/snapshot.ts";
 import { ADMIN_TOKEN } from "../../src/stack.ts";
 import { useTally } from "../../src/tally.ts";
