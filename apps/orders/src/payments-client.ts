@@ -1,5 +1,5 @@
 import { ChargeResult, type CreateChargeInput } from "@shop/contracts";
-import { REQUEST_ID_HEADER, ServiceError, tracedFetch } from "@shop/service";
+import { isTimeoutError, REQUEST_ID_HEADER, ServiceError, tracedFetch } from "@shop/service";
 
 /**
  * Orders' side of Payments' locked REST contract: `POST /charges` with an
@@ -59,7 +59,7 @@ export function createPaymentsClient(options: PaymentsClientOptions): PaymentsCl
         status = res.status;
         text = await res.text();
       } catch (err) {
-        const why = isTimeout(err) ? `did not answer within ${timeoutMs} ms` : "is not reachable";
+        const why = isTimeoutError(err) ? `did not answer within ${timeoutMs} ms` : "is not reachable";
         throw unavailable(`Payments ${why}`, err);
       }
 
@@ -81,8 +81,6 @@ export function createPaymentsClient(options: PaymentsClientOptions): PaymentsCl
     },
   };
 }
-
-const isTimeout = (err: unknown) => err instanceof DOMException && err.name === "TimeoutError";
 
 function parseJson(text: string): unknown {
   try {

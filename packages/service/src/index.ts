@@ -15,3 +15,4 @@ export * from "./http/types.ts";
 export * from "./telemetry/index.ts";
 export * from "./openapi.ts";
 export * from "./run-service.ts";
+export * from "./timeouts.ts";

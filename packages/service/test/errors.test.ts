@@ -1,6 +1,9 @@
+import { once } from "node:events";
+import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { isDatabaseUnavailable } from "../src/database-errors.ts";
 import { ServiceError, toServiceError } from "../src/errors.ts";
+import { isTimeoutError } from "../src/timeouts.ts";
 
 describe("toServiceError", () => {
   it("keeps a ServiceError as it is", () => {
@@ -84,5 +87,26 @@ describe("toServiceError", () => {
     const err = toServiceError({ issues: [{ path: ["items", 0, "qty"], message: "must be at least 1" }] });
     expect(err.status).toBe(400);
     expect(err.toBody()).toMatchObject({ error: "validation_failed", details: [{ path: "items.0.qty" }] });
+  });
+});
+
+describe("isTimeoutError", () => {
+  it("sees a timeout anywhere in the cause chain, and nothing else", async () => {
+    // A server that accepts and never answers: the fetch's own timeout ends it.
+    const silent = createServer(() => undefined).listen(0, "127.0.0.1");
+    await once(silent, "listening");
+    const { port } = silent.address() as { port: number };
+    const timedOut = await fetch(`http://127.0.0.1:${port}`, { signal: AbortSignal.timeout(50) }).catch(
+      (e: unknown) => e,
+    );
+    silent.close();
+    expect(isTimeoutError(timedOut)).toBe(true);
+    expect(isTimeoutError(new Error("wrapped", { cause: new DOMException("late", "TimeoutError") }))).toBe(
+      true,
+    );
+    expect(isTimeoutError(new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED") }))).toBe(
+      false,
+    );
+    expect(isTimeoutError("TimeoutError")).toBe(false);
   });
 });

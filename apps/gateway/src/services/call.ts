@@ -1,4 +1,5 @@
 import { ErrorCode } from "@shop/contracts";
+import { isTimeoutError } from "@shop/service";
 import { TRPCClientError } from "@trpc/client";
 import type { ServiceName } from "./clients.ts";
 
@@ -22,9 +23,6 @@ interface ServiceErrorData {
   details?: unknown;
 }
 
-const isTimeout = (err: unknown): boolean =>
-  err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError" || isTimeout(err.cause));
-
 /**
  * Await a service call, turning whatever failed into a ServiceCallError:
  * the service's own `{error, message, details}` when it answered, else
@@ -41,7 +39,7 @@ export async function callService<T>(service: ServiceName, call: Promise<T>, tim
         throw new ServiceCallError(service, code.data, data.httpStatus, err.message, data.details);
       }
     }
-    const why = isTimeout(err) ? `did not answer within ${timeoutMs} ms` : "is not reachable";
+    const why = isTimeoutError(err) ? `did not answer within ${timeoutMs} ms` : "is not reachable";
     throw new ServiceCallError(service, "service_unavailable", 503, `The ${service} service ${why}.`);
   }
 }
