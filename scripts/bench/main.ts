@@ -108,115 +108,62 @@ try {
   const pool = new pg.Pool({ connectionString: database.url, max: 10 });
   const raw = rawOrderTransaction(pool);
 
-  const only = process.env.BENCH_ONLY;
-  const skipped: Measurement = {
-    requests: 0,
-    errors: 0,
-    non2xx: 0,
-    durationS: 0,
-    rps: Number.NaN,
-    p50Ms: 0,
-    p99Ms: 0,
-  };
-  const measure = async (name: string, run: (options: LoadOptions) => Promise<Measurement>) => {
-    if (only && !name.includes(only)) return skipped;
-    await run({ ...load, durationS: 2 }); // warm up: JIT, pools, caches
-    process.stdout.write(`  ${name} ... `);
-    const measurement = await run(load);
-    console.log(`${Math.round(measurement.rps)} req/s`);
-    return measurement;
-  };
-
-  console.log(`Measuring (${load.connections} connections, ${load.durationS} s per row):`);
-  const rows: Row[] = [
-    {
-      name: "SQL order, hot",
-      measurement: await measure("SQL order, hot", (o) => workLoad(() => raw(hotPair()), o)),
-    },
-    {
-      name: "SQL order, spread",
-      measurement: await measure("SQL order, spread", (o) => workLoad(() => raw(spreadPair()), o)),
-    },
-  ];
-  await pool.end();
-  rows.push(
+  // Every row: its name, what it is compared with, the issue's target, and its load.
+  const catalogRow = `GET /products (${CATALOG_SIZE.toLocaleString("en-US")})`;
+  const post = (part: keyof typeof ports, path: string, body: () => string) => (o: LoadOptions) =>
+    httpLoad({ url: url(part, path), method: "POST", headers: json, body }, o);
+  const plan: Array<Omit<Row, "measurement"> & { run: (o: LoadOptions) => Promise<Measurement> }> = [
+    { name: "SQL order, hot", run: (o) => workLoad(() => raw(hotPair()), o) },
+    { name: "SQL order, spread", run: (o) => workLoad(() => raw(spreadPair()), o) },
     {
       name: "POST /orders, hot",
       baseline: "SQL order, hot",
       target: 0.6,
-      measurement: await measure("POST /orders, hot", (o) =>
-        httpLoad(
-          { url: url("orders", "/orders"), method: "POST", headers: json, body: orderBody(hotPair) },
-          o,
-        ),
-      ),
+      run: post("orders", "/orders", orderBody(hotPair)),
     },
     {
       name: "POST /orders, spread",
       baseline: "SQL order, spread",
       target: 0.6,
-      measurement: await measure("POST /orders, spread", (o) =>
-        httpLoad(
-          { url: url("orders", "/orders"), method: "POST", headers: json, body: orderBody(spreadPair) },
-          o,
-        ),
-      ),
+      run: post("orders", "/orders", orderBody(spreadPair)),
     },
     {
       name: "placeOrder (gateway), hot",
       baseline: "SQL order, hot",
       target: 0.4,
-      measurement: await measure("placeOrder (gateway), hot", (o) =>
-        httpLoad(
-          { url: url("gateway", "/graphql"), method: "POST", headers: json, body: placeOrderBody(hotPair) },
-          o,
-        ),
-      ),
+      run: post("gateway", "/graphql", placeOrderBody(hotPair)),
     },
     {
       name: "placeOrder (gateway), spread",
       baseline: "SQL order, spread",
       target: 0.4,
-      measurement: await measure("placeOrder (gateway), spread", (o) =>
-        httpLoad(
-          {
-            url: url("gateway", "/graphql"),
-            method: "POST",
-            headers: json,
-            body: placeOrderBody(spreadPair),
-          },
-          o,
-        ),
-      ),
+      run: post("gateway", "/graphql", placeOrderBody(spreadPair)),
     },
-    {
-      name: `GET /products (${CATALOG_SIZE.toLocaleString("en-US")})`,
-      measurement: await measure("GET /products", (o) =>
-        httpLoad({ url: url("inventory", "/products"), method: "GET" }, o),
-      ),
-    },
+    { name: catalogRow, run: (o) => httpLoad({ url: url("inventory", "/products"), method: "GET" }, o) },
     {
       name: "Query.products (gateway)",
-      baseline: `GET /products (${CATALOG_SIZE.toLocaleString("en-US")})`,
+      baseline: catalogRow,
       target: 0.6,
-      measurement: await measure("Query.products (gateway)", (o) =>
-        httpLoad(
-          {
-            url: url("gateway", "/graphql"),
-            method: "POST",
-            headers: json,
-            body: () => JSON.stringify({ query: "{ products { id name priceCents stockQty } }" }),
-          },
-          o,
-        ),
+      run: post("gateway", "/graphql", () =>
+        JSON.stringify({ query: "{ products { id name priceCents stockQty } }" }),
       ),
     },
-  );
+  ];
 
-  const report = renderReport(
-    rows.filter((r) => !Number.isNaN(r.measurement.rps)),
-    { ...load, products: CATALOG_SIZE + 2 },
-  );
+  const only = process.env.BENCH_ONLY;
+  console.log(`Measuring (${load.connections} connections, ${load.durationS} s per row):`);
+  const rows: Row[] = [];
+  for (const { run, ...row } of plan) {
+    if (only && !row.name.includes(only)) continue;
+    await run({ ...load, durationS: 2 }); // warm up: JIT, pools, caches
+    process.stdout.write(`  ${row.name} ... `);
+    const measurement = await run(load);
+    console.log(`${Math.round(measurement.rps)} req/s`);
+    rows.push({ ...row, measurement });
+  }
+  await pool.end();
+
+  const report = renderReport(rows, { ...load, products: CATALOG_SIZE + 2 });
   console.log(`\n${report}`);
   if (!only) {
     writeFileSync(join(root, "bench", "results.md"), report);
