@@ -1,4 +1,5 @@
 import { isDatabaseReachable, type PrismaClient } from "@shop/db";
+import { DEFAULT_IDEMPOTENCY_TTL_MS } from "@shop/idempotency";
 import {
   createServiceApp,
   createServiceMetrics,
@@ -40,7 +41,7 @@ export function createOrdersApp({
   const deps: OrdersDeps = {
     db,
     payments,
-    idempotencyTtlMs: idempotencyTtlMs ?? 24 * 3_600_000,
+    idempotencyTtlMs: idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
     metrics: placementMetrics(metrics),
   };
   const app = createServiceApp({

@@ -1,4 +1,5 @@
 import { isDatabaseReachable, type PrismaClient } from "@shop/db";
+import { DEFAULT_IDEMPOTENCY_TTL_MS } from "@shop/idempotency";
 import {
   createServiceApp,
   createServiceMetrics,
@@ -35,7 +36,7 @@ export function createPaymentsApp({ db, log, adminToken, ...options }: PaymentsD
     db,
     charges: metrics.counter("charges_total", "Charges made, by outcome (replays not counted)", ["status"]),
     decideOutcome: options.decideOutcome ?? outcomeAtRate(options.successRate ?? 1),
-    idempotencyTtlMs: options.idempotencyTtlMs ?? 24 * 3_600_000,
+    idempotencyTtlMs: options.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
   };
   const app = createServiceApp({
     name: "payments",

@@ -15,4 +15,4 @@ export {
   readOptionalIdempotencyKey,
   sendIdempotentAnswer,
 } from "./http.ts";
-export { idempotencyTtlMs } from "./env.ts";
+export { DEFAULT_IDEMPOTENCY_TTL_MS, idempotencyTtlMs } from "./env.ts";
