@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 import { Field } from "../components/Field.tsx";
+import { FormActions } from "../components/FormActions.tsx";
 import { centsToDollars } from "../format.ts";
 import { describeError } from "../graphql/client.ts";
 import { CreateProductMutation, UpdateProductMutation } from "../graphql/operations.ts";
@@ -151,19 +152,7 @@ export function ProductForm({ product, onSaved, onCancel }: ProductFormProps) {
           />
         )}
       </div>
-      {formError && (
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel} disabled={saving}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={saving}>
-          {saving ? "Saving…" : "Save"}
-        </button>
-      </div>
+      <FormActions error={formError} saving={saving} onCancel={onCancel} />
     </form>
   );
 }

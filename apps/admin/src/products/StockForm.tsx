@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 import { Field } from "../components/Field.tsx";
+import { FormActions } from "../components/FormActions.tsx";
 import { describeError } from "../graphql/client.ts";
 import { AdjustStockMutation, SetStockMutation } from "../graphql/operations.ts";
 import { checkStockChange, parseCount, type StockMode } from "./validation.ts";
@@ -112,19 +113,7 @@ export function StockForm({ product, onSaved, onCancel }: StockFormProps) {
         onChange={(event) => setAmount(event.target.value)}
         error={error}
       />
-      {formError && (
-        <p role="alert" className="form-error">
-          {formError}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel} disabled={saving}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={saving}>
-          {saving ? "Saving…" : "Save"}
-        </button>
-      </div>
+      <FormActions error={formError} saving={saving} onCancel={onCancel} />
     </form>
   );
 }
