@@ -5,11 +5,9 @@
  * generated input costs a millisecond or two, not a round trip.
  */
 import { createGatewayApp } from "@shop/gateway";
-import { createInventoryApp } from "@shop/inventory";
-import { createOrdersApp, createPaymentsClient } from "@shop/orders";
-import { createPaymentsApp } from "@shop/payments";
 import { createLogger } from "@shop/service";
 import type { PrismaClient } from "@shop/db";
+import { inProcessServices } from "@shop/stack";
 
 export const ADMIN_TOKEN = "reliability-admin-token-0123456789";
 export const ADMIN_HEADERS = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -44,22 +42,7 @@ export interface InProcessStack {
 export function inProcessStack(db: PrismaClient): InProcessStack {
   // Errors are the point of these tests: their log lines would only be noise.
   const log = createLogger("reliability", "silent");
-  const payments = createPaymentsApp({ db, log, adminToken: ADMIN_TOKEN });
-  const apps = {
-    inventory: createInventoryApp({ db, log, adminToken: ADMIN_TOKEN }),
-    payments,
-    orders: createOrdersApp({
-      db,
-      log,
-      adminToken: ADMIN_TOKEN,
-      payments: createPaymentsClient({
-        baseUrl: SERVICE_URLS.payments,
-        timeoutMs: 5_000,
-        fetch: async (input, init) =>
-          payments.request(input instanceof Request ? input : input.toString(), init),
-      }),
-    }),
-  };
+  const apps = inProcessServices({ db, adminToken: ADMIN_TOKEN, log });
   const gateway = createGatewayApp({
     log,
     serviceUrls: SERVICE_URLS,

@@ -1,8 +1,5 @@
 import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
-import { createInventoryApp } from "@shop/inventory";
-import { createOrdersApp, createPaymentsClient } from "@shop/orders";
-import { createPaymentsApp } from "@shop/payments";
-import { createLogger } from "@shop/service";
+import { inProcessServices } from "@shop/stack";
 import { afterAll, beforeAll } from "vitest";
 import { createShopClient, type ShopClient, type ShopClientOptions } from "../src/index.ts";
 import type { ServiceName } from "../src/urls.ts";
@@ -45,19 +42,7 @@ export function useShop(): Shop {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const deps = { db: database.prisma, adminToken: ADMIN_TOKEN };
-    const payments = createPaymentsApp({ ...deps, log: createLogger("payments", "silent") });
-    const orders = createOrdersApp({
-      ...deps,
-      log: createLogger("orders", "silent"),
-      payments: createPaymentsClient({
-        baseUrl: SERVICE_URLS.paymentsUrl,
-        timeoutMs: 5_000,
-        fetch: async (input, init) => payments.request(input, init),
-      }),
-    });
-    const inventory = createInventoryApp({ ...deps, log: createLogger("inventory", "silent") });
-    apps = { inventory, orders, payments };
+    apps = inProcessServices({ db: database.prisma, adminToken: ADMIN_TOKEN });
   });
   afterAll(() => database.drop());
 
