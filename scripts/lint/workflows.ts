@@ -4,6 +4,8 @@
  * extension for VS Code). It reports unknown or missing keys, malformed
  * expressions, contexts used where they are not available and `needs` that
  * name no job. It runs offline: the schema ships inside the package.
+ * Every action from another repository is pinned by full commit SHA with its
+ * tag in a comment (`owner/repo@<40 hex> # v1.2.3`), which Renovate keeps current.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -32,6 +34,19 @@ for (const path of actions) {
   const parsed = parseAction(file, new NoOperationTraceWriter());
   if (parsed.value) convertActionTemplate(parsed.context, parsed.value);
   problems.push(...parsed.context.errors.getErrors().map((e) => e.message));
+}
+
+const PINNED = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+){0,2}$/;
+for (const path of [...workflows, ...actions]) {
+  readFileSync(path, "utf8")
+    .split("\n")
+    .forEach((line, i) => {
+      const uses = /^\s*(?:-\s+)?uses:\s*(.+?)\s*$/.exec(line)?.[1];
+      if (uses === undefined || uses.startsWith("./") || uses.startsWith("docker://")) return;
+      if (!PINNED.test(uses)) {
+        problems.push(`${relative(root, path)}:${i + 1}: pin "${uses}" by commit SHA with its tag in a comment`);
+      }
+    });
 }
 
 if (problems.length > 0) {
