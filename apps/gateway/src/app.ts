@@ -6,7 +6,7 @@ import { cors } from "hono/cors";
 import { createContext, type GatewayContext } from "./context.ts";
 import type { ServiceUrls } from "./env.ts";
 import { formatGatewayError } from "./http/format-error.ts";
-import { GRAPHIQL_ASSET_PATH, graphiqlPage, serveGraphiqlAsset, wantsGraphiql } from "./http/graphiql.ts";
+import { GRAPHIQL_ASSETS, graphiqlRoutes, wantsGraphiql } from "./http/graphiql.ts";
 import { CatalogResponseCache } from "./http/catalog-response-cache.ts";
 import { rateLimit } from "./http/rate-limit.ts";
 import { schema } from "./schema/index.ts";
@@ -24,11 +24,13 @@ export interface GatewayDeps {
   fetch?: ServiceFetch;
   /** Where /metrics numbers go; made here if absent. */
   metrics?: ServiceMetrics;
+  /** Serve GraphiQL from this Vite build (development only; main.ts leaves it unset in production). */
+  graphiqlDir?: string;
   /** Keep a long poll open to Inventory so the cached catalog is known current (main.ts). */
   watchCatalog?: boolean;
 }
 
-/** The gateway's HTTP app: /graphql (graphql-http, GraphiQL in a browser), health, limits, CORS. */
+/** The gateway's HTTP app: /graphql (graphql-http; GraphiQL in a browser in development), health, limits, CORS. */
 export function createGatewayApp(deps: GatewayDeps) {
   const app = createServiceApp({
     name: "gateway",
@@ -120,9 +122,10 @@ export function createGatewayApp(deps: GatewayDeps) {
         deps.log,
       )
     : () => undefined;
-  app.get(GRAPHIQL_ASSET_PATH, serveGraphiqlAsset);
+  const graphiql = deps.graphiqlDir === undefined ? undefined : graphiqlRoutes(deps.graphiqlDir);
+  if (graphiql) app.get(GRAPHIQL_ASSETS, graphiql.assets);
   app.on(["GET", "POST"], "/graphql", async (c) => {
-    if (wantsGraphiql(c)) return graphiqlPage(c);
+    if (graphiql && wantsGraphiql(c)) return graphiql.page(c);
     const authorization = c.req.header("authorization");
     let context: GatewayContext | undefined;
     contexts.set(c.req.raw, () => {

@@ -13,6 +13,8 @@ export interface GatewayEnv {
   /** Trust X-Forwarded-For for the client IP (only behind a proxy you run). */
   trustProxy: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** NODE_ENV=production: no GraphiQL. */
+  production: boolean;
 }
 
 export interface ServiceUrls {
@@ -30,6 +32,7 @@ const Schema = z.object({
   GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1_200),
   GATEWAY_TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  NODE_ENV: z.string().optional(),
 });
 
 const local = (port: number) => `http://127.0.0.1:${port}`;
@@ -58,5 +61,6 @@ export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env): GatewayEnv
     rateLimitPerMinute: e.GATEWAY_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.GATEWAY_TRUST_PROXY === "1" || e.GATEWAY_TRUST_PROXY === "true",
     logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === "production",
   };
 }

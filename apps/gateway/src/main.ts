@@ -1,8 +1,16 @@
 import { runService } from "@shop/service";
 import { createGatewayApp } from "./app.ts";
 import { readGatewayEnv } from "./env.ts";
+import { graphiqlDirFor } from "./http/graphiql.ts";
 
 await runService("gateway", readGatewayEnv, ({ env, log, metrics }) => {
-  const app = createGatewayApp({ log, ...env, metrics, watchCatalog: true });
+  const graphiqlDir = graphiqlDirFor(env);
+  const app = createGatewayApp({
+    log,
+    ...env,
+    metrics,
+    watchCatalog: true,
+    ...(graphiqlDir ? { graphiqlDir } : {}),
+  });
   return { app, onClose: () => app.close() };
 });

@@ -23,15 +23,6 @@ describe("GraphQL over HTTP", () => {
       }
     });
   }
-
-  it("serves GraphiQL to a browser", async () => {
-    const page = await app.request("/graphql", { headers: { accept: "text/html" } });
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain("GraphiQL");
-    const script = await app.request("/graphiql/graphiql.js");
-    expect(script.status).toBe(200);
-    expect(script.headers.get("content-type")).toMatch(/javascript/);
-  });
 });
 
 describe("protection", () => {

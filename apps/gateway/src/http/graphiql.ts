@@ -1,41 +1,26 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import type { Context } from "hono";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { Context, Env, MiddlewareHandler } from "hono";
 
 /**
- * GraphiQL for people with a browser: GET /graphql asking for HTML gets the
- * explorer. Its scripts are served from node_modules, not a CDN, so it works
- * on a machine that reaches only the npm registry.
+ * GraphiQL for people with a browser, in development only: GET /graphql asking
+ * for HTML gets the page in graphiql/ (GraphiQL 5 on the workspace's React 19,
+ * built by Vite into graphiql/dist/: `pnpm --filter @shop/gateway build:graphiql`,
+ * which `pnpm dev` and `pnpm start` run when stale) and /graphiql/* its assets,
+ * read from disk: no CDN, so it works on a machine that reaches only the npm
+ * registry. In production no directory is passed and none of this is routed;
+ * graphiql and React are devDependencies, so a production install lacks them.
  */
-const require = createRequire(import.meta.url);
-const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+export const GRAPHIQL_ASSETS = "/graphiql/*";
 
-const ASSETS: Record<string, { file: string; type: string }> = {
-  "react.js": { file: join(packageDir("react"), "umd/react.production.min.js"), type: "text/javascript" },
-  "react-dom.js": {
-    file: join(packageDir("react-dom"), "umd/react-dom.production.min.js"),
-    type: "text/javascript",
-  },
-  "graphiql.js": { file: join(packageDir("graphiql"), "graphiql.min.js"), type: "text/javascript" },
-  "graphiql.css": { file: join(packageDir("graphiql"), "graphiql.min.css"), type: "text/css" },
-};
-const cache = new Map<string, string>();
+/** Where the page's build lands: this package's graphiql/dist/. */
+export const GRAPHIQL_BUILD_DIR = fileURLToPath(new URL("../../graphiql/dist", import.meta.url));
 
-export const GRAPHIQL_ASSET_PATH = "/graphiql/:asset";
-
-export function serveGraphiqlAsset(c: Context): Response {
-  const name = c.req.param("asset") ?? "";
-  const asset = ASSETS[name];
-  if (!asset) return c.json({ error: "not_found", message: `No GraphiQL asset ${name}` }, 404);
-  let body = cache.get(name);
-  if (body === undefined) {
-    body = readFileSync(asset.file, "utf8");
-    cache.set(name, body);
-  }
-  c.header("content-type", `${asset.type}; charset=utf-8`);
-  c.header("cache-control", "public, max-age=86400");
-  return c.body(body);
+/** GraphiQL is a development tool: no build directory, so no GraphiQL, in production. */
+export function graphiqlDirFor(env: { production: boolean }): string | undefined {
+  return env.production ? undefined : GRAPHIQL_BUILD_DIR;
 }
 
 /** A browser navigating to /graphql (HTML wanted, no query): show the explorer instead of an error. */
@@ -47,29 +32,36 @@ export function wantsGraphiql(c: Context): boolean {
   );
 }
 
-const PAGE = `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <title>Shop GraphQL</title>
-    <link rel="stylesheet" href="/graphiql/graphiql.css" />
-    <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
-  </head>
-  <body>
-    <div id="graphiql">Loading GraphiQL…</div>
-    <script src="/graphiql/react.js"></script>
-    <script src="/graphiql/react-dom.js"></script>
-    <script src="/graphiql/graphiql.js"></script>
-    <script>
-      const fetcher = GraphiQL.createFetcher({ url: "/graphql" });
-      ReactDOM.createRoot(document.getElementById("graphiql")).render(
-        React.createElement(GraphiQL, {
-          fetcher,
-          defaultQuery: "{\\n  products {\\n    id\\n    name\\n    priceCents\\n    stockQty\\n  }\\n}\\n",
-        }),
+/** The page and its assets, served from `dir` (a Vite build with base /graphiql/). */
+export function graphiqlRoutes(dir: string): {
+  page: (c: Context) => Response;
+  assets: (c: Context<Env, string>) => Promise<Response>;
+} {
+  const index = join(dir, "index.html");
+  // Made on first use: the build may land after the gateway starts (pnpm dev builds it alongside).
+  let files: MiddlewareHandler | undefined;
+  return {
+    page: (c) => {
+      // Read per request: a rebuild (pnpm dev, pnpm start) needs no gateway restart.
+      if (existsSync(index)) return c.html(readFileSync(index, "utf8"));
+      return c.html(
+        "<!doctype html><title>GraphiQL</title><p>GraphiQL is not built yet: " +
+          "<code>pnpm --filter @shop/gateway build:graphiql</code> (pnpm dev and pnpm start build it).</p>",
+        503,
       );
-    </script>
-  </body>
-</html>`;
-
-export const graphiqlPage = (c: Context) => c.html(PAGE);
+    },
+    assets: async (c) => {
+      if (files === undefined && existsSync(dir)) {
+        files = serveStatic<Env>({
+          root: dir,
+          rewriteRequestPath: (path) => path.replace(/^\/graphiql/, ""),
+        });
+      }
+      const res = await files?.(c, () => Promise.resolve());
+      if (!res) return c.json({ error: "not_found", message: `No GraphiQL asset at ${c.req.path}` }, 404);
+      // Vite names every asset by its content hash: a browser may keep it for good.
+      res.headers.set("cache-control", "public, max-age=31536000, immutable");
+      return res;
+    },
+  };
+}
