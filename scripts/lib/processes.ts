@@ -2,13 +2,49 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 
-/** Runs a TypeScript entry point with tsx in its own process. */
-export function runTs(entry: string, env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", entry], { cwd, env, stdio: "inherit" });
+/**
+ * Runs a TypeScript entry point with tsx in its own process. With `watch`,
+ * under `node --watch`: it restarts when the entry or any file it imports
+ * (workspace packages included) changes, and waits for the next change after a crash.
+ */
+export function runTs(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  { watch = false } = {},
+): ChildProcess {
+  const args = [...(watch ? ["--watch", "--watch-preserve-output"] : []), "--import", "tsx", entry];
+  return spawn(process.execPath, args, { cwd, env, stdio: "inherit" });
+}
+
+/** Process groups of the one-off jobs (codegen, builds) that must not outlive this process. */
+const jobGroups = new Set<number>();
+process.on("exit", () => {
+  for (const pid of jobGroups) {
+    try {
+      process.kill(-pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+});
+
+/**
+ * Runs a shell command in a process group of its own, which is ended when
+ * this process exits: a Ctrl-C during a build leaves no Vite behind.
+ */
+export function spawnJob(command: string, options: { cwd: string; env: NodeJS.ProcessEnv }): ChildProcess {
+  const child = spawn(command, { ...options, stdio: "inherit", shell: true, detached: true });
+  const pid = child.pid;
+  if (pid !== undefined) {
+    jobGroups.add(pid);
+    child.once("exit", () => jobGroups.delete(pid));
+  }
+  return child;
 }
 
 /** Polls `url` until it answers 2xx, the process dies, or the deadline passes. */
-export async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+export async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode}`);

@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { portOf, type ShopPart } from "@shop/service";
+import { spawnJob } from "./processes.ts";
 
 /** A browser app `pnpm start` builds with Vite and serves as static files. */
 export interface SpaSpec {
@@ -20,6 +21,35 @@ export function stackSpas(env: NodeJS.ProcessEnv = process.env): SpaSpec[] {
     { part: "web", dir: "apps/web", port: portOf("web", env), offers: "the web shop" },
     { part: "admin", dir: "apps/admin", port: portOf("admin", env), offers: "the admin SPA (token below)" },
   ];
+}
+
+/** A Vite build that buildIfStale makes when its output is older than what it reads. */
+export interface ViteBuild {
+  /** The package folder, relative to the repository root, whose package.json has the scripts. */
+  dir: string;
+  /** The folder the build reads: the package folder unless said. */
+  sources?: string;
+  /** The build script: "build" unless said. */
+  script?: string;
+  /** Where it writes: `<dir>/dist` unless said. */
+  outDir?: string;
+  /** Run the package's codegen script first (the SPAs' typed operations): yes unless said. */
+  codegen?: boolean;
+}
+
+/** GraphiQL's page, built like a SPA but served by the gateway in development. */
+const GRAPHIQL_BUILD: ViteBuild = {
+  dir: "apps/gateway",
+  sources: "apps/gateway/graphiql",
+  script: "build:graphiql",
+  outDir: "apps/gateway/graphiql/dist",
+  codegen: false,
+};
+
+/** Builds GraphiQL's page unless its dist/ is current. It reads no VITE_* setting: none makes it stale. */
+export function buildGraphiqlIfStale(root: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const withoutVite = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("VITE_")));
+  return buildIfStale(GRAPHIQL_BUILD, root, withoutVite);
 }
 
 /** Files a SPA's build does not read: installed, built or generated from what is read. */
@@ -45,12 +75,14 @@ function buildEnv(env: NodeJS.ProcessEnv): string {
   return JSON.stringify(Object.fromEntries(vite.sort(([a], [b]) => a.localeCompare(b))));
 }
 
-/** Why `spa` needs a build, or null when its dist/ is newer than its sources and made with this env. */
-export function staleReason(spa: SpaSpec, root: string, env: NodeJS.ProcessEnv): string | null {
-  const stamp = join(root, spa.dir, "dist", STAMP);
+const outDirOf = (build: ViteBuild) => build.outDir ?? join(build.dir, "dist");
+
+/** Why `build` is needed, or null when its output is newer than its sources and made with this env. */
+export function staleReason(build: ViteBuild, root: string, env: NodeJS.ProcessEnv): string | null {
+  const stamp = join(root, outDirOf(build), STAMP);
   if (!existsSync(stamp)) return "no build yet";
   if (readFileSync(stamp, "utf8") !== buildEnv(env)) return "VITE_* settings changed";
-  const sources = [join(root, spa.dir), ...SHARED_INPUTS.map((p) => join(root, p))];
+  const sources = [join(root, build.sources ?? build.dir), ...SHARED_INPUTS.map((p) => join(root, p))];
   const newest = Math.max(...sources.filter(existsSync).map(newestMtime));
   return newest > statSync(stamp).mtimeMs ? "sources changed" : null;
 }
@@ -61,7 +93,12 @@ export function staleReason(spa: SpaSpec, root: string, env: NodeJS.ProcessEnv):
  * (and may install) the workspace's dependencies before a run, which a start
  * must not do. Returns false when the package has no such script.
  */
-async function runScript(cwd: string, name: string, root: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+export async function runScript(
+  cwd: string,
+  name: string,
+  root: string,
+  env: NodeJS.ProcessEnv,
+): Promise<boolean> {
   const { scripts = {} } = JSON.parse(readFileSync(join(cwd, "package.json"), "utf8")) as {
     scripts?: Record<string, string>;
   };
@@ -69,30 +106,41 @@ async function runScript(cwd: string, name: string, root: string, env: NodeJS.Pr
   if (script === undefined) return false;
   const bins = [join(cwd, "node_modules", ".bin"), join(root, "node_modules", ".bin")];
   const PATH = [...bins, env.PATH ?? ""].join(delimiter);
-  const child = spawn(script, { cwd, env: { ...env, PATH }, stdio: "inherit", shell: true });
+  const child = spawnJob(script, { cwd, env: { ...env, PATH } });
   const [code] = (await once(child, "exit")) as [number | null];
   if (code !== 0) throw new Error(`${cwd}: the ${name} script (${script}) failed with exit code ${code}`);
   return true;
 }
 
-/** Generates its typed operations and builds it with Vite, unless dist/ is up to date. */
-export async function buildIfStale(spa: SpaSpec, root: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const reason = staleReason(spa, root, env);
+/** Generates its typed operations and builds it with Vite, unless its output is up to date. */
+export async function buildIfStale(build: ViteBuild, root: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const reason = staleReason(build, root, env);
   if (reason === null) return;
-  console.log(`Building ${spa.dir} (${reason})...`);
-  const cwd = join(root, spa.dir);
-  await runScript(cwd, "codegen", root, env);
-  if (!(await runScript(cwd, "build", root, env))) throw new Error(`${cwd}/package.json has no build script`);
-  writeFileSync(join(cwd, "dist", STAMP), buildEnv(env));
+  const script = build.script ?? "build";
+  console.log(`Building ${build.sources ?? build.dir} (${reason})...`);
+  const cwd = join(root, build.dir);
+  if (build.codegen ?? true) await runScript(cwd, "codegen", root, env);
+  if (!(await runScript(cwd, script, root, env)))
+    throw new Error(`${cwd}/package.json has no ${script} script`);
+  writeFileSync(join(root, outDirOf(build), STAMP), buildEnv(env));
+}
+
+/** Vite's dev server on its sources, with hot module replacement (`pnpm dev`). */
+export function devServeSpa(spa: SpaSpec, root: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return vite(spa, root, env, []);
 }
 
 /** Serves its dist/ with `vite preview` (every unknown path gets index.html, for the app's router). */
 export function serveSpa(spa: SpaSpec, root: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return vite(spa, root, env, ["preview"]);
+}
+
+function vite(spa: SpaSpec, root: string, env: NodeJS.ProcessEnv, command: string[]): ChildProcess {
   const cwd = join(root, spa.dir);
-  const vite = join(cwd, "node_modules", "vite", "bin", "vite.js");
+  const bin = join(cwd, "node_modules", "vite", "bin", "vite.js");
   return spawn(
     process.execPath,
-    [vite, "preview", "--host", "127.0.0.1", "--port", String(spa.port), "--strictPort"],
+    [bin, ...command, "--host", "127.0.0.1", "--port", String(spa.port), "--strictPort"],
     { cwd, env, stdio: "inherit" },
   );
 }

@@ -44,7 +44,9 @@ for (const path of [...workflows, ...actions]) {
       const uses = /^\s*(?:-\s+)?uses:\s*(.+?)\s*$/.exec(line)?.[1];
       if (uses === undefined || uses.startsWith("./") || uses.startsWith("docker://")) return;
       if (!PINNED.test(uses)) {
-        problems.push(`${relative(root, path)}:${i + 1}: pin "${uses}" by commit SHA with its tag in a comment`);
+        problems.push(
+          `${relative(root, path)}:${i + 1}: pin "${uses}" by commit SHA with its tag in a comment`,
+        );
       }
     });
 }
