@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { outcomeAtRate } from "../src/domain/outcome.ts";
-import { readPaymentsEnv } from "../src/env.ts";
 
 const input = { order_id: "o", amount_cents: 1 };
-const base = { DATABASE_URL: "postgresql://localhost/shop", ADMIN_TOKEN: "x".repeat(16) };
 
 describe("the outcome of a charge", () => {
   it("follows the success rate", () => {
@@ -11,21 +9,5 @@ describe("the outcome of a charge", () => {
     expect(outcomeAtRate(0, () => 0)(input)).toBe("failed");
     expect(outcomeAtRate(0.5, () => 0.49)(input)).toBe("succeeded");
     expect(outcomeAtRate(0.5, () => 0.5)(input)).toBe("failed");
-  });
-});
-
-describe("readPaymentsEnv", () => {
-  it("defaults to every charge succeeding and a 24-hour key window", () => {
-    expect(readPaymentsEnv(base)).toMatchObject({ successRate: 1, idempotencyTtlMs: 86_400_000, port: 4003 });
-  });
-
-  it("reads PAYMENTS_SUCCESS_RATE and IDEMPOTENCY_TTL_HOURS", () => {
-    expect(
-      readPaymentsEnv({ ...base, PAYMENTS_SUCCESS_RATE: "0.25", IDEMPOTENCY_TTL_HOURS: "2" }),
-    ).toMatchObject({ successRate: 0.25, idempotencyTtlMs: 7_200_000 });
-  });
-
-  it.each(["1.5", "-0.1", "half"])("refuses PAYMENTS_SUCCESS_RATE=%s", (rate) => {
-    expect(() => readPaymentsEnv({ ...base, PAYMENTS_SUCCESS_RATE: rate })).toThrow(/PAYMENTS_SUCCESS_RATE/);
   });
 });
