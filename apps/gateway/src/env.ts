@@ -1,3 +1,4 @@
+import type { ServiceUrls } from "@shop/gateway";
 import { portOf } from "@shop/service";
 import { z } from "zod";
 
@@ -15,12 +16,6 @@ export interface GatewayEnv {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** NODE_ENV=production: no GraphiQL. */
   production: boolean;
-}
-
-export interface ServiceUrls {
-  inventory: string;
-  orders: string;
-  payments: string;
 }
 
 const Schema = z.object({

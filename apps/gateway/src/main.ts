@@ -1,7 +1,7 @@
+import { createGatewayApp } from "@shop/gateway";
 import { runService } from "@shop/service";
-import { createGatewayApp } from "./app.ts";
 import { readGatewayEnv } from "./env.ts";
-import { graphiqlDirFor } from "./http/graphiql.ts";
+import { graphiqlDirFor } from "./graphiql.ts";
 
 await runService("gateway", readGatewayEnv, ({ env, log, metrics }) => {
   const graphiqlDir = graphiqlDirFor(env);

@@ -4,14 +4,13 @@ import { parseRequestParams, type Response as RawResponse } from "graphql-http";
 import { createHandler } from "graphql-http/lib/use/fetch";
 import { cors } from "hono/cors";
 import { createContext, type GatewayContext } from "./context.ts";
-import type { ServiceUrls } from "./env.ts";
 import { formatGatewayError } from "./http/format-error.ts";
 import { GRAPHIQL_ASSETS, graphiqlRoutes, wantsGraphiql } from "./http/graphiql.ts";
 import { CatalogResponseCache } from "./http/catalog-response-cache.ts";
 import { rateLimit } from "./http/rate-limit.ts";
 import { schema } from "./schema/index.ts";
 import { CatalogSource } from "./services/catalog.ts";
-import { createServiceClients, type ServiceFetch } from "./services/clients.ts";
+import { createServiceClients, type ServiceFetch, type ServiceUrls } from "./services/clients.ts";
 
 export interface GatewayDeps {
   log: Logger;
@@ -24,9 +23,9 @@ export interface GatewayDeps {
   fetch?: ServiceFetch;
   /** Where /metrics numbers go; made here if absent. */
   metrics?: ServiceMetrics;
-  /** Serve GraphiQL from this Vite build (development only; main.ts leaves it unset in production). */
+  /** Serve GraphiQL from this Vite build (development only; apps/gateway leaves it unset in production). */
   graphiqlDir?: string;
-  /** Keep a long poll open to Inventory so the cached catalog is known current (main.ts). */
+  /** Keep a long poll open to Inventory so the cached catalog is known current (apps/gateway/src/main.ts turns it on). */
   watchCatalog?: boolean;
 }
 

@@ -1,27 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, Env, MiddlewareHandler } from "hono";
 
 /**
  * GraphiQL for people with a browser, in development only: GET /graphql asking
- * for HTML gets the page in graphiql/ (GraphiQL 5 on the workspace's React 19,
- * built by Vite into graphiql/dist/: `pnpm --filter @shop/gateway build:graphiql`,
- * which `pnpm dev` and `pnpm start` run when stale) and /graphiql/* its assets,
- * read from disk: no CDN, so it works on a machine that reaches only the npm
- * registry. In production no directory is passed and none of this is routed;
- * graphiql and React are devDependencies, so a production install lacks them.
+ * for HTML gets the page of a Vite build of GraphiQL (apps/gateway/graphiql:
+ * GraphiQL 5 on the workspace's React 19) and /graphiql/* its assets, read
+ * from disk: no CDN, so it works on a machine that reaches only the npm
+ * registry. The app that runs the gateway passes the build's directory
+ * outside production; without one none of this is routed.
  */
 export const GRAPHIQL_ASSETS = "/graphiql/*";
-
-/** Where the page's build lands: this package's graphiql/dist/. */
-export const GRAPHIQL_BUILD_DIR = fileURLToPath(new URL("../../graphiql/dist", import.meta.url));
-
-/** GraphiQL is a development tool: no build directory, so no GraphiQL, in production. */
-export function graphiqlDirFor(env: { production: boolean }): string | undefined {
-  return env.production ? undefined : GRAPHIQL_BUILD_DIR;
-}
 
 /** A browser navigating to /graphql (HTML wanted, no query): show the explorer instead of an error. */
 export function wantsGraphiql(c: Context): boolean {
@@ -46,7 +36,7 @@ export function graphiqlRoutes(dir: string): {
       if (existsSync(index)) return c.html(readFileSync(index, "utf8"));
       return c.html(
         "<!doctype html><title>GraphiQL</title><p>GraphiQL is not built yet: " +
-          "<code>pnpm --filter @shop/gateway build:graphiql</code> (pnpm dev and pnpm start build it).</p>",
+          "<code>pnpm --filter @shop/gateway-service build:graphiql</code> (pnpm dev and pnpm start build it).</p>",
         503,
       );
     },
