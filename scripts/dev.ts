@@ -40,7 +40,10 @@ const services = stackServices(env).map((spec) => ({
 
 try {
   await Promise.all(
-    services.map(({ spec, child }) => waitUntilHealthy(`http://127.0.0.1:${spec.port}/healthz`, child)),
+    // Patient: on a busy 2-core machine tsx's first compile of a service can take minutes.
+    services.map(({ spec, child }) =>
+      waitUntilHealthy(`http://127.0.0.1:${spec.port}/healthz`, child, 180_000),
+    ),
   );
   await codegen;
   const spas = spaSpecs.map((spec) => ({
