@@ -7,7 +7,7 @@
 import type { ChildProcess } from "node:child_process";
 import { join, relative } from "node:path";
 import { applyMigrations, createPrismaClient, dataDir, repoRoot, seedIfEmpty, startDatabase } from "@shop/db";
-import { portOf } from "@shop/service";
+import { portOf } from "@shop/contracts";
 import { resolveAdminToken } from "./lib/admin-token.ts";
 import { runTs, stopProcess, waitUntilHealthy } from "./lib/processes.ts";
 import { stackServices } from "./lib/services.ts";

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
-import { portOf, type ShopPart } from "@shop/service";
+import { portOf, type ShopPart } from "@shop/contracts";
 
 /** A browser app `pnpm start` builds with Vite and serves as static files. */
 export interface SpaSpec {

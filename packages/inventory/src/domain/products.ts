@@ -52,7 +52,7 @@ export async function listCatalog(db: PrismaClient): Promise<Product[]> {
   return rows.map(toProduct);
 }
 
-/** One catalog product; archived products are gone from the catalog (404). */
+/** One catalog product; archived products are gone from the catalog (not_found). */
 export async function getCatalogProduct(db: PrismaClient, id: string): Promise<Product> {
   const row = await db.product.findFirst({ where: { id, archivedAt: null } });
   if (!row) throw notFound("Product", id);
@@ -105,7 +105,7 @@ export async function updateProduct(
 /**
  * Sets the stock level, or adjusts it by a delta in one conditional UPDATE:
  * concurrent adjustments never lose an update, and stock never goes below 0
- * or above the maximum (409 when a delta would).
+ * or above the maximum (insufficient_stock or conflict when a delta would).
  */
 export async function changeStock(db: PrismaClient, id: string, change: StockChangeInput): Promise<Product> {
   if ("stock_qty" in change) {
