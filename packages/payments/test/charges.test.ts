@@ -74,7 +74,7 @@ describe("POST /charges", () => {
       outcomesAsked += 1;
       firstInside();
       await released;
-      return "succeeded";
+      return "succeeded" as const;
     });
     try {
       const first = h.rest("POST", "/charges", { key, body });
