@@ -9,7 +9,7 @@ import { join, relative } from "node:path";
 import { applyMigrations, createPrismaClient, dataDir, repoRoot, seedIfEmpty, startDatabase } from "@shop/db";
 import { portOf } from "@shop/contracts";
 import { resolveAdminToken } from "./lib/admin-token.ts";
-import { runTs, stopProcess, waitUntilHealthy } from "./lib/processes.ts";
+import { runTs, stopProcess, waitUntilHealthy } from "@shop/service/processes";
 import { stackServices } from "./lib/services.ts";
 import { buildIfStale, serveSpa, stackSpas, type SpaSpec } from "./lib/spas.ts";
 
