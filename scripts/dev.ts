@@ -11,7 +11,7 @@ import { portOf } from "@shop/service";
 import { resolveAdminToken } from "./lib/admin-token.ts";
 import { shopBanner } from "./lib/banner.ts";
 import { readyDatabase } from "./lib/database.ts";
-import { runTs, waitUntilHealthy } from "./lib/processes.ts";
+import { runTs, waitUntilHealthy } from "@shop/service/processes";
 import { stackServices } from "./lib/services.ts";
 import { buildGraphiqlIfStale, devServeSpa, runScript, stackSpas } from "./lib/spas.ts";
 import { Supervisor } from "./lib/supervisor.ts";

@@ -25,7 +25,7 @@ import {
   startDatabase,
   type PrismaClient,
 } from "@shop/db";
-import { runTs, stopProcess, waitUntilHealthy } from "./lib/processes.ts";
+import { runTs, stopProcess, waitUntilHealthy } from "@shop/service/processes";
 
 const ROUNDS = 20;
 

@@ -7,11 +7,11 @@
 import type { ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { dataDir, repoRoot } from "@shop/db";
-import { portOf } from "@shop/service";
+import { portOf } from "@shop/contracts";
 import { resolveAdminToken } from "./lib/admin-token.ts";
 import { shopBanner } from "./lib/banner.ts";
 import { readyDatabase } from "./lib/database.ts";
-import { runTs, waitUntilHealthy } from "./lib/processes.ts";
+import { runTs, waitUntilHealthy } from "@shop/service/processes";
 import { stackServices } from "./lib/services.ts";
 import { Supervisor } from "./lib/supervisor.ts";
 import { buildGraphiqlIfStale, buildIfStale, serveSpa, stackSpas, type SpaSpec } from "./lib/spas.ts";

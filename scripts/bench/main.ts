@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { applyMigrations, freePorts, repoRoot, startDatabase } from "@shop/db";
 import pg from "pg";
-import { stopProcess, waitUntilHealthy } from "../lib/processes.ts";
+import { stopProcess, waitUntilHealthy } from "@shop/service/processes";
 import { httpLoad, workLoad, type LoadOptions, type Measurement } from "./load.ts";
 import { rawOrderTransaction } from "./raw-order.ts";
 import { renderReport, type Row } from "./report.ts";

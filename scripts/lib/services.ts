@@ -1,4 +1,4 @@
-import { portOf, type ShopPart } from "@shop/service";
+import { portOf, type ShopPart } from "@shop/contracts";
 
 /** One process `pnpm start` runs: where its entry point is and where it answers. */
 export interface ServiceSpec {

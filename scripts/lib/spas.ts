@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
-import { portOf, type ShopPart } from "@shop/service";
-import { spawnJob } from "./processes.ts";
+import { portOf, type ShopPart } from "@shop/contracts";
+import { spawnJob } from "@shop/service/processes";
 
 /** A browser app `pnpm start` builds with Vite and serves as static files. */
 export interface SpaSpec {

@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { stopProcess } from "./processes.ts";
+import { stopProcess } from "@shop/service/processes";
 
 /**
  * The processes of one `pnpm start` or `pnpm dev`, which live and die

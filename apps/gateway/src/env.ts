@@ -1,5 +1,5 @@
 import type { ServiceUrls } from "@shop/gateway";
-import { portOf } from "@shop/service";
+import { portOf } from "@shop/contracts";
 import { z } from "zod";
 
 export interface GatewayEnv {

@@ -1,10 +1,11 @@
+import { portOf } from "@shop/contracts";
 import { createPrismaClient } from "@shop/db";
 import { readServiceEnv, runService } from "@shop/service";
 import { createInventoryApp } from "@shop/inventory";
 
 await runService(
   "inventory",
-  () => readServiceEnv("inventory"),
+  () => readServiceEnv({ name: "inventory", port: portOf("inventory") }),
   ({ env, log, metrics }) => {
     const db = createPrismaClient(env.databaseUrl, { maxConnections: env.databasePoolMax });
     const app = createInventoryApp({

@@ -1,5 +1,6 @@
 import { idempotencyTtlMs } from "@shop/idempotency";
-import { portOf, readServiceEnv, type ServiceEnv } from "@shop/service";
+import { portOf } from "@shop/contracts";
+import { readServiceEnv, type ServiceEnv } from "@shop/service";
 import { z } from "zod";
 
 export interface OrdersEnv extends ServiceEnv {
@@ -27,7 +28,7 @@ export function readOrdersEnv(env: NodeJS.ProcessEnv = process.env): OrdersEnv {
   }
 
   return {
-    ...readServiceEnv("orders", env),
+    ...readServiceEnv({ name: "orders", port: portOf("orders", env) }, env),
     paymentsUrl: url.data,
     paymentsTimeoutMs: timeout.data,
     idempotencyTtlMs: idempotencyTtlMs(env),

@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { freePorts } from "@shop/db";
+import { runTs, stopProcess, waitUntilHealthy } from "@shop/service/processes";
 import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 
@@ -17,32 +17,16 @@ afterAll(() => db.drop());
 const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 
 async function startPayments(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", main], {
-    env: {
-      ...process.env,
-      DATABASE_URL: db.url,
-      ADMIN_TOKEN: "test-admin-token-0123456789",
-      PAYMENTS_PORT: String(port),
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`payments exited with ${child.exitCode}`);
-    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("payments did not come up");
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = once(child, "exit");
-  child.kill("SIGTERM");
-  await exited;
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    ADMIN_TOKEN: "test-admin-token-0123456789",
+    PAYMENTS_PORT: String(port),
+    LOG_LEVEL: "warn",
+  };
+  const child = runTs(main, env, process.cwd(), { stdio: ["ignore", "inherit", "inherit"] });
+  await waitUntilHealthy(`http://127.0.0.1:${port}/healthz`, child, 20_000);
+  return child;
 }
 
 it(
@@ -61,7 +45,7 @@ it(
     const first = await startPayments(port);
     const before = await request();
     const beforeText = await before.text();
-    await stop(first);
+    await stopProcess(first);
 
     const second = await startPayments(port);
     try {
@@ -71,7 +55,7 @@ it(
       expect(after.headers.get("idempotent-replayed")).toBe("true");
       expect(await db.prisma.charge.count({ where: { orderId: "restart" } })).toBe(1);
     } finally {
-      await stop(second);
+      await stopProcess(second);
     }
   },
 );

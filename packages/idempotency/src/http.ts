@@ -16,11 +16,10 @@ export const IdempotencyKeyHeader = z.object({ [IDEMPOTENCY_KEY_HEADER]: Idempot
 export const OptionalIdempotencyKeyHeader = z.object({ [IDEMPOTENCY_KEY_HEADER]: IdempotencyKey.optional() });
 
 /**
- * The answer as the client gets it: a replay is the stored JSON text, byte
- * for byte, with the stored status, marked `Idempotent-Replayed: true`.
- * Typed as the 201 of a first answer, which is what the routes declare.
+ * The REST answer of an idempotent operation: 201 Created with the JSON text;
+ * a replay is the stored text, byte for byte, marked `Idempotent-Replayed: true`.
  */
 export function sendIdempotentAnswer(c: Context, answer: IdempotentAnswer<unknown>) {
   if (answer.replayed) c.header("Idempotent-Replayed", "true");
-  return sendJsonText(c, answer.bodyText, answer.status as 201);
+  return sendJsonText(c, answer.bodyText, 201);
 }

@@ -3,7 +3,6 @@ export { decide, type Decision, type StoredAnswer } from "./decide.ts";
 export {
   runIdempotent,
   purgeExpiredKeys,
-  type Answer,
   type IdempotentAnswer,
   type IdempotentRequest,
   type Tx,

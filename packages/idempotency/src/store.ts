@@ -14,15 +14,20 @@ export interface IdempotentRequest {
   ttlMs: number;
 }
 
-export interface Answer<T> {
-  status: number;
-  body: T;
-}
-
-/** Either the work's own answer (first time) or the stored one, as the exact JSON text. */
+/**
+ * Either the work's own result (first time) or the stored one, as the exact
+ * JSON text. No HTTP status: every stored answer is a first success (a work
+ * that throws stores nothing), and each door says how it sends one.
+ */
 export type IdempotentAnswer<T> =
-  | { replayed: false; status: number; body: T; bodyText: string }
-  | { replayed: true; status: number; bodyText: string };
+  { replayed: false; body: T; bodyText: string } | { replayed: true; bodyText: string };
+
+/**
+ * What the `response_status` column records for every stored answer: the
+ * REST doors' 201 Created. Nothing reads it back (a replay is sent as its
+ * door sends a first answer); it stays until a migration drops it.
+ */
+const STORED_STATUS = 201;
 
 /**
  * Run `work` at most once per (scope, key): in one READ COMMITTED transaction,
@@ -34,7 +39,7 @@ export type IdempotentAnswer<T> =
 export async function runIdempotent<T>(
   db: PrismaClient,
   request: IdempotentRequest,
-  work: (tx: Tx) => Promise<Answer<T>>,
+  work: (tx: Tx) => Promise<T>,
 ): Promise<IdempotentAnswer<T>> {
   const { scope, key, fingerprint } = request;
   try {
@@ -62,23 +67,23 @@ export async function runIdempotent<T>(
           case "reject":
             throw decision.reason === "in_use" ? inUse() : reused();
           case "replay":
-            return { replayed: true as const, status: decision.status, bodyText: decision.body };
+            return { replayed: true as const, bodyText: decision.body };
           case "execute": {
             if (decision.deleteExpired)
               await tx.idempotencyKey.delete({ where: { scope_key: { scope, key } } });
-            const answer = await work(tx);
-            const bodyText = JSON.stringify(answer.body);
+            const body = await work(tx);
+            const bodyText = JSON.stringify(body);
             await tx.idempotencyKey.create({
               data: {
                 scope,
                 key,
                 fingerprint,
-                responseStatus: answer.status,
+                responseStatus: STORED_STATUS,
                 responseBody: bodyText,
                 expiresAt: new Date(Date.now() + request.ttlMs),
               },
             });
-            return { replayed: false as const, status: answer.status, body: answer.body, bodyText };
+            return { replayed: false as const, body, bodyText };
           }
         }
       },

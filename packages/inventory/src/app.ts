@@ -8,7 +8,7 @@ import {
   type ServiceMetrics,
 } from "@shop/service";
 import { CatalogCache } from "./domain/catalog-cache.ts";
-import { listenForProductChanges } from "./domain/product-changes.ts";
+import { listenForProductChanges } from "./infra/product-changes.ts";
 import { listCatalog } from "./domain/products.ts";
 import { productRoutes } from "./rest/products.ts";
 import type { InventoryContext } from "./trpc/init.ts";

@@ -1,4 +1,6 @@
+import { Prisma } from "@shop/db";
 import { describe, expect, it } from "vitest";
+import { placeOrderIn } from "../src/domain/place-order.ts";
 import { shuffled, useOrders } from "./harness.ts";
 
 /**
@@ -8,24 +10,54 @@ import { shuffled, useOrders } from "./harness.ts";
 const h = useOrders();
 
 describe("concurrent placements", () => {
-  it("two orders for the last unit: exactly one wins, the other is told insufficient_stock", async () => {
+  it("two orders for the last unit, both transactions open at once: the second waits on the row lock, then is told insufficient_stock", async () => {
     const mug = await h.createProduct({ name: "Mug", stock_qty: 1 });
     const order = { items: [{ productId: mug.id, qty: 1 }] };
+    const inTransaction = {
+      isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,
+      timeout: 30_000,
+      maxWait: 10_000,
+    };
 
-    const [first, second] = await Promise.all([
-      h.rest("POST", "/orders", { body: order }),
-      h.rest("POST", "/orders", { body: order }),
-    ]);
-    expect([first?.status, second?.status].sort()).toEqual([201, 409]);
-    const loser = first?.status === 409 ? first : second;
-    expect(loser?.body).toEqual({
-      error: "insufficient_stock",
-      message: expect.stringContaining(mug.id),
+    // The first buyer places inside its transaction and then holds it open:
+    // its lock is taken, its decrement not yet committed.
+    let commitFirst!: () => void;
+    const firstMayCommit = new Promise<void>((resolve) => (commitFirst = resolve));
+    let firstPlaced!: () => void;
+    const firstHoldsTheLock = new Promise<void>((resolve) => (firstPlaced = resolve));
+    const first = h.db.$transaction(async (tx) => {
+      const placed = await placeOrderIn(tx, order);
+      firstPlaced();
+      await firstMayCommit;
+      return placed;
+    }, inTransaction);
+    await firstHoldsTheLock;
+
+    // The second buyer's transaction starts while the first is open, and must
+    // be stopped at the locking statement itself.
+    const second = h.db
+      .$transaction((tx) => placeOrderIn(tx, order), inTransaction)
+      .then(
+        (placed) => ({ placed, refused: undefined }),
+        (refused: unknown) => ({ placed: undefined, refused }),
+      );
+    const blocked = await waitForLockWaiter();
+    expect(blocked.query).toMatch(/FOR UPDATE/);
+    // Both are open at once: nothing of the first is visible yet.
+    expect(await h.stockOf(mug.id)).toBe(1);
+    expect(await h.db.order.count()).toBe(0);
+
+    commitFirst();
+    expect(await first).toMatchObject({ status: "PENDING", total_cents: mug.price_cents });
+    const outcome = await second;
+    expect(outcome.placed).toBeUndefined();
+    expect(outcome.refused).toMatchObject({
+      code: "insufficient_stock",
       details: [{ productId: mug.id, requested: 1, available: 0 }],
     });
     expect(await h.stockOf(mug.id)).toBe(0);
     expect(await h.db.orderItem.count({ where: { productId: mug.id } })).toBe(1);
-  });
+  }, 30_000);
 
   it("60 multi-item orders over three products in random line order: stock ends at initial minus sold", async () => {
     const initial = 40;
@@ -77,3 +109,17 @@ describe("concurrent placements", () => {
     );
   });
 });
+
+/** The one backend of this test's database waiting for a lock, once it waits (10 s at most). */
+async function waitForLockWaiter(): Promise<{ pid: number; query: string }> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const waiting = await h.db.$queryRaw<Array<{ pid: number; query: string }>>`
+      SELECT pid, query FROM pg_stat_activity
+       WHERE datname = current_database() AND state = 'active' AND wait_event_type = 'Lock'`;
+    if (waiting.length === 1 && waiting[0]) return waiting[0];
+    if (waiting.length > 1) throw new Error(`expected one waiting backend, found ${waiting.length}`);
+    if (Date.now() > deadline) throw new Error("the second transaction never waited for the first's lock");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

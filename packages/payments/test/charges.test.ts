@@ -60,20 +60,49 @@ describe("POST /charges", () => {
     expect(await chargeRows()).toBe(before);
   });
 
-  it("25 concurrent requests with one new key: exactly one charge; every answer is it or 409", async () => {
+  it("25 requests with one new key while the first is still charging: one charge, the other 24 told 409 in flight", async () => {
     const key = randomUUID();
-    const answers = await Promise.all(
-      Array.from({ length: 25 }, () =>
-        h.rest("POST", "/charges", { key, body: charge({ order_id: "race" }) }),
-      ),
-    );
-    const rows = await h.db.charge.findMany({ where: { orderId: "race" } });
-    expect(rows).toHaveLength(1);
-    for (const a of answers) {
-      if (a.status === 409) expect(a.body).toMatchObject({ error: "idempotency_key_in_use" });
-      else expect(a).toMatchObject({ status: 201, body: { status: "succeeded", charge_id: rows[0]!.id } });
+    const body = charge({ order_id: "race" });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let firstInside!: () => void;
+    const firstIsCharging = new Promise<void>((resolve) => (firstInside = resolve));
+    let outcomesAsked = 0;
+    // The first request is held inside its work (the key's lock taken, its
+    // transaction open) until the other 24 have all been answered.
+    h.setOutcome(async () => {
+      outcomesAsked += 1;
+      firstInside();
+      await released;
+      return "succeeded" as const;
+    });
+    try {
+      const first = h.rest("POST", "/charges", { key, body });
+      await firstIsCharging;
+      const others = await Promise.all(
+        Array.from({ length: 24 }, () => h.rest("POST", "/charges", { key, body })),
+      );
+      for (const answer of others) {
+        expect(answer).toMatchObject({ status: 409, body: { error: "idempotency_key_in_use" } });
+      }
+      expect(await h.db.charge.count({ where: { orderId: "race" } })).toBe(0);
+
+      release();
+      const answer = await first;
+      const rows = await h.db.charge.findMany({ where: { orderId: "race" } });
+      expect(rows).toHaveLength(1);
+      expect(answer).toMatchObject({ status: 201, body: { status: "succeeded", charge_id: rows[0]!.id } });
+      expect(outcomesAsked).toBe(1);
+
+      // Once the first has finished, the same key replays its answer.
+      const replay = await h.rest("POST", "/charges", { key, body });
+      expect(replay.status).toBe(201);
+      expect(replay.text).toBe(answer.text);
+      expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    } finally {
+      release();
+      h.setOutcome(() => "succeeded");
     }
-    expect(answers.filter((a) => a.status === 201).length).toBeGreaterThanOrEqual(1);
   });
 
   const key = randomUUID();

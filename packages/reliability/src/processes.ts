@@ -3,10 +3,11 @@
  * as `pnpm start` and production run them, on free ports: what a fault test
  * kills, pauses and restarts.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
+import { runTs, stopProcess, waitUntilHealthy } from "@shop/service/processes";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -48,17 +49,17 @@ export class ShopProcess {
   /** Starts the process and resolves once /healthz answers 200 (it listens). */
   async start(timeoutMs = 60_000): Promise<void> {
     if (this.running) throw new Error(`${this.name} is already running`);
-    const entry = `apps/${this.name}/src/main.ts`;
-    const child = spawn(process.execPath, ["--import", "tsx", entry], {
-      cwd: REPO_ROOT,
-      env: {
+    const child = runTs(
+      `apps/${this.name}/src/main.ts`,
+      {
         ...process.env,
         LOG_LEVEL: "warn",
         ...this.env,
         [`${this.name.toUpperCase()}_PORT`]: String(this.port),
       },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+      REPO_ROOT,
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     this.child = child;
     const keep = (chunk: Buffer) => {
       this.output.push(...chunk.toString("utf8").split("\n").filter(Boolean));
@@ -66,14 +67,13 @@ export class ShopProcess {
     };
     child.stdout?.on("data", keep);
     child.stderr?.on("data", keep);
-    const up = await waitFor(async () => {
-      if (!this.running) return true; // exited: no use waiting
-      const res = await fetch(`${this.url}/healthz`, { signal: AbortSignal.timeout(1_000) });
-      return res.ok;
-    }, timeoutMs);
-    if (!up || !this.running) {
+    try {
+      await waitUntilHealthy(`${this.url}/healthz`, child, timeoutMs);
+    } catch (err) {
       child.kill("SIGKILL");
-      throw new Error(`${this.name} did not come up on ${this.url}. Its last output:\n${this.lastOutput()}`);
+      throw new Error(
+        `${this.name} did not come up on ${this.url} (${(err as Error).message}). Its last output:\n${this.lastOutput()}`,
+      );
     }
   }
 
@@ -96,14 +96,7 @@ export class ShopProcess {
 
   /** Stops it if it runs (SIGCONT first, should it be paused), with SIGKILL after 10 s. */
   async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || !this.running) return;
-    const exited = once(child, "exit");
-    child.kill("SIGCONT");
-    child.kill("SIGTERM");
-    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    await exited;
-    clearTimeout(force);
+    if (this.child && this.running) await stopProcess(this.child);
   }
 
   lastOutput(): string {

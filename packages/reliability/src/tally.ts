@@ -17,7 +17,7 @@ declare module "vitest" {
 export interface Counts {
   /** Generated inputs tried, by endpoint or mutation. */
   inputs: Record<string, number>;
-  /** Faults injected, by kind. */
+  /** Faults injected and verified survived (every check after them passed), by kind. */
   faults: Record<string, number>;
   /** How the inputs were answered: HTTP status → count. */
   statuses: Record<string, number>;
@@ -32,6 +32,7 @@ export interface Counts {
 export interface Tally extends Counts {
   input(endpoint: string): void;
   status(status: number): void;
+  /** Counts a fault of `kind`: call it once the fault's checks have passed, never before. */
   fault(kind: string): void;
 }
 
@@ -66,7 +67,7 @@ export function useTally(file: string): Tally {
         `${sum(inputs)} bad inputs over ${Object.keys(inputs).length} endpoints (answers ${answered.join(" ")})`,
       );
     }
-    if (sum(faults) > 0) parts.push(`${sum(faults)} faults injected, ${rowsLost} rows lost`);
+    if (sum(faults) > 0) parts.push(`${sum(faults)} faults injected and verified, ${rowsLost} rows lost`);
     const timings = Object.entries(durationsMs).map(([what, ms]) => `${what} ${ms} ms`);
     console.log(`[reliability] ${file}: ${[...parts, ...timings, ...notes].join("; ")}`);
   });

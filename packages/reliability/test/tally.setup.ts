@@ -33,7 +33,7 @@ export default function setup(project: TestProject): () => void {
       );
     }
     const faults = sum((c) => c.faults);
-    if (faults > 0) parts.push(`${faults} faults injected, ${rowsLost} rows lost`);
+    if (faults > 0) parts.push(`${faults} faults injected and verified, ${rowsLost} rows lost`);
     console.log(`[reliability] total: ${parts.join("; ")}`);
   };
 }

@@ -1,17 +1,15 @@
+import { DEFAULT_PORTS } from "@shop/contracts";
+
 /** The services a ShopClient talks to. */
 export type ServiceName = "inventory" | "orders" | "payments";
 
 export const SERVICE_NAMES = ["inventory", "orders", "payments"] as const satisfies readonly ServiceName[];
 
-/**
- * The ports `pnpm start` and docker compose use. The SDK does not import the
- * services' server kit (@shop/service) for three numbers; a test checks that
- * these agree with its DEFAULT_PORTS.
- */
+/** The ports `pnpm start` and docker compose use (DEFAULT_PORTS of @shop/contracts). */
 export const DEFAULT_SERVICE_PORTS = {
-  inventory: 4001,
-  orders: 4002,
-  payments: 4003,
+  inventory: DEFAULT_PORTS.inventory,
+  orders: DEFAULT_PORTS.orders,
+  payments: DEFAULT_PORTS.payments,
 } as const satisfies Record<ServiceName, number>;
 
 export type ServiceUrls = Record<ServiceName, string>;

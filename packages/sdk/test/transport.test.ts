@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { DEFAULT_PORTS } from "@shop/service";
+import { DEFAULT_PORTS } from "@shop/contracts";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   createShopClient,

@@ -1,28 +1,5 @@
 import { z } from "zod";
 
-/** The default port of every part of Shop; each is overridable by env (`INVENTORY_PORT`, ...). */
-export const DEFAULT_PORTS = {
-  gateway: 4000,
-  inventory: 4001,
-  orders: 4002,
-  payments: 4003,
-  web: 5173,
-  admin: 5174,
-} as const;
-export type ShopPart = keyof typeof DEFAULT_PORTS;
-
-const Port = z.coerce.number().int().min(0).max(65_535);
-
-/** The port a part listens on: `<PART>_PORT` or its default. */
-export function portOf(part: ShopPart, env: NodeJS.ProcessEnv = process.env): number {
-  const name = `${part.toUpperCase()}_PORT`;
-  const raw = env[name];
-  if (raw === undefined || raw === "") return DEFAULT_PORTS[part];
-  const parsed = Port.safeParse(raw);
-  if (!parsed.success) throw new Error(`${name} must be a port number, got "${raw}"`);
-  return parsed.data;
-}
-
 const ServiceEnvSchema = z.object({
   DATABASE_URL: z
     .string({ message: "DATABASE_URL is not set (pnpm start sets it; see README)" })
@@ -42,15 +19,22 @@ export interface ServiceEnv {
   databasePoolMax: number;
 }
 
-/** Reads and checks a service's environment once, at start, with messages a person can act on. */
-export function readServiceEnv(part: ShopPart, env: NodeJS.ProcessEnv = process.env): ServiceEnv {
+/**
+ * Reads and checks a service's environment once, at start, with messages a
+ * person can act on. The service says who it is and where it listens by
+ * default (`portOf(name)` from @shop/contracts); this kit knows no service by name.
+ */
+export function readServiceEnv(
+  part: { name: string; port: number },
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceEnv {
   const parsed = ServiceEnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment for ${part}:\n${lines.join("\n")}`);
+    throw new Error(`Invalid environment for ${part.name}:\n${lines.join("\n")}`);
   }
   return {
-    port: portOf(part, env),
+    port: part.port,
     databaseUrl: parsed.data.DATABASE_URL,
     adminToken: parsed.data.ADMIN_TOKEN,
     logLevel: parsed.data.LOG_LEVEL,

@@ -1,5 +1,4 @@
 import type { LevelWithSilent } from "pino";
-import type { ShopPart } from "./env.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { closeOnSignals, startService, type RunningService } from "./serve.ts";
 import { createServiceMetrics, type ServiceMetrics } from "./telemetry/metrics.ts";
@@ -26,7 +25,7 @@ export interface BuiltService {
  * then `onClose`, then the last spans are flushed.
  */
 export async function runService<E extends { port: number; logLevel: LevelWithSilent }>(
-  name: ShopPart,
+  name: string,
   readEnv: () => E,
   build: (parts: ServiceParts<E>) => BuiltService | Promise<BuiltService>,
 ): Promise<RunningService> {

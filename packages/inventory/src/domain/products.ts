@@ -6,7 +6,13 @@ import type {
   UpdateProductInput,
 } from "@shop/contracts";
 import { STOCK_QTY_MAX } from "@shop/contracts";
-import type { PrismaClient } from "@shop/db";
+import {
+  Prisma,
+  productColumns,
+  selectAsFields,
+  type PrismaClient,
+  type Product as ProductRow,
+} from "@shop/db";
 import { notFound, ServiceError } from "@shop/service";
 
 /**
@@ -15,15 +21,8 @@ import { notFound, ServiceError } from "@shop/service";
  * input, and return contract-shaped output.
  */
 
-interface ProductRow {
-  id: string;
-  name: string;
-  priceCents: number;
-  stockQty: number;
-  archivedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** Every products column, as the Prisma model's fields: a raw RETURNING gives ProductRow. */
+const PRODUCT_FIELDS = Prisma.raw(selectAsFields(productColumns));
 
 const toProduct = (row: ProductRow): Product => ({
   id: row.id,
@@ -52,7 +51,7 @@ export async function listCatalog(db: PrismaClient): Promise<Product[]> {
   return rows.map(toProduct);
 }
 
-/** One catalog product; archived products are gone from the catalog (404). */
+/** One catalog product; archived products are gone from the catalog (not_found). */
 export async function getCatalogProduct(db: PrismaClient, id: string): Promise<Product> {
   const row = await db.product.findFirst({ where: { id, archivedAt: null } });
   if (!row) throw notFound("Product", id);
@@ -105,7 +104,7 @@ export async function updateProduct(
 /**
  * Sets the stock level, or adjusts it by a delta in one conditional UPDATE:
  * concurrent adjustments never lose an update, and stock never goes below 0
- * or above the maximum (409 when a delta would).
+ * or above the maximum (insufficient_stock or conflict when a delta would).
  */
 export async function changeStock(db: PrismaClient, id: string, change: StockChangeInput): Promise<Product> {
   if ("stock_qty" in change) {
@@ -123,8 +122,7 @@ export async function changeStock(db: PrismaClient, id: string, change: StockCha
        SET stock_qty = stock_qty + ${delta}, updated_at = now()
      WHERE id = ${id}::uuid
        AND stock_qty + ${delta} BETWEEN 0 AND ${STOCK_QTY_MAX}
-    RETURNING id, name, price_cents AS "priceCents", stock_qty AS "stockQty",
-              archived_at AS "archivedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
+    RETURNING ${PRODUCT_FIELDS}`;
   const row = updated[0];
   if (row) return toProduct(row);
 

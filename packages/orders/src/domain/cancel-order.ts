@@ -7,7 +7,7 @@ import { lockOrder, readOrder } from "./order-rows.ts";
  * Cancels a PENDING order and puts its stock back, in one transaction: the
  * status change and the stock return commit together or not at all.
  * Cancelling a CANCELLED order answers it unchanged (a retried cancel is
- * harmless); a PAID order cannot be cancelled (409 invalid_state).
+ * harmless); a PAID order cannot be cancelled (invalid_state).
  */
 export async function cancelOrder(db: PrismaClient, id: string): Promise<Order> {
   return db.$transaction(

@@ -27,11 +27,11 @@ type Outcome = { paid: true; result: CaptureResult } | { paid: false; charge: Ch
  *
  * - PAID already: answers the order and its charge; Payments is not called,
  *   so a retried capture never charges twice.
- * - CANCELLED: 409 invalid_state.
+ * - CANCELLED: invalid_state.
  * - The charge failed: the order stays PENDING, its capture attempt count
- *   goes up (the next capture is a new charge), and the answer is 402
+ *   goes up (the next capture is a new charge), and the error is
  *   payment_failed with the charge's `{status, charge_id}` in details.
- * - Payments unreachable or too slow: 503, the order unchanged; retrying
+ * - Payments unreachable or too slow: service_unavailable, the order unchanged; retrying
  *   sends the same key, so a charge Payments made meanwhile is reused.
  */
 export async function captureOrder(

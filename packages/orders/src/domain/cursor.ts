@@ -19,7 +19,7 @@ export function encodeCursor(position: OrderPosition): string {
   return Buffer.from(JSON.stringify(fields)).toString("base64url");
 }
 
-/** The position a cursor names; 400 validation_failed for anything this service did not hand out. */
+/** The position a cursor names; validation_failed for anything this service did not hand out. */
 export function decodeCursor(cursor: string): OrderPosition {
   let json: unknown;
   try {

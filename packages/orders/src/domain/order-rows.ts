@@ -42,7 +42,7 @@ export interface LockedOrder {
 }
 
 /**
- * Locks one order row until the transaction ends (404 when absent): every
+ * Locks one order row until the transaction ends (not_found when absent): every
  * state change of an order (capture, cancel) takes this lock first, so two
  * of them on the same order run one after the other, each seeing the other's result.
  */

@@ -52,8 +52,8 @@ interface LockedProduct {
 /**
  * Places an order in one READ COMMITTED transaction: its own, or, with an
  * Idempotency-Key, the one runIdempotent opens, so the order and the stored
- * answer commit together. Answers 201 with the placed order either way; the
- * answer's exact JSON text is what a replay sends back.
+ * answer commit together. Returns the placed order either way; its exact JSON
+ * text is what a replay sends back.
  */
 export async function placeOrder(
   deps: PlacementDeps,
@@ -77,7 +77,7 @@ async function placeOnce(
     const body = await db.$transaction((tx) => placeOrderIn(tx, input), {
       isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,
     });
-    return { replayed: false, status: 201, body, bodyText: JSON.stringify(body) };
+    return { replayed: false, body, bodyText: JSON.stringify(body) };
   }
   return runIdempotent(
     db,
@@ -87,7 +87,7 @@ async function placeOnce(
       fingerprint: fingerprintOf(input),
       ttlMs: idempotencyTtlMs,
     },
-    async (tx) => ({ status: 201, body: await placeOrderIn(tx, input) }),
+    (tx) => placeOrderIn(tx, input),
   );
 }
 

@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "@shop/db";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { readOrder, toOrder, withItems } from "./order-rows.ts";
 
-/** One order with its lines; 404 when absent. */
+/** One order with its lines; not_found when absent. */
 export function getOrder(db: PrismaClient, id: string): Promise<Order> {
   return readOrder(db, id);
 }

@@ -36,9 +36,13 @@ export async function createCharge(
     { scope: CHARGE_SCOPE, key: idempotencyKey, fingerprint: fingerprintOf(input), ttlMs: idempotencyTtlMs },
     async (tx) => {
       const charge = await tx.charge.create({
-        data: { orderId: input.order_id, amountCents: input.amount_cents, status: decideOutcome(input) },
+        data: {
+          orderId: input.order_id,
+          amountCents: input.amount_cents,
+          status: await decideOutcome(input),
+        },
       });
-      return { status: 201, body: { status: charge.status, charge_id: charge.id } };
+      return { status: charge.status, charge_id: charge.id };
     },
   );
   if (!answer.replayed) charges?.inc({ status: answer.body.status });

@@ -1,0 +1,70 @@
+import type { Charge, IdempotencyKey, Order, OrderItem, Product } from "./generated/prisma/client.ts";
+
+/**
+ * Every column of every table, as `Prisma field → database column`: the one
+ * list raw SQL builds its column lists from (a RETURNING clause, the
+ * reliability snapshot's digests). The `satisfies` makes tsc name a field a
+ * model gained or lost; test/columns.test.ts checks the database agrees.
+ */
+type ColumnsOf<Model> = { readonly [Field in keyof Model]-?: string };
+
+export const productColumns = {
+  id: "id",
+  name: "name",
+  priceCents: "price_cents",
+  stockQty: "stock_qty",
+  archivedAt: "archived_at",
+  createdAt: "created_at",
+  updatedAt: "updated_at",
+} as const satisfies ColumnsOf<Product>;
+
+export const orderColumns = {
+  id: "id",
+  status: "status",
+  totalCents: "total_cents",
+  captureAttempts: "capture_attempts",
+  chargeId: "charge_id",
+  createdAt: "created_at",
+  updatedAt: "updated_at",
+} as const satisfies ColumnsOf<Order>;
+
+export const orderItemColumns = {
+  orderId: "order_id",
+  productId: "product_id",
+  qty: "qty",
+  priceCents: "price_cents",
+} as const satisfies ColumnsOf<OrderItem>;
+
+export const chargeColumns = {
+  id: "id",
+  orderId: "order_id",
+  amountCents: "amount_cents",
+  status: "status",
+  createdAt: "created_at",
+} as const satisfies ColumnsOf<Charge>;
+
+export const idempotencyKeyColumns = {
+  scope: "scope",
+  key: "key",
+  fingerprint: "fingerprint",
+  responseStatus: "response_status",
+  responseBody: "response_body",
+  createdAt: "created_at",
+  expiresAt: "expires_at",
+} as const satisfies ColumnsOf<IdempotencyKey>;
+
+/** Each table and its columns, for checks that walk them all. */
+export const tableColumns = {
+  products: productColumns,
+  orders: orderColumns,
+  order_items: orderItemColumns,
+  charges: chargeColumns,
+  idempotency_keys: idempotencyKeyColumns,
+} as const;
+
+/** `col AS "field", ...`: a SELECT or RETURNING list whose rows have the Prisma model's shape. */
+export function selectAsFields(columns: Readonly<Record<string, string>>): string {
+  return Object.entries(columns)
+    .map(([field, column]) => (field === column ? column : `${column} AS "${field}"`))
+    .join(", ");
+}
