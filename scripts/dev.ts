@@ -7,7 +7,7 @@
  */
 import { join } from "node:path";
 import { dataDir, repoRoot } from "@shop/db";
-import { portOf } from "@shop/service";
+import { portOf } from "@shop/contracts";
 import { resolveAdminToken } from "./lib/admin-token.ts";
 import { shopBanner } from "./lib/banner.ts";
 import { readyDatabase } from "./lib/database.ts";
