@@ -57,3 +57,28 @@ export function readServiceEnv(part: ShopPart, env: NodeJS.ProcessEnv = process.
     databasePoolMax: parsed.data.DATABASE_POOL_MAX,
   };
 }
+
+const ShutdownEnvSchema = z.object({
+  SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+});
+
+export interface ShutdownEnv {
+  /** How long /readyz fails before the listener closes (a load balancer's checks must see it). */
+  drainDelayMs: number;
+  /** How long in-flight requests may then take before their connections are cut. */
+  drainTimeoutMs: number;
+}
+
+/** How every part drains on SIGTERM; the same variables for services and gateway. */
+export function readShutdownEnv(env: NodeJS.ProcessEnv = process.env): ShutdownEnv {
+  const parsed = ShutdownEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid shutdown settings:\n${lines.join("\n")}`);
+  }
+  return {
+    drainDelayMs: parsed.data.SHUTDOWN_DRAIN_DELAY_MS,
+    drainTimeoutMs: parsed.data.SHUTDOWN_TIMEOUT_MS,
+  };
+}
