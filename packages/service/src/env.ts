@@ -30,6 +30,11 @@ const ServiceEnvSchema = z.object({
   ADMIN_TOKEN: z
     .string({ message: "ADMIN_TOKEN is not set (pnpm start generates one; see README)" })
     .min(16, "ADMIN_TOKEN must be at least 16 characters"),
+  DATABASE_DIRECT_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_DIRECT_URL must be a postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
 });
@@ -37,8 +42,15 @@ const ServiceEnvSchema = z.object({
 export interface ServiceEnv {
   port: number;
   databaseUrl: string;
+  /**
+   * DATABASE_DIRECT_URL, else DATABASE_URL: a connection straight to
+   * PostgreSQL for what a transaction-mode pooler (PgBouncer) cannot carry:
+   * LISTEN, which needs one session for as long as it listens.
+   */
+  databaseDirectUrl: string;
   adminToken: string;
   logLevel: z.infer<typeof ServiceEnvSchema>["LOG_LEVEL"];
+  /** DATABASE_POOL_MAX: connections this process's pool may open (README: the connection budget). */
   databasePoolMax: number;
 }
 
@@ -52,6 +64,7 @@ export function readServiceEnv(part: ShopPart, env: NodeJS.ProcessEnv = process.
   return {
     port: portOf(part, env),
     databaseUrl: parsed.data.DATABASE_URL,
+    databaseDirectUrl: parsed.data.DATABASE_DIRECT_URL ?? parsed.data.DATABASE_URL,
     adminToken: parsed.data.ADMIN_TOKEN,
     logLevel: parsed.data.LOG_LEVEL,
     databasePoolMax: parsed.data.DATABASE_POOL_MAX,
