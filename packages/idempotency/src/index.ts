@@ -11,8 +11,8 @@ export {
 export { PURGE_LOCK, purgeInOneReplica, schedulePurge, type PurgeRun } from "./purge.ts";
 export {
   IDEMPOTENCY_KEY_HEADER,
-  readIdempotencyKey,
-  readOptionalIdempotencyKey,
+  IdempotencyKeyHeader,
+  OptionalIdempotencyKeyHeader,
   sendIdempotentAnswer,
 } from "./http.ts";
 export { DEFAULT_IDEMPOTENCY_TTL_MS, idempotencyTtlMs } from "./env.ts";
