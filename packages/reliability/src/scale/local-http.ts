@@ -27,7 +27,9 @@ export function sendFrom(
         localAddress: from,
         agent: false,
         headers: {
-          ...(payload ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } : {}),
+          ...(payload
+            ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload) }
+            : {}),
           ...init.headers,
         },
         timeout: init.timeoutMs ?? 20_000,

@@ -31,10 +31,15 @@ export function requireProgram(program: string, debianPackage: string): string {
 }
 
 /** A program in the foreground, its output kept for when it fails; stop() ends it. */
-function run(command: string, args: string[], folder: string): { child: ChildProcess; tool: Tool; output: () => string } {
+function run(
+  command: string,
+  args: string[],
+  folder: string,
+): { child: ChildProcess; tool: Tool; output: () => string } {
   const child = spawn(command, args, { cwd: folder, stdio: ["ignore", "pipe", "pipe"] });
   const lines: string[] = [];
-  const keep = (chunk: Buffer) => lines.push(...chunk.toString("utf8").split("\n").filter(Boolean).slice(-40));
+  const keep = (chunk: Buffer) =>
+    lines.push(...chunk.toString("utf8").split("\n").filter(Boolean).slice(-40));
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   return {
@@ -118,6 +123,11 @@ export async function startRedisServer(): Promise<Tool & { url: string; port: nu
 export interface Balanced {
   /** The backend's name in HAProxy and the servers' names (`orders-1`, ...). */
   name: string;
+  /**
+   * Where the load balancer listens for it: taken from the same freePorts()
+   * call as the servers' ports, or two probes could hand out one port twice.
+   */
+  port: number;
   servers: Array<{ name: string; port: number }>;
 }
 
@@ -137,7 +147,7 @@ export interface HAProxy extends Tool {
  */
 export async function startHAProxy(backends: Balanced[]): Promise<HAProxy> {
   const program = requireProgram("haproxy", "haproxy");
-  const ports = await freePorts(backends.length);
+  const ports = backends.map((b) => b.port);
   const dir = folder("haproxy");
   const socket = join(dir, "admin.sock");
   const config = [
@@ -170,7 +180,10 @@ export async function startHAProxy(backends: Balanced[]): Promise<HAProxy> {
   ].join("\n");
   writeFileSync(join(dir, "haproxy.cfg"), config);
   const { child, tool, output } = run(program, ["-db", "-f", join(dir, "haproxy.cfg")], dir);
-  const up = await waitFor(async () => (await Promise.all(ports.map((p) => listening(p)))).every(Boolean), 10_000);
+  const up = await waitFor(
+    async () => (await Promise.all(ports.map((p) => listening(p)))).every(Boolean),
+    10_000,
+  );
   if (!up || child.exitCode !== null) throw new Error(`haproxy did not start:\n${output()}`);
 
   const states = () =>
@@ -233,7 +246,8 @@ export async function startPgBouncer(target: URL): Promise<PgBouncer> {
   if (process.getuid?.() === 0) {
     const uid = Number(spawnSync("id", ["-u", "postgres"], { encoding: "utf8" }).stdout.trim());
     const gid = Number(spawnSync("id", ["-g", "postgres"], { encoding: "utf8" }).stdout.trim());
-    if (!Number.isInteger(uid)) throw new Error("pgbouncer refuses root, and there is no postgres user to run it as");
+    if (!Number.isInteger(uid))
+      throw new Error("pgbouncer refuses root, and there is no postgres user to run it as");
     chownSync(dir, uid, gid);
     args.unshift("-u", "postgres");
   }

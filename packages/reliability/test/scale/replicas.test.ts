@@ -34,8 +34,8 @@ const replicas = new Map<string, ShopProcess>();
 const summary: Record<string, string | number> = {};
 
 const url = (part: ShopProcessName) => lb.urls[part]!;
-const query = async <T,>(text: string, values: unknown[] = []) => (await sql.query(text, values)).rows as T[];
-const json = <T,>(answer: LocalAnswer) => JSON.parse(answer.body) as T;
+const query = async <T>(text: string, values: unknown[] = []) => (await sql.query(text, values)).rows as T[];
+const json = <T>(answer: LocalAnswer) => JSON.parse(answer.body) as T;
 const servers = (answers: LocalAnswer[]) => new Set(answers.map((a) => a.servedBy));
 
 beforeAll(async () => {
@@ -43,10 +43,17 @@ beforeAll(async () => {
   sql = new pg.Pool({ connectionString: db.url, max: 4 });
   bouncer = await startPgBouncer(new URL(db.url));
   redis = await redisForSuite();
-  const ports = await freePorts(PARTS.length * 2);
-  const named = PARTS.flatMap((part, i) => [1, 2].map((n) => ({ part, name: `${part}-${n}`, port: ports[i * 2 + n - 1]! })));
+  // One call for every port (servers and the balancer's): no two alike.
+  const ports = await freePorts(PARTS.length * 3);
+  const named = PARTS.flatMap((part, i) =>
+    [1, 2].map((n) => ({ part, name: `${part}-${n}`, port: ports[i * 2 + n - 1]! })),
+  );
   lb = await startHAProxy(
-    PARTS.map((part) => ({ name: part, servers: named.filter((s) => s.part === part) })),
+    PARTS.map((part, i) => ({
+      name: part,
+      port: ports[PARTS.length * 2 + i]!,
+      servers: named.filter((s) => s.part === part),
+    })),
   );
   const shared = {
     ADMIN_TOKEN,
@@ -76,8 +83,11 @@ beforeAll(async () => {
   }
   // Two waves: a two-core machine starting eight processes at once starves them all.
   const all = [...replicas.values()];
-  await Promise.all(all.filter((_, i) => i % 2 === 0).map((p) => p.start(120_000)));
-  await Promise.all(all.filter((_, i) => i % 2 === 1).map((p) => p.start(120_000)));
+  for (const wave of [0, 1]) {
+    const started = Date.now();
+    await Promise.all(all.filter((_, i) => i % 2 === wave).map((p) => p.start(180_000)));
+    console.log(`scale: wave ${wave + 1} of 4 processes up in ${Date.now() - started} ms`);
+  }
   expect(await allUp(30_000)).toBe(true);
 }, 600_000);
 
@@ -147,7 +157,9 @@ describe("two of every part behind HAProxy", () => {
     for (const lost of answers.filter((a) => a.status === 409)) {
       expect(json<{ error: string }>(lost).error).toBe("insufficient_stock");
     }
-    const [row] = await query<{ stock_qty: number }>("SELECT stock_qty FROM products WHERE id = $1", [productId]);
+    const [row] = await query<{ stock_qty: number }>("SELECT stock_qty FROM products WHERE id = $1", [
+      productId,
+    ]);
     expect(row?.stock_qty).toBe(0);
     summary["race winners"] = `${statuses.filter((s) => s === 201).length}/8`;
   });
@@ -176,7 +188,9 @@ describe("two of every part behind HAProxy", () => {
     expect(servers([firstAnswer, ...during, ...replays])).toEqual(new Set(["orders-1", "orders-2"]));
     const { orderId } = json<{ orderId: string }>(firstAnswer);
     for (const r of replays) expect(json<{ orderId: string }>(r).orderId).toBe(orderId);
-    const orders = await query("SELECT DISTINCT order_id FROM order_items WHERE product_id = $1", [productId]);
+    const orders = await query("SELECT DISTINCT order_id FROM order_items WHERE product_id = $1", [
+      productId,
+    ]);
     expect(orders).toHaveLength(1);
 
     // One charge key to both Payments replicas at once, then captures through both Orders replicas.
@@ -191,12 +205,17 @@ describe("two of every part behind HAProxy", () => {
       ),
     );
     expect(servers(charges)).toEqual(new Set(["payments-1", "payments-2"]));
-    const chargeIds = new Set(charges.filter((c) => c.status === 201).map((c) => json<{ charge_id: string }>(c).charge_id));
+    const chargeIds = new Set(
+      charges.filter((c) => c.status === 201).map((c) => json<{ charge_id: string }>(c).charge_id),
+    );
     expect(chargeIds.size).toBe(1);
     for (const c of charges) expect([201, 409]).toContain(c.status);
     const captures = await Promise.all(
       Array.from({ length: 4 }, () =>
-        sendFrom("127.0.0.1", `${url("orders")}/orders/${orderId}/capture`, { method: "POST", headers: ADMIN_HEADERS }),
+        sendFrom("127.0.0.1", `${url("orders")}/orders/${orderId}/capture`, {
+          method: "POST",
+          headers: ADMIN_HEADERS,
+        }),
       ),
     );
     expect(captures.map((c) => c.status)).toEqual([200, 200, 200, 200]);
@@ -227,7 +246,13 @@ describe("two of every part behind HAProxy", () => {
     const name = `Renamed ${randomUUID().slice(0, 8)}`;
     const renamed = await graphql(
       a,
-      `mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { __typename } }`,
+      `
+        mutation ($id: ID!, $input: UpdateProductInput!) {
+          updateProduct(id: $id, input: $input) {
+            __typename
+          }
+        }
+      `,
       { id: productId, input: { name } },
       true,
     );
@@ -242,7 +267,10 @@ describe("two of every part behind HAProxy", () => {
     const answers: LocalAnswer[] = [];
     for (let i = 0; i < RATE_LIMIT + 10; i++) {
       answers.push(
-        await sendFrom(client, `${url("gateway")}/graphql`, { method: "POST", body: { query: "{ products { id } }" } }),
+        await sendFrom(client, `${url("gateway")}/graphql`, {
+          method: "POST",
+          body: { query: "{ products { id } }" },
+        }),
       );
     }
     expect(servers(answers)).toEqual(new Set(["gateway-1", "gateway-2"]));
@@ -273,7 +301,10 @@ describe("two of every part behind HAProxy", () => {
               }
             : { query: "{ products { id stockQty } }" },
         });
-        const body = answer.status === 200 ? (JSON.parse(answer.body) as { data?: Record<string, unknown>; errors?: unknown[] }) : undefined;
+        const body =
+          answer.status === 200
+            ? (JSON.parse(answer.body) as { data?: Record<string, unknown>; errors?: unknown[] })
+            : undefined;
         const order = body?.data?.placeOrder as { __typename?: string; id?: string } | undefined;
         if (answer.status !== 200 || body?.errors || (placing && order?.__typename !== "Order")) {
           failures.push(`${answer.status} ${answer.failure ?? answer.body.slice(0, 200)}`);
@@ -296,11 +327,13 @@ describe("two of every part behind HAProxy", () => {
     await sleep(1_000);
     stop = true;
     await Promise.all(load);
-    const found = await query<{ n: number }>("SELECT count(*)::int AS n FROM orders WHERE id = ANY($1::uuid[])", [
-      acknowledged,
-    ]);
+    const found = await query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM orders WHERE id = ANY($1::uuid[])",
+      [acknowledged],
+    );
     const lost = acknowledged.length - (found[0]?.n ?? 0);
-    summary["rolling restart"] = `${restarts} replicas restarted, ${requests} requests, ${failures.length} failed, ${acknowledged.length} orders, ${lost} lost`;
+    summary["rolling restart"] =
+      `${restarts} replicas restarted, ${requests} requests, ${failures.length} failed, ${acknowledged.length} orders, ${lost} lost`;
     expect(failures.slice(0, 5)).toEqual([]);
     expect(lost).toBe(0);
     expect(restarts).toBe(8);
