@@ -120,6 +120,28 @@ export async function startRedisServer(): Promise<Tool & { url: string; port: nu
   return { ...tool, url, port };
 }
 
+/**
+ * Ports for processes the suite restarts, below the kernel's ephemeral range
+ * (32768 and up): while a replica restarts its port is unbound, and with
+ * every request on a new connection some outgoing connection would soon take
+ * an ephemeral one as its source port, so the replica could not listen again.
+ */
+export async function stablePorts(n: number): Promise<number[]> {
+  const { createServer } = await import("node:net");
+  const chosen = new Set<number>();
+  while (chosen.size < n) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (chosen.has(port)) continue;
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once("error", () => resolve(false));
+      server.listen(port, "0.0.0.0", () => server.close(() => resolve(true)));
+    });
+    if (free) chosen.add(port);
+  }
+  return [...chosen];
+}
+
 export interface Balanced {
   /** The backend's name in HAProxy and the servers' names (`orders-1`, ...). */
   name: string;
@@ -140,7 +162,7 @@ export interface HAProxy extends Tool {
 
 /**
  * Debian's HAProxy in front of every backend: round robin, readiness checked
- * on /readyz every 250 ms (two failures take a server out, one success puts
+ * on /readyz every 500 ms (two failures take a server out, one success puts
  * it back), a new server connection per request, a request whose connection
  * was refused retried on the other server (it never reached the first), and
  * the answering server named in X-Served-By.
@@ -163,7 +185,9 @@ export async function startHAProxy(backends: Balanced[]): Promise<HAProxy> {
     "  option redispatch",
     "  retries 3",
     "  retry-on conn-failure",
-    "  default-server check inter 250ms fall 2 rise 1",
+    // A loaded two-core machine answers /readyz in hundreds of ms: a check may take 3 s.
+    "  timeout check 3s",
+    "  default-server check inter 500ms fall 2 rise 1",
     ...backends.flatMap((b, i) => [
       `frontend ${b.name}`,
       `  bind 127.0.0.1:${ports[i]}`,

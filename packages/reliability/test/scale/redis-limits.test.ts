@@ -34,7 +34,7 @@ describe("rate limits in Redis", () => {
     const name = `test-${randomUUID()}`;
     const [a, b] = [gateway(), gateway()];
     const [refusing] = [gateway("refuse")];
-    await waitFor(async () => [a, b, refusing].every((g) => g.redis.status === "ready"), 10_000);
+    await waitFor(() => Promise.resolve([a, b, refusing].every((g) => g.redis.status === "ready")), 10_000);
     const [limitA, limitB, limitRefusing] = [
       a.limiter(name),
       b.limiter(name),
@@ -51,7 +51,7 @@ describe("rate limits in Redis", () => {
     expect(shared.map((r) => r.limited)).toEqual([false, false, false, true]);
 
     await server.stop();
-    await waitFor(async () => [a, b, refusing].every((g) => g.redis.status !== "ready"), 10_000);
+    await waitFor(() => Promise.resolve([a, b, refusing].every((g) => g.redis.status !== "ready")), 10_000);
 
     // Per process now: each limiter allows its own 3 to a new client, and no more.
     const during = [];

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { freePorts } from "@shop/db";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOwnPostgres, type OwnPostgres } from "../../src/own-postgres.ts";
@@ -9,6 +8,7 @@ import { loopbackAddresses, sendFrom, type LocalAnswer } from "../../src/scale/l
 import {
   redisForSuite,
   startHAProxy,
+  stablePorts,
   startPgBouncer,
   type HAProxy,
   type PgBouncer,
@@ -23,7 +23,7 @@ import { ADMIN_HEADERS, ADMIN_TOKEN } from "../../src/stack.ts";
 
 const PARTS: ShopProcessName[] = ["inventory", "payments", "orders", "gateway"];
 const RATE_LIMIT = 20;
-const DRAIN_DELAY_MS = 2_000;
+const DRAIN_DELAY_MS = 3_000;
 
 let db: OwnPostgres;
 let bouncer: PgBouncer;
@@ -44,7 +44,7 @@ beforeAll(async () => {
   bouncer = await startPgBouncer(new URL(db.url));
   redis = await redisForSuite();
   // One call for every port (servers and the balancer's): no two alike.
-  const ports = await freePorts(PARTS.length * 3);
+  const ports = await stablePorts(PARTS.length * 3);
   const named = PARTS.flatMap((part, i) =>
     [1, 2].map((n) => ({ part, name: `${part}-${n}`, port: ports[i * 2 + n - 1]! })),
   );
@@ -57,7 +57,6 @@ beforeAll(async () => {
   );
   const shared = {
     ADMIN_TOKEN,
-    LOG_LEVEL: "info",
     SHUTDOWN_DRAIN_DELAY_MS: String(DRAIN_DELAY_MS),
     SHUTDOWN_TIMEOUT_MS: "8000",
   };
@@ -320,7 +319,7 @@ describe("two of every part behind HAProxy", () => {
     for (const [name, replica] of replicas) {
       const { exited } = replica.terminate();
       expect(await exited, `${name} exit code`).toBe(0);
-      await replica.start(120_000);
+      await replica.start(180_000);
       expect(await allUp(30_000), `${name} back in rotation`).toBe(true);
       restarts++;
     }
