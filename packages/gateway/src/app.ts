@@ -1,4 +1,4 @@
-import { createServiceApp, type Logger, type ServiceMetrics } from "@shop/service";
+import { createServiceApp, type Logger, type Redis, type ServiceMetrics } from "@shop/service";
 import { getOperationAST, OperationTypeNode } from "graphql";
 import { parseRequestParams, type Response as RawResponse } from "graphql-http";
 import { createHandler } from "graphql-http/lib/use/fetch";
@@ -18,7 +18,10 @@ export interface GatewayDeps {
   serviceTimeoutMs: number;
   corsOrigins: string[];
   rateLimitPerMinute: number;
-  trustProxy?: boolean;
+  /** How many proxies of ours stand in front (TRUST_PROXY): which X-Forwarded-For entry is the client. */
+  trustedProxyHops?: number;
+  /** Shares the rate limit with every other gateway replica (REDIS_URL); absent: counted per process. */
+  redis?: Redis;
   /** Route service calls elsewhere (tests: to in-process apps). */
   fetch?: ServiceFetch;
   /** Where /metrics numbers go; made here if absent. */
@@ -35,8 +38,10 @@ export function createGatewayApp(deps: GatewayDeps) {
     name: "gateway",
     log: deps.log,
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
-    isReady: () => servicesAnswer(deps),
-    notReadyMessage: "A service behind the gateway does not answer",
+    // Ready means this gateway can take requests. A service that is down is
+    // answered with a quick GraphQL error for its fields; taking every gateway
+    // out of the load balancer for it would turn one outage into a total one.
+    isReady: () => Promise.resolve(true),
   });
 
   // The per-request context graphql-http asks for, keyed by the request it was made for,
@@ -106,7 +111,11 @@ export function createGatewayApp(deps: GatewayDeps) {
   );
   app.use(
     "/graphql",
-    rateLimit({ perMinute: deps.rateLimitPerMinute, trustProxy: deps.trustProxy ?? false }),
+    rateLimit({
+      perMinute: deps.rateLimitPerMinute,
+      trustedHops: deps.trustedProxyHops ?? 0,
+      ...(deps.redis ? { redis: deps.redis } : {}),
+    }),
   );
   const stopWatching = deps.watchCatalog
     ? catalog.watch(
@@ -145,15 +154,3 @@ export function createGatewayApp(deps: GatewayDeps) {
 }
 
 const isResponse = (value: unknown): value is RawResponse => Array.isArray(value);
-
-/** Ready when every service behind the gateway answers its /healthz within a second. */
-async function servicesAnswer(deps: GatewayDeps): Promise<boolean> {
-  const checks = (Object.keys(deps.serviceUrls) as Array<keyof ServiceUrls>).map(async (service) => {
-    const url = `${deps.serviceUrls[service]}/healthz`;
-    const init = { signal: AbortSignal.timeout(1_000) };
-    const res = await (deps.fetch ? deps.fetch(service, url, init) : fetch(url, init));
-    return res.ok;
-  });
-  const results = await Promise.allSettled(checks);
-  return results.every((r) => r.status === "fulfilled" && r.value);
-}

@@ -64,6 +64,25 @@ describe("protection", () => {
     expect(limited.body.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
   });
 
+  it("behind TRUST_PROXY hops, counts the client our proxy saw, not the left-most entries a client can forge", async () => {
+    const { graphql } = gatewayOver(catalog().fetch, { rateLimitPerMinute: 2, trustedProxyHops: 1 });
+    const as = (xff: string) => graphql("{ products { id } }", undefined, { "x-forwarded-for": xff });
+    // One client rotating forged left-most entries: still one client (203.0.113.7).
+    const forged = [];
+    for (const fake of ["1.1.1.1", "2.2.2.2", "3.3.3.3"])
+      forged.push((await as(`${fake}, 203.0.113.7`)).status);
+    expect(forged).toEqual([200, 200, 429]);
+    // Another client behind the same proxy has its own allowance.
+    expect((await as("198.51.100.9")).status).toBe(200);
+  });
+
+  it("is ready whatever the services behind it do (a service outage is a GraphQL error, not a gateway outage)", async () => {
+    const { app } = gatewayOver(() => Promise.reject(new TypeError("fetch failed: connection refused")));
+    const res = await app.request("/readyz");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ready" });
+  });
+
   it("allows CORS for the shop's origins only", async () => {
     const { app } = gatewayOver(catalog().fetch);
     const preflight = (origin: string) =>

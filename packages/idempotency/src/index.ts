@@ -7,7 +7,7 @@ export {
   type IdempotentRequest,
   type Tx,
 } from "./store.ts";
-export { schedulePurge } from "./purge.ts";
+export { PURGE_LOCK, purgeInOneReplica, schedulePurge, type PurgeRun } from "./purge.ts";
 export {
   IDEMPOTENCY_KEY_HEADER,
   IdempotencyKeyHeader,

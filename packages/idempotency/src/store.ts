@@ -110,7 +110,7 @@ const reused = () =>
   );
 
 /** Delete the answers whose retention window has passed. Returns how many went. */
-export async function purgeExpiredKeys(db: PrismaClient, now = new Date()): Promise<number> {
+export async function purgeExpiredKeys(db: PrismaClient | Tx, now = new Date()): Promise<number> {
   const { count } = await db.idempotencyKey.deleteMany({ where: { expiresAt: { lte: now } } });
   return count;
 }

@@ -94,6 +94,18 @@ export class ShopProcess {
     await exited;
   }
 
+  /**
+   * Sends SIGTERM and returns at once (the process drains meanwhile), with a
+   * promise of how it exited: its exit code, or the signal that ended it.
+   */
+  terminate(): { exited: Promise<number | NodeJS.Signals> } {
+    const child = this.child;
+    if (!child || !this.running) throw new Error(`${this.name} is not running`);
+    const exited = once(child, "exit").then(([code, signal]) => (code ?? signal) as number | NodeJS.Signals);
+    child.kill("SIGTERM");
+    return { exited };
+  }
+
   /** Stops it if it runs (SIGCONT first, should it be paused), with SIGKILL after 10 s. */
   async stop(): Promise<void> {
     if (this.child && this.running) await stopProcess(this.child);

@@ -15,3 +15,4 @@ export * from "./telemetry/index.ts";
 export * from "./http/openapi.ts";
 export * from "./run-service.ts";
 export * from "./timeouts.ts";
+export * from "./rate-limit/index.ts";

@@ -1,4 +1,5 @@
 import type { LevelWithSilent } from "pino";
+import { readShutdownEnv } from "./env.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { closeOnSignals, startService, type RunningService } from "./serve.ts";
 import { createServiceMetrics, type ServiceMetrics } from "./telemetry/metrics.ts";
@@ -21,8 +22,9 @@ export interface BuiltService {
  * A service process from start to graceful stop, the same for every part:
  * tracing first (Prisma's instrumentation must be in place before its
  * client), the environment read and checked, a logger and metrics, the app
- * `build` makes, served on its port; on SIGTERM/SIGINT the server drains,
- * then `onClose`, then the last spans are flushed.
+ * `build` makes, served on its port; on SIGTERM/SIGINT /readyz fails first,
+ * the server drains (SHUTDOWN_DRAIN_DELAY_MS, SHUTDOWN_TIMEOUT_MS), then
+ * `onClose`, then the last spans are flushed.
  */
 export async function runService<E extends { port: number; logLevel: LevelWithSilent }>(
   name: string,
@@ -31,6 +33,7 @@ export async function runService<E extends { port: number; logLevel: LevelWithSi
 ): Promise<RunningService> {
   const tracing = startTracing(name);
   const env = readEnv();
+  const shutdown = readShutdownEnv();
   const log = createLogger(name, env.logLevel);
   const { app, onClose } = await build({
     env,
@@ -41,6 +44,7 @@ export async function runService<E extends { port: number; logLevel: LevelWithSi
     name,
     port: env.port,
     log,
+    ...shutdown,
     onClose: async () => {
       await onClose?.();
       await tracing?.shutdown();

@@ -1,52 +1,52 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
+import { clientIpOf, createLimiter, hit, type Redis } from "@shop/service";
 import type { Context, MiddlewareHandler } from "hono";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 export interface RateLimitOptions {
   perMinute: number;
-  /** Take the client IP from X-Forwarded-For (only behind a proxy you run). */
-  trustProxy: boolean;
+  /** How many proxies of ours stand in front (TRUST_PROXY); 0: X-Forwarded-For is ignored. */
+  trustedHops: number;
+  /** Count in Redis, shared by every gateway replica; absent: in this process. */
+  redis?: Redis;
 }
 
-function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+function socketPeer(c: Context): string | undefined {
   try {
-    return getConnInfo(c).remote.address ?? "unknown";
+    return getConnInfo(c).remote.address;
   } catch {
-    return "unknown"; // no socket: an in-process request (tests)
+    return undefined; // no socket: an in-process request (tests)
   }
 }
 
 /**
- * At most `perMinute` requests per client IP (a fixed one-minute window, in
- * memory: one gateway process). Over it: 429 with Retry-After, as a GraphQL
- * error body, before any work is done.
+ * At most `perMinute` requests per client IP (a fixed one-minute window,
+ * shared through Redis when given: N gateways together allow the limit once;
+ * while Redis is down each gateway counts on its own). Over it: 429 with
+ * Retry-After, as a GraphQL error body, before any work is done.
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
-  const limiter = new RateLimiterMemory({ points: options.perMinute, duration: 60 });
+  const limiter = createLimiter({
+    name: "gateway",
+    points: options.perMinute,
+    durationSec: 60,
+    ...(options.redis ? { redis: options.redis } : {}),
+  });
   return async (c, next) => {
     if (options.perMinute === 0) return next();
-    try {
-      await limiter.consume(clientIp(c, options.trustProxy));
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      c.header("Retry-After", String(retryAfter));
-      return c.json(
-        {
-          errors: [
-            {
-              message: `Too many requests: at most ${options.perMinute} a minute. Retry in ${retryAfter} s.`,
-              extensions: { code: "RATE_LIMITED" },
-            },
-          ],
-        },
-        429,
-      );
-    }
-    return next();
+    const ip = clientIpOf(c.req.header("x-forwarded-for"), socketPeer(c), options.trustedHops);
+    const result = await hit(limiter, ip);
+    if (!result.limited) return next();
+    c.header("Retry-After", String(result.retryAfterSec));
+    return c.json(
+      {
+        errors: [
+          {
+            message: `Too many requests: at most ${options.perMinute} a minute. Retry in ${result.retryAfterSec} s.`,
+            extensions: { code: "RATE_LIMITED" },
+          },
+        ],
+      },
+      429,
+    );
   };
 }

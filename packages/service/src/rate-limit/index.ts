@@ -1,0 +1,3 @@
+export * from "./client-ip.ts";
+export * from "./limiter.ts";
+export * from "./redis.ts";
