@@ -47,7 +47,6 @@ export function spawnJob(command: string, options: { cwd: string; env: NodeJS.Pr
   }
   return child;
 }
-}
 
 /** Polls `url` until it answers 2xx, the process dies, or the deadline passes. */
 export async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
