@@ -25,7 +25,7 @@ export function stackSpas(env: NodeJS.ProcessEnv = process.env): SpaSpec[] {
 /** Files a SPA's build does not read: installed, built or generated from what is read. */
 const NOT_SOURCES = new Set(["node_modules", "dist", "gql", "test", "screenshots"]);
 /** Read by every SPA's codegen: a schema change means a rebuild. */
-const SHARED_INPUTS = ["apps/gateway/schema.graphql"];
+const SHARED_INPUTS = ["packages/gateway/schema.graphql"];
 /** Written into dist/ after a build: the build-time env it was made with. */
 const STAMP = ".build-env.json";
 
