@@ -50,27 +50,32 @@ COPY packages/sdk/package.json packages/sdk/
 COPY packages/service/package.json packages/service/
 COPY packages/stack/package.json packages/stack/
 
-# --- The build tools: the whole workspace, dev dependencies included -----------
-# Install scripts are skipped: the only one a build needs, Prisma's client
-# generation, runs below on the sources.
-FROM manifests AS deps
+# --- Prisma's client, generated with the prisma CLI (a dev tool of @shop/db) ------
+# Install scripts are skipped here and below: the only one a build needs,
+# Prisma's client generation, is this stage.
+FROM manifests AS prisma-client
 RUN --mount=type=cache,id=shop-pnpm-store,target=/pnpm/store \
     --mount=type=secret,id=npm-ca \
     if [ -f /run/secrets/npm-ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npm-ca; fi; \
-    pnpm install --frozen-lockfile --ignore-scripts
+    pnpm install --frozen-lockfile --ignore-scripts --filter @shop/db
+COPY tsconfig.base.json ./
+COPY prisma prisma
+COPY packages/db packages/db
+RUN node packages/db/src/cli/generate.ts
 
-FROM deps AS source
-COPY . .
-RUN pnpm --filter @shop/db generate
-
-# --- A SPA's static files --------------------------------------------------------
-FROM source AS spa-build
+# --- A SPA's static files: its own dependencies, dev tools included -------------
+FROM manifests AS spa-build
 ARG APP
+RUN test -n "${APP}" || { echo "build with --build-arg APP=web|admin" >&2; exit 1; }
+RUN --mount=type=cache,id=shop-pnpm-store,target=/pnpm/store \
+    --mount=type=secret,id=npm-ca \
+    if [ -f /run/secrets/npm-ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npm-ca; fi; \
+    pnpm install --frozen-lockfile --ignore-scripts --filter "{apps/${APP}}..."
+COPY . .
 # Where the browser finds the gateway; baked in at build time, as Vite does.
 ARG VITE_GATEWAY_URL=http://localhost:4000/graphql
 ENV VITE_GATEWAY_URL=${VITE_GATEWAY_URL}
-RUN test -n "${APP}" || { echo "build with --build-arg APP=web|admin" >&2; exit 1; }
-RUN pnpm --filter "@shop/${APP}" codegen && pnpm --filter "@shop/${APP}" build
+RUN pnpm --filter "{apps/${APP}}" codegen && pnpm --filter "{apps/${APP}}" build
 
 # --- A SPA: docker build --build-arg APP=<web|admin> --target spa ----------------
 # nginx as an unprivileged user on :8080 (docker/spa.nginx.conf).
@@ -91,7 +96,7 @@ RUN test -n "${APP}" || { echo "build with --build-arg APP=inventory|orders|paym
 RUN --mount=type=cache,id=shop-pnpm-store,target=/pnpm/store \
     --mount=type=secret,id=npm-ca \
     if [ -f /run/secrets/npm-ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npm-ca; fi; \
-    pnpm install --frozen-lockfile --prod --ignore-scripts --filter "@shop/${APP}..."
+    pnpm install --frozen-lockfile --prod --ignore-scripts --filter "{apps/${APP}}..."
 
 # --- A Node service: docker build --build-arg APP=<service> --target service ----
 FROM ${NODE_IMAGE} AS service
@@ -106,7 +111,7 @@ COPY packages packages
 COPY apps apps
 COPY docker/healthcheck.ts docker/
 # Prisma's generated client (made with the prisma CLI, a dev tool).
-COPY --from=source /shop/packages/db/src/generated packages/db/src/generated
+COPY --from=prisma-client /shop/packages/db/src/generated packages/db/src/generated
 RUN test -f "apps/${APP}/src/main.ts" || { echo "apps/${APP}/src/main.ts not found: APP must name a service" >&2; exit 1; } \
  && ln -s "apps/${APP}/src/main.ts" main.ts
 USER node

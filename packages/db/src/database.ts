@@ -30,13 +30,12 @@ export async function startDatabase(env: NodeJS.ProcessEnv = process.env): Promi
 
   // Loaded only here: the embedded PostgreSQL is a development dependency,
   // absent from the production images (which always set DATABASE_URL).
-  const { answers, embeddedUrl, ensureDatabase, startEmbeddedServer } = await import(
-    "./embedded-postgres.ts"
-  ).catch((error: unknown) => {
-    throw new Error("DATABASE_URL is not set and the embedded PostgreSQL is not installed here", {
-      cause: error,
+  const { answers, embeddedUrl, ensureDatabase, startEmbeddedServer } =
+    await import("./embedded-postgres.ts").catch((error: unknown) => {
+      throw new Error("DATABASE_URL is not set and the embedded PostgreSQL is not installed here", {
+        cause: error,
+      });
     });
-  });
   const port = Number(env.EMBEDDED_PG_PORT ?? EMBEDDED_PORT);
   const url = embeddedUrl(port, EMBEDDED_DATABASE);
   // Already running (a `pnpm start` in another terminal): use it, leave it be.
