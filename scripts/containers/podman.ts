@@ -1,5 +1,6 @@
 /**
- * Debian's podman 4.3, buildah 1.28 and podman-compose 1.0.3 as this machine
+ * Debian's podman 4.3, buildah 1.28 and podman-compose 1.0.3 (with CNI's
+ * dnsname plugin) as this machine
  * runs them: installed with apt where missing, and every call made with
  * scripts/containers/containers.conf (the sandbox's ulimits, runc).
  */
@@ -79,8 +80,12 @@ export function ensureTools(): void {
     ["podman-compose", "podman-compose"],
     ["debootstrap", "debootstrap"],
     ["runc", "runc"],
+    // Without it, podman 4.3's CNI networks have no DNS: services would not find each other by name.
+    ["/usr/lib/cni/dnsname", "golang-github-containernetworking-plugin-dnsname"],
   ];
-  const missing = wanted.filter(([command]) => !onPath(command) && !existsSync(`/usr/sbin/${command}`));
+  const present = (command: string) =>
+    command.startsWith("/") ? existsSync(command) : onPath(command) || existsSync(`/usr/sbin/${command}`);
+  const missing = wanted.filter(([command]) => !present(command));
   if (missing.length === 0) return;
   const packages = missing.map(([, pkg]) => pkg);
   console.log(`Installing ${packages.join(", ")} from Debian...`);
