@@ -4,18 +4,34 @@
 #   docker build --build-arg APP=orders --target service .   a Node service: inventory, orders, payments, gateway
 #   docker build --build-arg APP=web    --target spa .       a Vite SPA, served by nginx: web, admin
 #
-# `service`, the last stage, is the default target.
-# Services run their TypeScript with tsx (no build step), exactly as `pnpm start` does.
-ARG NODE_VERSION=20.20
-ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.29-alpine
+# `service`, the last stage, is the default target. A service image holds its
+# production dependencies only (no test databases, no dev tools) and Node 24
+# runs its TypeScript directly (type stripping: the code is erasable syntax
+# only, which `erasableSyntaxOnly` in tsconfig.base.json enforces).
+#
+# Where the npm registry is reached through a TLS-intercepting proxy, pass its
+# CA: --secret id=npm-ca,src=/etc/ssl/certs/ca-certificates.crt (left out, the
+# builds trust Node's own CAs).
+#
+# Base images are pinned by digest (index digests, as published with the tag);
+# Renovate's digest updates move them. `pnpm test:containers` builds on local
+# stand-ins by overriding these two arguments: a digest names one exact image,
+# which no local image can be.
+ARG NODE_IMAGE=node:24-bookworm-slim@sha256:6f7b03f7c2c8e2e784dcf9295400527b9b1270fd37b7e9a7285cf83b6951452d
+ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.29-alpine@sha256:0c79d56aee561a1d81c63f00eee5fb5fe29279560cdc55e91425133104c7fbe6
 
-# --- Dependencies: cached until the lockfile or a package.json changes --------
-FROM node:${NODE_VERSION}-slim AS deps
-RUN npm install -g pnpm@12.21.0 && pnpm config set store-dir /pnpm/store --global
+# --- pnpm on Node 24 ------------------------------------------------------------
+FROM ${NODE_IMAGE} AS pnpm
+RUN --mount=type=secret,id=npm-ca \
+    if [ -f /run/secrets/npm-ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npm-ca; fi; \
+    npm install -g pnpm@12.21.0 && pnpm config set store-dir /pnpm/store --global
 WORKDIR /shop
+
+# --- Every workspace manifest: the installs below are cached until one changes --
+FROM pnpm AS manifests
 COPY pnpm-lock.yaml pnpm-workspace.yaml package.json .npmrc ./
-# Every workspace package's manifest: a new app or package adds its line here
-# (`pnpm lint` fails when one is missing, as the frozen install would).
+# A new app or package adds its line here (`pnpm lint` fails when one is
+# missing, as the frozen install would).
 COPY apps/admin/package.json apps/admin/
 COPY apps/gateway/package.json apps/gateway/
 COPY apps/inventory/package.json apps/inventory/
@@ -33,53 +49,71 @@ COPY packages/reliability/package.json packages/reliability/
 COPY packages/sdk/package.json packages/sdk/
 COPY packages/service/package.json packages/service/
 COPY packages/stack/package.json packages/stack/
-# Install scripts are skipped: the only one an image needs, Prisma's client
-# generation, runs below on the sources. tsx is a devDependency the services
-# run with, so this is a full install.
+
+# --- Prisma's client, generated with the prisma CLI (a dev tool of @shop/db) ------
+# Install scripts are skipped here and below: the only one a build needs,
+# Prisma's client generation, is this stage.
+FROM manifests AS prisma-client
 RUN --mount=type=cache,id=shop-pnpm-store,target=/pnpm/store \
-    pnpm install --frozen-lockfile --ignore-scripts
+    --mount=type=secret,id=npm-ca \
+    if [ -f /run/secrets/npm-ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npm-ca; fi; \
+    pnpm install --frozen-lockfile --ignore-scripts --filter @shop/db
+COPY tsconfig.base.json ./
+COPY prisma prisma
+COPY packages/db packages/db
+RUN node packages/db/src/cli/generate.ts
 
-# --- Sources ------------------------------------------------------------------
-FROM deps AS source
-COPY . .
-RUN pnpm --filter @shop/db generate
-
-# --- A SPA's static files -----------------------------------------------------
-FROM source AS spa-build
+# --- A SPA's static files: its own dependencies, dev tools included -------------
+FROM manifests AS spa-build
 ARG APP
+RUN test -n "${APP}" || { echo "build with --build-arg APP=web|admin" >&2; exit 1; }
+RUN --mount=type=cache,id=shop-pnpm-store,target=/pnpm/store \
+    --mount=type=secret,id=npm-ca \
+    if [ -f /run/secrets/npm-ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npm-ca; fi; \
+    pnpm install --frozen-lockfile --ignore-scripts --filter "{apps/${APP}}..."
+COPY . .
 # Where the browser finds the gateway; baked in at build time, as Vite does.
 ARG VITE_GATEWAY_URL=http://localhost:4000/graphql
 ENV VITE_GATEWAY_URL=${VITE_GATEWAY_URL}
-RUN test -n "${APP}" || { echo "build with --build-arg APP=web|admin" >&2; exit 1; }
-RUN pnpm --filter "@shop/${APP}" codegen && pnpm --filter "@shop/${APP}" build
+RUN pnpm --filter "{apps/${APP}}" codegen && pnpm --filter "{apps/${APP}}" build
 
-# --- A SPA: docker build --build-arg APP=<web|admin> --target spa -------------
-# nginx as an unprivileged user on :8080; every path that is not a file is the app's.
+# --- A SPA: docker build --build-arg APP=<web|admin> --target spa ----------------
+# nginx as an unprivileged user on :8080 (docker/spa.nginx.conf).
 FROM ${NGINX_IMAGE} AS spa
 ARG APP
+COPY docker/spa.nginx.conf /etc/nginx/conf.d/default.conf
 COPY --from=spa-build /shop/apps/${APP}/dist /usr/share/nginx/html
-COPY <<'EOF' /etc/nginx/conf.d/default.conf
-server {
-  listen 8080;
-  root /usr/share/nginx/html;
-  location / {
-    try_files $uri $uri/ /index.html;
-  }
-  location /assets/ {
-    add_header Cache-Control "public, max-age=31536000, immutable";
-  }
-}
-EOF
+HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
+    CMD wget -q --spider http://127.0.0.1:8080/ || exit 1
 
-# --- A Node service: docker build --build-arg APP=<service> --target service --
-FROM node:${NODE_VERSION}-slim AS service
+# --- One service's production dependencies ---------------------------------------
+# The workspace layout stays (packages linked, not copied into node_modules):
+# Node strips types from the workspace's .ts files, never from files under
+# node_modules, which is where `pnpm deploy` would put them.
+FROM manifests AS prod-deps
 ARG APP
 RUN test -n "${APP}" || { echo "build with --build-arg APP=inventory|orders|payments|gateway" >&2; exit 1; }
+RUN --mount=type=cache,id=shop-pnpm-store,target=/pnpm/store \
+    --mount=type=secret,id=npm-ca \
+    if [ -f /run/secrets/npm-ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npm-ca; fi; \
+    pnpm install --frozen-lockfile --prod --ignore-scripts --filter "{apps/${APP}}..."
+
+# --- A Node service: docker build --build-arg APP=<service> --target service ----
+FROM ${NODE_IMAGE} AS service
+ARG APP
 # Root owns the code; the service runs as `node` and writes only to /tmp
 # (SHOP_DATA_DIR: where the one-shot migrate job notes the database URL).
 ENV NODE_ENV=production APP=${APP} SHOP_DATA_DIR=/tmp/shop-data
 WORKDIR /shop
-COPY --from=source /shop /shop
-RUN test -f "apps/${APP}/src/main.ts" || { echo "apps/${APP}/src/main.ts not found: APP must name a service" >&2; exit 1; }
+COPY --from=prod-deps /shop /shop
+COPY prisma prisma
+COPY packages packages
+COPY apps apps
+COPY docker/healthcheck.ts docker/
+# Prisma's generated client (made with the prisma CLI, a dev tool).
+COPY --from=prisma-client /shop/packages/db/src/generated packages/db/src/generated
+RUN test -f "apps/${APP}/src/main.ts" || { echo "apps/${APP}/src/main.ts not found: APP must name a service" >&2; exit 1; } \
+ && ln -s "apps/${APP}/src/main.ts" main.ts
 USER node
-CMD ["sh", "-c", "exec node --import tsx apps/${APP}/src/main.ts"]
+HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 CMD node docker/healthcheck.ts
+CMD ["node", "main.ts"]

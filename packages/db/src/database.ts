@@ -6,7 +6,6 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { answers, embeddedUrl, ensureDatabase, startEmbeddedServer } from "./embedded-postgres.ts";
 import { dataDir } from "./paths.ts";
 
 export const EMBEDDED_PORT = 54329;
@@ -29,6 +28,14 @@ export async function startDatabase(env: NodeJS.ProcessEnv = process.env): Promi
     return { url: env.DATABASE_URL, embedded: false, stop: () => Promise.resolve() };
   }
 
+  // Loaded only here: the embedded PostgreSQL is a development dependency,
+  // absent from the production images (which always set DATABASE_URL).
+  const { answers, embeddedUrl, ensureDatabase, startEmbeddedServer } =
+    await import("./embedded-postgres.ts").catch((error: unknown) => {
+      throw new Error("DATABASE_URL is not set and the embedded PostgreSQL is not installed here", {
+        cause: error,
+      });
+    });
   const port = Number(env.EMBEDDED_PG_PORT ?? EMBEDDED_PORT);
   const url = embeddedUrl(port, EMBEDDED_DATABASE);
   // Already running (a `pnpm start` in another terminal): use it, leave it be.

@@ -9,13 +9,14 @@ import type { ServiceFetch, ServiceName } from "../src/services/clients.ts";
 export type FakeProcedure = (input: unknown) => unknown; // may return a promise
 
 export class FakeServiceError extends Error {
-  constructor(
-    readonly error: string,
-    readonly httpStatus: number,
-    message: string,
-    readonly details?: unknown,
-  ) {
+  readonly error: string;
+  readonly httpStatus: number;
+  readonly details?: unknown;
+  constructor(error: string, httpStatus: number, message: string, details?: unknown) {
     super(message);
+    this.error = error;
+    this.httpStatus = httpStatus;
+    this.details = details;
   }
 }
 

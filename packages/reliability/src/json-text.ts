@@ -8,12 +8,18 @@
 
 /** A token written as is. */
 export class RawJson {
-  constructor(readonly text: string) {}
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
 }
 
 /** An object as a list of entries, so a key may appear twice. */
 export class JsonEntries {
-  constructor(readonly entries: ReadonlyArray<readonly [string, JsonLike]>) {}
+  readonly entries: ReadonlyArray<readonly [string, JsonLike]>;
+  constructor(entries: ReadonlyArray<readonly [string, JsonLike]>) {
+    this.entries = entries;
+  }
 }
 
 export type JsonLike =

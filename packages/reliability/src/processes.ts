@@ -34,11 +34,13 @@ export class ShopProcess {
   private readonly output: string[] = [];
   readonly url: string;
 
-  constructor(
-    readonly name: ShopProcessName,
-    readonly port: number,
-    private readonly env: Record<string, string>,
-  ) {
+  readonly name: ShopProcessName;
+  readonly port: number;
+  private readonly env: Record<string, string>;
+  constructor(name: ShopProcessName, port: number, env: Record<string, string>) {
+    this.name = name;
+    this.port = port;
+    this.env = env;
     this.url = `http://127.0.0.1:${port}`;
   }
 

@@ -87,11 +87,12 @@ export class ShopClientError extends Error {
 /** Thrown by the SDK's fetch when an answer is not JSON, so it never reaches tRPC's parser. */
 export class NotAServiceAnswer extends Error {
   override readonly name = "NotAServiceAnswer";
-  constructor(
-    readonly status: number,
-    readonly contentType: string,
-  ) {
+  readonly status: number;
+  readonly contentType: string;
+  constructor(status: number, contentType: string) {
     super(`answered ${status} with ${contentType}`);
+    this.status = status;
+    this.contentType = contentType;
   }
 }
 

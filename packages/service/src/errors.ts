@@ -8,12 +8,12 @@ import { isDatabaseUnavailable, isUnstorableText } from "./database-errors.ts";
  */
 export class ServiceError extends Error {
   override readonly name = "ServiceError";
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
     super(message);
+    this.code = code;
+    this.details = details;
   }
 
   get status(): number {

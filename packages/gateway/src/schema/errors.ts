@@ -19,21 +19,22 @@ export interface ShortfallLine extends StockShortfall {
 }
 
 export class InsufficientStockError extends Error {
-  constructor(readonly lines: ShortfallLine[]) {
+  readonly lines: ShortfallLine[];
+  constructor(lines: ShortfallLine[]) {
     super(
       `Not enough stock: ${lines
         .map((l) => `${l.productName ?? l.productId} (${l.requested} requested, ${l.available} left)`)
         .join("; ")}`,
     );
+    this.lines = lines;
   }
 }
 
 export class ValidationError extends Error {
-  constructor(
-    message: string,
-    readonly fields: Array<{ path: string; message: string }>,
-  ) {
+  readonly fields: Array<{ path: string; message: string }>;
+  constructor(message: string, fields: Array<{ path: string; message: string }>) {
     super(message);
+    this.fields = fields;
   }
 }
 
@@ -41,11 +42,10 @@ export class NotFoundError extends Error {}
 export class InvalidStateError extends Error {}
 export class IdempotencyKeyError extends Error {}
 export class PaymentFailedError extends Error {
-  constructor(
-    message: string,
-    readonly chargeId: string | null,
-  ) {
+  readonly chargeId: string | null;
+  constructor(message: string, chargeId: string | null) {
     super(message);
+    this.chargeId = chargeId;
   }
 }
 

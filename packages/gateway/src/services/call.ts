@@ -6,14 +6,16 @@ import type { ServiceName } from "./clients.ts";
 /** What a failed service call said: the service's stable error code, status and details. */
 export class ServiceCallError extends Error {
   override readonly name = "ServiceCallError";
-  constructor(
-    readonly service: ServiceName,
-    readonly code: ErrorCode,
-    readonly status: number,
-    message: string,
-    readonly details?: unknown,
-  ) {
+  readonly service: ServiceName;
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: unknown;
+  constructor(service: ServiceName, code: ErrorCode, status: number, message: string, details?: unknown) {
     super(message);
+    this.service = service;
+    this.code = code;
+    this.status = status;
+    this.details = details;
   }
 }
 

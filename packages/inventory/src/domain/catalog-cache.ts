@@ -25,10 +25,12 @@ export class CatalogCache {
   private listening = false;
   private readonly waiters = new Set<() => void>();
 
-  constructor(
-    private readonly load: () => Promise<Product[]>,
-    private readonly ttlMs = 30_000,
-  ) {}
+  private readonly load: () => Promise<Product[]>;
+  private readonly ttlMs: number;
+  constructor(load: () => Promise<Product[]>, ttlMs = 30_000) {
+    this.load = load;
+    this.ttlMs = ttlMs;
+  }
 
   /** The version a read now would carry: this process's id and its change count. */
   currentVersion(): string {
