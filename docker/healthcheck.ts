@@ -3,7 +3,7 @@
  * docker/healthcheck.ts`) so that every compose implementation passes it on
  * unchanged: this service's /readyz on its own port must answer 2xx within 2 s.
  */
-import { portOf, type ShopPart } from "../packages/service/src/env.ts";
+import { portOf, type ShopPart } from "../packages/contracts/src/ports.ts";
 
 const part = process.env.APP as ShopPart;
 try {
