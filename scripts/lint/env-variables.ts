@@ -17,7 +17,7 @@ function sourceFiles(dir: string): string[] {
 /**
  * Every environment variable the code reads: `process.env.X` and `env.X`,
  * Vite's `import.meta.env` (the VITE_ names), the keys of the zod env schemas (`X: z.`), and
- * `<PART>_PORT` for every part in @shop/service's DEFAULT_PORTS.
+ * `<PART>_PORT` for every part in @shop/contracts' DEFAULT_PORTS.
  */
 export function variablesTheCodeReads(root: string): Set<string> {
   const files = ["apps", "packages", "scripts", "e2e"].flatMap((dir) => sourceFiles(join(root, dir)));
@@ -26,8 +26,8 @@ export function variablesTheCodeReads(root: string): Set<string> {
   for (const file of files) {
     const text = readFileSync(file, "utf8");
     for (const m of text.matchAll(/\benv\.([A-Z][A-Z0-9_]+)\b/g)) names.add(m[1]!);
-    for (const m of text.matchAll(/^\s+([A-Z][A-Z0-9_]{2,}): z\./gm)) names.add(m[1]!);
-    if (file.endsWith(join("service", "src", "env.ts"))) {
+    for (const m of text.matchAll(/^\s+([A-Z][A-Z0-9_]{2,}): z\b/gm)) names.add(m[1]!);
+    if (file.endsWith(join("contracts", "src", "ports.ts"))) {
       const ports = /DEFAULT_PORTS = \{([^}]*)\}/.exec(text)?.[1] ?? "";
       for (const m of ports.matchAll(/(\w+):/g)) names.add(`${m[1]!.toUpperCase()}_PORT`);
     }
