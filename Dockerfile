@@ -29,6 +29,7 @@ COPY packages/reliability/package.json packages/reliability/
 COPY packages/sdk/package.json packages/sdk/
 COPY packages/service/package.json packages/service/
 COPY packages/stack/package.json packages/stack/
+COPY packages/ui/package.json packages/ui/
 # Install scripts are skipped: the only one an image needs, Prisma's client
 # generation, runs below on the sources. tsx is a devDependency the services
 # run with, so this is a full install.
