@@ -1,4 +1,5 @@
 import { useId, useLayoutEffect, useRef, type ReactNode } from "react";
+import { createPortal } from "react-dom";
 
 interface DialogProps {
   title: string;
@@ -12,6 +13,10 @@ interface DialogProps {
  * A modal over the native <dialog>: the browser traps focus inside it, makes
  * the page behind it inert, closes it on Escape and gives focus back to what
  * opened it. Rendered while open; unmounting closes it.
+ *
+ * It is portalled to <body>: opened from a table row, it would otherwise sit
+ * inside a cell and inherit its no-wrap, right-aligned text (and, on a phone,
+ * the scrolled table's offset). React events still reach the opener's tree.
  */
 export function Dialog({ title, onClose, children, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -26,7 +31,7 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
     return () => dialog.close();
   }, []);
 
-  return (
+  return createPortal(
     <dialog
       ref={ref}
       className={["dialog", className].filter(Boolean).join(" ")}
@@ -40,6 +45,7 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
         {title}
       </h2>
       {children}
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
