@@ -174,7 +174,11 @@ test("an admin cancels a pending order after confirming, and its stock comes bac
   request,
 }) => {
   const token = adminToken();
-  const productId = await createProduct(request, { name: unique("E2E Cancel Bowl"), priceCents: 1_500, stockQty: 6 });
+  const productId = await createProduct(request, {
+    name: unique("E2E Cancel Bowl"),
+    priceCents: 1_500,
+    stockQty: 6,
+  });
   const orderId = await placeOrder(request, [{ productId, qty: 2 }]);
 
   await signIn(page, token);
@@ -206,7 +210,9 @@ test("an admin reprices, restocks, archives and restores a product; the catalog 
   const name = unique("E2E Side Table");
   const productId = await createProduct(request, { name, priceCents: 8900, stockQty: 2 });
   const catalogIds = async () =>
-    (await graphql<{ products: Array<{ id: string }> }>(request, "{ products { id } }")).products.map((p) => p.id);
+    (await graphql<{ products: Array<{ id: string }> }>(request, "{ products { id } }")).products.map(
+      (p) => p.id,
+    );
 
   await signIn(page, token);
   const row = page.getByRole("row", { name: new RegExp(name) });
@@ -271,11 +277,20 @@ test("the page and the filter of the Orders page are in its address: reload and 
 }) => {
   test.setTimeout(60_000);
   // More than one page of cancelled orders (20 a page), made here so the test does not depend on others.
-  const productId = await createProduct(request, { name: unique("E2E Paging Cup"), priceCents: 100, stockQty: 30 });
+  const productId = await createProduct(request, {
+    name: unique("E2E Paging Cup"),
+    priceCents: 100,
+    stockQty: 30,
+  });
   const token = adminToken();
   for (let i = 0; i < 22; i++) {
     const orderId = await placeOrder(request, [{ productId, qty: 1 }]);
-    await graphql(request, "mutation ($id: ID!) { cancelOrder(orderId: $id) { __typename } }", { id: orderId }, token);
+    await graphql(
+      request,
+      "mutation ($id: ID!) { cancelOrder(orderId: $id) { __typename } }",
+      { id: orderId },
+      token,
+    );
   }
 
   await signIn(page, token);
@@ -305,7 +320,11 @@ test("a gateway that never answers a capture gives a message within 15 s that sa
   request,
 }) => {
   test.setTimeout(60_000);
-  const productId = await createProduct(request, { name: unique("E2E Hung Jug"), priceCents: 2_000, stockQty: 2 });
+  const productId = await createProduct(request, {
+    name: unique("E2E Hung Jug"),
+    priceCents: 2_000,
+    stockQty: 2,
+  });
   const orderId = await placeOrder(request, [{ productId, qty: 1 }]);
   await signIn(page, adminToken());
   await page.getByRole("link", { name: "Orders" }).click();
@@ -318,9 +337,12 @@ test("a gateway that never answers a capture gives a message within 15 s that sa
   );
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("button", { name: "Capture $20.00" }).click();
-  await expect(dialog.getByRole("alert")).toContainText("Capturing again is safe: an order is never charged twice.", {
-    timeout: 16_000,
-  });
+  await expect(dialog.getByRole("alert")).toContainText(
+    "Capturing again is safe: an order is never charged twice.",
+    {
+      timeout: 16_000,
+    },
+  );
   await expectDialogUsable(page, dialog);
   await checkState(page, "a capture without answer");
 
@@ -354,7 +376,11 @@ test("the Products and Orders pages fit the screen with many rows (screenshots w
   );
   const inStock = products.filter((p) => p.stockQty >= 3);
   for (const lines of [inStock.slice(0, 2), inStock.slice(2, 3), inStock.slice(3, 5)]) {
-    if (lines.length > 0) await placeOrder(request, lines.map((p, i) => ({ productId: p.id, qty: i + 1 })));
+    if (lines.length > 0)
+      await placeOrder(
+        request,
+        lines.map((p, i) => ({ productId: p.id, qty: i + 1 })),
+      );
   }
 
   await signIn(page, adminToken());

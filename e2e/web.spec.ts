@@ -1,9 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import {
-  expectAccessible,
-  expectNoHorizontalOverflow,
-  screenshot,
-} from "./support/checks.ts";
+import { expectAccessible, expectNoHorizontalOverflow, screenshot } from "./support/checks.ts";
 import { adminToken, createProduct, graphql, INVENTORY, placeOrder, unique } from "./support/stack.ts";
 
 /** The web shop against the real stack, at both widths (the desktop and phone projects). */
@@ -74,7 +70,10 @@ test("the cart survives a reload; Remove hands the focus on", async ({ page, req
   for (const name of names) await createProduct(request, { name, priceCents: 700, stockQty: 5 });
   await page.goto("/");
   for (const name of names) {
-    await page.getByRole("article", { name, exact: true }).getByRole("button", { name: "Add to cart" }).click();
+    await page
+      .getByRole("article", { name, exact: true })
+      .getByRole("button", { name: "Add to cart" })
+      .click();
   }
   await expect(page.getByRole("link", { name: "Cart (2 items)" })).toBeVisible();
 
@@ -130,11 +129,15 @@ test("a checkout the gateway never answers ends within 15 s with one Try again, 
   await expect(page.getByRole("heading", { level: 1, name: "Your cart" })).toBeVisible();
 
   // The mutation (the only POST) hangs; the catalog's reads still go through.
-  await page.route("**/graphql**", (route) => (route.request().method() === "POST" ? undefined : route.fallback()));
+  await page.route("**/graphql**", (route) =>
+    route.request().method() === "POST" ? undefined : route.fallback(),
+  );
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page.getByRole("button", { name: "Placing order…" })).toBeDisabled();
   const alert = page.getByRole("alert");
-  await expect(alert).toContainText("Trying again is safe: your order is placed only once.", { timeout: 16_000 });
+  await expect(alert).toContainText("Trying again is safe: your order is placed only once.", {
+    timeout: 16_000,
+  });
   // No two identical buttons: the notice has none, the one button says Try again.
   await expect(alert.getByRole("button")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(1);
@@ -147,7 +150,11 @@ test("a checkout the gateway never answers ends within 15 s with one Try again, 
 });
 
 test("a cancelled order's page never says confirmed", async ({ page, request }) => {
-  const productId = await createProduct(request, { name: unique("E2E Cancelled Cup"), priceCents: 900, stockQty: 3 });
+  const productId = await createProduct(request, {
+    name: unique("E2E Cancelled Cup"),
+    priceCents: 900,
+    stockQty: 3,
+  });
   const orderId = await placeOrder(request, [{ productId, qty: 1 }]);
   await graphql(
     request,
@@ -178,7 +185,9 @@ test("the catalog: by name as people sort names, sold out last, long names clamp
   page,
   request,
 }) => {
-  const longName = unique("E2E " + "Extraordinarily long hand-thrown stoneware pour-over dripper ".repeat(4)).slice(0, 200);
+  const longName = unique(
+    "E2E " + "Extraordinarily long hand-thrown stoneware pour-over dripper ".repeat(4),
+  ).slice(0, 200);
   await createProduct(request, { name: longName, priceCents: 4_200, stockQty: 1 });
   await createProduct(request, { name: unique("aaa e2e lower-case first"), priceCents: 500, stockQty: 0 });
 
@@ -236,7 +245,10 @@ test("a saved cart tells the shopper of a price change and of a product no longe
 
   await page.goto("/");
   for (const name of [dearer, gone]) {
-    await page.getByRole("article", { name, exact: true }).getByRole("button", { name: "Add to cart" }).click();
+    await page
+      .getByRole("article", { name, exact: true })
+      .getByRole("button", { name: "Add to cart" })
+      .click();
   }
   await graphql(
     request,
@@ -244,10 +256,17 @@ test("a saved cart tells the shopper of a price change and of a product no longe
     { id: dearerId, input: { priceCents: 5_500 } },
     token,
   );
-  await graphql(request, "mutation ($id: ID!) { archiveProduct(id: $id) { __typename } }", { id: goneId }, token);
+  await graphql(
+    request,
+    "mutation ($id: ID!) { archiveProduct(id: $id) { __typename } }",
+    { id: goneId },
+    token,
+  );
 
   await page.goto("/cart");
-  await expect(page.getByText("The price went up since you added it: $50.00 then, $55.00 now.")).toBeVisible();
+  await expect(
+    page.getByText("The price went up since you added it: $50.00 then, $55.00 now."),
+  ).toBeVisible();
   await expect(page.getByText("No longer sold. Remove it to place your order.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Place order" })).toBeDisabled();
   await checkState(page, "a saved cart with news");

@@ -7,7 +7,9 @@ import { expect, type Locator, type Page, type TestInfo } from "@playwright/test
 
 /** axe-core on the page as it is now: no serious or critical violation of WCAG 2.1 A/AA. */
 export async function expectAccessible(page: Page, state: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);

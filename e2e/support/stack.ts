@@ -61,4 +61,5 @@ export async function placeOrder(request: APIRequestContext, items: { productId:
 }
 
 /** A name no other run or project has used. */
-export const unique = (name: string) => `${name} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+export const unique = (name: string) =>
+  `${name} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;

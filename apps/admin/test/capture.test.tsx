@@ -27,7 +27,9 @@ const pendingOrder = {
   ],
 };
 
-const ordersPage = { data: { orders: { __typename: "OrderPage", nextCursor: null, orders: [pendingOrder] } } };
+const ordersPage = {
+  data: { orders: { __typename: "OrderPage", nextCursor: null, orders: [pendingOrder] } },
+};
 
 /** One page with one pending order; capturePayment answers whatever `capture` resolves to, when it does. */
 function ordersGateway(capture: () => Promise<GatewayAnswer>) {
@@ -134,7 +136,12 @@ describe("capturing a payment", () => {
         init?.signal?.addEventListener("abort", () => reject(init.signal?.reason as Error));
       });
     };
-    const client = createAdminClient({ token: TOKEN, transport: fetchExchange, fetch: hanging, deadlineMs: 150 });
+    const client = createAdminClient({
+      token: TOKEN,
+      transport: fetchExchange,
+      fetch: hanging,
+      deadlineMs: 150,
+    });
     const user = userEvent.setup();
     render(
       <Provider value={client}>

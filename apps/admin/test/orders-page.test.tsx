@@ -89,7 +89,9 @@ describe("the Orders page", () => {
     await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Cancel order" }));
 
     await waitFor(() => expect(row.getByText("Cancelled")).toBeInTheDocument());
-    expect(screen.getByRole("status")).toHaveTextContent("Cancelled order 00000001; its 1 unit goes back into stock.");
+    expect(screen.getByRole("status")).toHaveTextContent(
+      "Cancelled order 00000001; its 1 unit goes back into stock.",
+    );
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(row.queryByRole("button", { name: /Capture payment/ })).not.toBeInTheDocument();
     expect(gateway.callsOf("CancelOrder").map((c) => c.variables)).toEqual([{ orderId: order(1).id }]);

@@ -108,7 +108,9 @@ describe("the product form", () => {
 
     const name = form.getByLabelText("Name");
     await waitFor(() => expect(name).toHaveAttribute("aria-invalid", "true"));
-    expect(name).toHaveAccessibleDescription(expect.stringContaining("is already the name of another product"));
+    expect(name).toHaveAccessibleDescription(
+      expect.stringContaining("is already the name of another product"),
+    );
     expect(form.getByLabelText("Price")).not.toHaveAttribute("aria-invalid");
     expect(dialog).toBeVisible();
     // What went out: the contract's output (name trimmed), the price in cents.

@@ -304,7 +304,9 @@ describe("the shop as people use it", () => {
   it("says an order link that names no order id is not valid, without asking the gateway", async () => {
     window.history.replaceState(null, "", "/orders/not-a-uuid");
     const { gateway } = renderShop();
-    expect(await screen.findByRole("heading", { level: 1, name: "This order link is not valid" })).toBeVisible();
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "This order link is not valid" }),
+    ).toBeVisible();
     expect(screen.queryByText(/went wrong/)).not.toBeInTheDocument();
     expect(vi.mocked(gateway.fetch).mock.calls.some(([url]) => String(url).includes("Order"))).toBe(false);
   });
@@ -340,7 +342,10 @@ describe("the shop as people use it", () => {
     await screen.findByRole("spinbutton", { name: "Quantity of Paper filters" });
     await setQuantity(user, "Paper filters", "75");
     expect(cartLink()).toHaveAccessibleName("Cart (75 items)");
-    expect(screen.getByRole("spinbutton", { name: "Quantity of Paper filters" })).toHaveAttribute("max", "120");
+    expect(screen.getByRole("spinbutton", { name: "Quantity of Paper filters" })).toHaveAttribute(
+      "max",
+      "120",
+    );
   });
 
   it("names every page in the tab's title", async () => {

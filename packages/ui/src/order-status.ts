@@ -24,7 +24,8 @@ export const ORDER_STATUS_TEXT: Readonly<Record<OrderStatusCode, OrderStatusText
   PENDING: {
     label: "Payment pending",
     heading: "Order confirmed",
-    shopper: "Thank you. Your order is in and its items are set aside for you. Payment is taken when it is prepared.",
+    shopper:
+      "Thank you. Your order is in and its items are set aside for you. Payment is taken when it is prepared.",
     confirmed: true,
     tone: "waiting",
   },

@@ -17,7 +17,9 @@ describe("fetchWithDeadline", () => {
 
   it("still lets the caller cancel, and that is not a deadline", async () => {
     const caller = new AbortController();
-    const pending = fetchWithDeadline(10_000, hangingFetch)("http://gateway.test/", { signal: caller.signal });
+    const pending = fetchWithDeadline(10_000, hangingFetch)("http://gateway.test/", {
+      signal: caller.signal,
+    });
     caller.abort();
     const error = await pending.catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "AbortError" });

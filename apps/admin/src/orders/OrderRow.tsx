@@ -106,7 +106,11 @@ export function OrderRow({ order, onDone }: OrderRowProps) {
               Capture payment
               <span className="visually-hidden"> for order {label}</span>
             </button>
-            <button type="button" className="button small danger-quiet" onClick={() => setConfirming("cancel")}>
+            <button
+              type="button"
+              className="button small danger-quiet"
+              onClick={() => setConfirming("cancel")}
+            >
               Cancel
               <span className="visually-hidden"> order {label}</span>
             </button>
@@ -123,8 +127,8 @@ export function OrderRow({ order, onDone }: OrderRowProps) {
             onClose={() => setConfirming(null)}
           >
             <p>
-              This charges {formatMoney(order.totalCents)} for the order&rsquo;s {units === 1 ? "1 item" : `${units} items`}.
-              An order is only ever charged once.
+              This charges {formatMoney(order.totalCents)} for the order&rsquo;s{" "}
+              {units === 1 ? "1 item" : `${units} items`}. An order is only ever charged once.
             </p>
           </ConfirmDialog>
         )}
@@ -137,9 +141,7 @@ export function OrderRow({ order, onDone }: OrderRowProps) {
             onConfirm={onCancel}
             onClose={() => setConfirming(null)}
           >
-            <p>
-              Nothing is charged, and {unitsBack(units)}. A cancelled order cannot be captured.
-            </p>
+            <p>Nothing is charged, and {unitsBack(units)}. A cancelled order cannot be captured.</p>
           </ConfirmDialog>
         )}
       </td>

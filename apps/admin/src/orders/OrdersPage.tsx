@@ -50,7 +50,9 @@ export function OrdersPage() {
               id={filterId}
               value={status ?? ""}
               // A new filter starts at its first page.
-              onChange={(event) => go({ status: (event.target.value || null) as OrderStatus | null, trail: [] })}
+              onChange={(event) =>
+                go({ status: (event.target.value || null) as OrderStatus | null, trail: [] })
+              }
             >
               <option value="">All statuses</option>
               {ORDER_STATUSES.map((value) => (

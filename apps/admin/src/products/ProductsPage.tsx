@@ -8,7 +8,11 @@ import { QueryProblem } from "../components/QueryProblem.tsx";
 import { ProductStatusBadge } from "../components/StatusBadge.tsx";
 import { formatDate, formatMoney } from "../format.ts";
 import { describeError, NO_ANSWER } from "../graphql/client.ts";
-import { AdminProductsQuery, ArchiveProductMutation, UnarchiveProductMutation } from "../graphql/operations.ts";
+import {
+  AdminProductsQuery,
+  ArchiveProductMutation,
+  UnarchiveProductMutation,
+} from "../graphql/operations.ts";
 import type { AdminProductsQuery as AdminProductsResult } from "../gql/graphql.ts";
 import { ProductForm } from "./ProductForm.tsx";
 import { StockForm } from "./StockForm.tsx";
@@ -165,8 +169,8 @@ export function ProductsPage() {
           onClose={close}
         >
           <p>
-            It leaves the catalog at once and can no longer be ordered. Orders that already name it keep it. You
-            can restore it later.
+            It leaves the catalog at once and can no longer be ordered. Orders that already name it keep it.
+            You can restore it later.
           </p>
         </ConfirmDialog>
       )}

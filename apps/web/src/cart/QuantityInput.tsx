@@ -18,7 +18,15 @@ interface QuantityInputProps {
  * from 1 to the stock is taken at once; leaving the field puts back the
  * quantity the cart holds.
  */
-export function QuantityInput({ id, qty, max, disabled, describedBy, invalid, onChange }: QuantityInputProps) {
+export function QuantityInput({
+  id,
+  qty,
+  max,
+  disabled,
+  describedBy,
+  invalid,
+  onChange,
+}: QuantityInputProps) {
   const [draft, setDraft] = useState<string | null>(null);
 
   function change(text: string) {

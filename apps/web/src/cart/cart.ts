@@ -88,7 +88,8 @@ export function refreshProducts(cart: Cart, catalog: readonly ProductInfo[]): Ca
 
 function refreshLine(line: CartLine, product: ProductInfo | undefined): CartLine {
   const { addedAtCents, discontinued: _gone, ...rest } = line;
-  if (!product) return { ...rest, ...(addedAtCents !== undefined && { addedAtCents }), stockQty: 0, discontinued: true };
+  if (!product)
+    return { ...rest, ...(addedAtCents !== undefined && { addedAtCents }), stockQty: 0, discontinued: true };
   const original = addedAtCents ?? line.priceCents;
   return {
     ...rest,
@@ -102,7 +103,8 @@ function refreshLine(line: CartLine, product: ProductInfo | undefined): CartLine
 
 /** What changed about a line since it was added that the shopper should know (not a blocker), or null. */
 export function lineNews(line: CartLine): { wasCents: number; nowCents: number } | null {
-  if (line.discontinued || line.addedAtCents === undefined || line.addedAtCents === line.priceCents) return null;
+  if (line.discontinued || line.addedAtCents === undefined || line.addedAtCents === line.priceCents)
+    return null;
   return { wasCents: line.addedAtCents, nowCents: line.priceCents };
 }
 

@@ -9,7 +9,13 @@ import { useLayoutEffect, useRef, type ReactNode } from "react";
  * order" while loading, then "Order confirmed") takes the focus if it was
  * left on nothing, so arriving at a page never drops the focus to <body>.
  */
-export function PageHeading({ children, reclaimFocus = false }: { children: ReactNode; reclaimFocus?: boolean }) {
+export function PageHeading({
+  children,
+  reclaimFocus = false,
+}: {
+  children: ReactNode;
+  reclaimFocus?: boolean;
+}) {
   const ref = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => {
     if (!reclaimFocus) return;

@@ -99,7 +99,12 @@ function ProductCard({ product }: { product: ProductInfo }) {
           {allInCart ? `All ${product.stockQty} in your cart` : inCart > 0 ? `${inCart} in your cart` : ""}
         </p>
         {allInCart ? (
-          <Link ref={cartLink} to={paths.cart()} className="button button-secondary" aria-describedby={noteId}>
+          <Link
+            ref={cartLink}
+            to={paths.cart()}
+            className="button button-secondary"
+            aria-describedby={noteId}
+          >
             View cart
           </Link>
         ) : (

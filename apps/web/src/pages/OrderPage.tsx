@@ -31,8 +31,8 @@ export function OrderPage({ orderId }: { orderId: string }) {
         <PageTitle>Order link not valid</PageTitle>
         <PageHeading reclaimFocus>This order link is not valid</PageHeading>
         <p>
-          The address does not name an order. Check that you have the whole link, or write to us with your order
-          number.
+          The address does not name an order. Check that you have the whole link, or write to us with your
+          order number.
         </p>
         <Link to={paths.catalog()} className="button button-primary">
           Go to the catalog
