@@ -29,7 +29,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  timeout: 30_000,
+  // Each test checks every page state it reaches with axe-core (a second or more per state).
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   reporter: "list",
   use: {

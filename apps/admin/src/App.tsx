@@ -1,8 +1,8 @@
 import type { Exchange } from "@urql/core";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { Provider } from "urql";
 import { createAdminClient } from "./graphql/client.ts";
-import { createSessionSync, type SessionSync } from "./session-sync.ts";
+import { useSessionSync } from "./session-sync.ts";
 import { Shell } from "./Shell.tsx";
 import { checkToken, savedToken } from "./session.ts";
 import { SignIn } from "./SignIn.tsx";
@@ -26,10 +26,6 @@ const SIGNED_OUT_ELSEWHERE = "You signed out in another tab.";
 export function App({ transport, deadlineMs }: AppProps) {
   const [token, setToken] = useState<string | null>(() => savedToken.read());
   const [notice, setNotice] = useState<string | null>(null);
-  const tokenRef = useRef(token);
-  tokenRef.current = token;
-  const sync = useRef<SessionSync | null>(null);
-
   const adopt = useCallback((next: string) => {
     savedToken.save(next);
     setNotice(null);
@@ -42,26 +38,22 @@ export function App({ transport, deadlineMs }: AppProps) {
     setNotice(why);
   }, []);
 
-  useEffect(() => {
-    const channel = createSessionSync({
-      currentToken: () => tokenRef.current,
-      onToken: (shared) => {
-        if (tokenRef.current === null) adopt(shared);
-      },
-      onSignedOut: () => {
-        if (tokenRef.current !== null) endSession(SIGNED_OUT_ELSEWHERE);
-      },
-    });
-    sync.current = channel;
-    return () => channel.close();
-  }, [adopt, endSession]);
+  const sync = useSessionSync(token, {
+    // Another tab signed in (or answered this one's question): take its token if signed out here.
+    onToken: (shared) => {
+      if (token === null) adopt(shared);
+    },
+    onSignedOut: () => {
+      if (token !== null) endSession(SIGNED_OUT_ELSEWHERE);
+    },
+  });
 
   const signOut = useCallback(
     (why: string | null = null) => {
       endSession(why);
-      sync.current?.signedOut();
+      sync.signedOut();
     },
-    [endSession],
+    [endSession, sync],
   );
 
   const client = useMemo(
@@ -76,7 +68,7 @@ export function App({ transport, deadlineMs }: AppProps) {
     const problem = await checkToken(createAdminClient({ token: candidate, transport, deadlineMs }));
     if (problem) return problem;
     adopt(candidate);
-    sync.current?.signedIn(candidate);
+    sync.signedIn(candidate);
     return null;
   }
 

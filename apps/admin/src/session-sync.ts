@@ -1,3 +1,5 @@
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
+
 /**
  * One sign-in for every tab of the admin in a browser, and one sign-out.
  *
@@ -57,4 +59,37 @@ export function createSessionSync({ currentToken, onToken, onSignedOut }: Sessio
     signedOut: () => post({ type: "signed-out" }),
     close: () => channel.close(),
   };
+}
+
+/**
+ * The tab's end of the channel for a component: open while mounted, told the
+ * current token, calling the latest handlers. The methods are stable.
+ */
+export function useSessionSync(
+  token: string | null,
+  handlers: { onToken: (token: string) => void; onSignedOut: () => void },
+): Pick<SessionSync, "signedIn" | "signedOut"> {
+  const tokenRef = useRef(token);
+  const handlersRef = useRef(handlers);
+  const channel = useRef<SessionSync | null>(null);
+  useLayoutEffect(() => {
+    tokenRef.current = token;
+    handlersRef.current = handlers;
+  });
+  useEffect(() => {
+    const sync = createSessionSync({
+      currentToken: () => tokenRef.current,
+      onToken: (shared) => handlersRef.current.onToken(shared),
+      onSignedOut: () => handlersRef.current.onSignedOut(),
+    });
+    channel.current = sync;
+    return () => sync.close();
+  }, []);
+  return useMemo(
+    () => ({
+      signedIn: (shared: string) => channel.current?.signedIn(shared),
+      signedOut: () => channel.current?.signedOut(),
+    }),
+    [],
+  );
 }

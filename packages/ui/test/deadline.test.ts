@@ -4,7 +4,7 @@ import { fetchWithDeadline, isDeadlineError } from "../src/deadline.ts";
 /** A fetch that never answers, but rejects as a browser's does when its signal aborts. */
 const hangingFetch: typeof fetch = (_input, init) =>
   new Promise((_resolve, reject) => {
-    init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
+    init?.signal?.addEventListener("abort", () => reject(init.signal?.reason as Error));
   });
 
 describe("fetchWithDeadline", () => {

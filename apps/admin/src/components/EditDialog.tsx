@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";
 import { Dialog } from "./Dialog.tsx";
 
@@ -16,20 +16,18 @@ interface EditDialogProps {
  * made on purpose, and closes at once.
  */
 export function EditDialog({ title, onClose, children }: EditDialogProps) {
-  const dirty = useRef(false);
+  const [dirty, setDirty] = useState(false);
   const [asking, setAsking] = useState(false);
 
   return (
     <Dialog
       title={title}
       onClose={() => {
-        if (dirty.current) setAsking(true);
+        if (dirty) setAsking(true);
         else onClose();
       }}
     >
-      {children((value) => {
-        dirty.current = value;
-      })}
+      {children(setDirty)}
       {asking && (
         <ConfirmDialog
           title="Discard your changes?"

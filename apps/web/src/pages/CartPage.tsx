@@ -18,7 +18,8 @@ export function CartPage() {
   const [removed, setRemoved] = useState<string | null>(null);
   const removeButtons = useRef(new Map<string, HTMLButtonElement>());
   const emptyLink = useRef<HTMLAnchorElement>(null);
-  const [focusAfterRemove, setFocusAfterRemove] = useState<{ productId: string | null } | null>(null);
+  // Where the focus goes once a removed line is gone (a product's Remove, or null: the empty cart's link).
+  const focusAfterRemove = useRef<{ productId: string | null } | null>(null);
 
   // Fresh stock and prices for the lines; if the gateway is away the cart still shows what it knows.
   const [{ data }] = useQuery({ query: ProductsQuery, requestPolicy: "cache-and-network" });
@@ -31,18 +32,18 @@ export function CartPage() {
   // "Remove" takes its own button away: the focus goes to the next line's Remove (or the one
   // before, or the way back to the catalog), never to the page's body.
   useEffect(() => {
-    if (!focusAfterRemove) return;
-    const { productId } = focusAfterRemove;
-    (productId ? removeButtons.current.get(productId) : emptyLink.current)?.focus();
-    setFocusAfterRemove(null);
-  }, [focusAfterRemove]);
+    const target = focusAfterRemove.current;
+    if (!target) return;
+    focusAfterRemove.current = null;
+    (target.productId ? removeButtons.current.get(target.productId) : emptyLink.current)?.focus();
+  }, [cart.lines]);
 
   function remove(line: CartLine) {
     const index = cart.lines.indexOf(line);
     const neighbour = cart.lines[index + 1] ?? cart.lines[index - 1];
     cart.remove(line.productId);
     setRemoved(line.name);
-    setFocusAfterRemove({ productId: neighbour?.productId ?? null });
+    focusAfterRemove.current = { productId: neighbour?.productId ?? null };
   }
 
   const removedNote = (
