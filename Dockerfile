@@ -24,7 +24,11 @@ COPY apps/payments/package.json apps/payments/
 COPY apps/web/package.json apps/web/
 COPY packages/contracts/package.json packages/contracts/
 COPY packages/db/package.json packages/db/
+COPY packages/gateway/package.json packages/gateway/
 COPY packages/idempotency/package.json packages/idempotency/
+COPY packages/inventory/package.json packages/inventory/
+COPY packages/orders/package.json packages/orders/
+COPY packages/payments/package.json packages/payments/
 COPY packages/reliability/package.json packages/reliability/
 COPY packages/sdk/package.json packages/sdk/
 COPY packages/service/package.json packages/service/

@@ -5,7 +5,7 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 // and its use against it, so a schema change the admin does not follow breaks
 // its build.
 const config: CodegenConfig = {
-  schema: "../gateway/schema.graphql",
+  schema: "../../packages/gateway/schema.graphql",
   documents: ["src/**/*.{ts,tsx}", "!src/gql/**"],
   generates: {
     "src/gql/": {

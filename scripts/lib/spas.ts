@@ -25,7 +25,7 @@ export function stackSpas(env: NodeJS.ProcessEnv = process.env): SpaSpec[] {
 /** Files a SPA's build does not read: installed, built or generated from what is read. */
 const NOT_SOURCES = new Set(["node_modules", "dist", "gql", "test", "screenshots"]);
 /** Read by every SPA's build (the schema by codegen, the packages they import): a change means a rebuild. */
-const SHARED_INPUTS = ["apps/gateway/schema.graphql", "packages/contracts/src", "packages/ui/src"];
+const SHARED_INPUTS = ["packages/gateway/schema.graphql", "packages/contracts/src", "packages/ui/src"];
 /** Written into dist/ after a build: the build-time env it was made with. */
 const STAMP = ".build-env.json";
 

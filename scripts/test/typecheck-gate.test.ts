@@ -24,8 +24,8 @@ const CONTRACT = "packages/contracts/src/inventory/products.ts";
 
 /** Consumers that must break, and why they use the field. */
 const CONSUMERS = {
-  "apps/inventory": "serves price_cents on both doors",
-  "apps/gateway": "maps price_cents to GraphQL's priceCents",
+  "packages/inventory": "serves price_cents on both doors",
+  "packages/gateway": "maps price_cents to GraphQL's priceCents",
   "packages/sdk": "its tests create products with price_cents",
 };
 

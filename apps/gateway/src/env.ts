@@ -1,3 +1,4 @@
+import type { ServiceUrls } from "@shop/gateway";
 import { portOf } from "@shop/service";
 import { z } from "zod";
 
@@ -13,12 +14,6 @@ export interface GatewayEnv {
   /** Trust X-Forwarded-For for the client IP (only behind a proxy you run). */
   trustProxy: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
-}
-
-export interface ServiceUrls {
-  inventory: string;
-  orders: string;
-  payments: string;
 }
 
 const Schema = z.object({

@@ -1,5 +1,5 @@
+import { createGatewayApp } from "@shop/gateway";
 import { runService } from "@shop/service";
-import { createGatewayApp } from "./app.ts";
 import { readGatewayEnv } from "./env.ts";
 
 await runService("gateway", readGatewayEnv, ({ env, log, metrics }) => {

@@ -1,6 +1,6 @@
 import { createPrismaClient } from "@shop/db";
 import { readServiceEnv, runService } from "@shop/service";
-import { createInventoryApp } from "./app.ts";
+import { createInventoryApp } from "@shop/inventory";
 
 await runService(
   "inventory",

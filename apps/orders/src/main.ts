@@ -1,9 +1,8 @@
 import { createPrismaClient } from "@shop/db";
 import { schedulePurge } from "@shop/idempotency";
 import { runService } from "@shop/service";
-import { createOrdersApp } from "./app.ts";
+import { createOrdersApp, createPaymentsClient } from "@shop/orders";
 import { readOrdersEnv } from "./env.ts";
-import { createPaymentsClient } from "./payments-client.ts";
 
 await runService("orders", readOrdersEnv, ({ env, log, metrics }) => {
   const db = createPrismaClient(env.databaseUrl, { maxConnections: env.databasePoolMax });

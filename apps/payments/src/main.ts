@@ -1,7 +1,7 @@
 import { createPrismaClient } from "@shop/db";
 import { schedulePurge } from "@shop/idempotency";
 import { runService } from "@shop/service";
-import { createPaymentsApp } from "./app.ts";
+import { createPaymentsApp } from "@shop/payments";
 import { readPaymentsEnv } from "./env.ts";
 
 await runService("payments", readPaymentsEnv, ({ env, log, metrics }) => {

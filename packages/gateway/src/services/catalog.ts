@@ -15,7 +15,7 @@ const WATCH_WAIT_MS = 25_000;
  * The catalog as the gateway last saw it, shared by all requests, and never
  * served stale:
  *
- * - While watching (main.ts starts it), one long poll to Inventory
+ * - While watching (the gateway app's main.ts starts it), one long poll to Inventory
  *   (`products.catalogChanges`) is always open and comes back the moment any
  *   product changes; as long as the version it reported is the one held, a
  *   request is answered from memory without asking Inventory at all.
@@ -83,7 +83,7 @@ export class CatalogSource {
 
   /**
    * Keep a long poll open to Inventory until the returned stop() is called.
-   * `clients` must not time out before WATCH_WAIT_MS (see main.ts).
+   * `clients` must not time out before WATCH_WAIT_MS (see apps/gateway/src/main.ts).
    */
   watch(clients: () => ServiceClients, log: Logger): () => void {
     this.watching = true;

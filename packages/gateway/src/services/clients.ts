@@ -3,7 +3,13 @@ import type { OrdersRouter } from "@shop/orders";
 import type { PaymentsRouter } from "@shop/payments";
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 import { tracedFetch } from "@shop/service";
-import type { ServiceUrls } from "../env.ts";
+
+/** Where each service answers (the runner reads them from INVENTORY_URL, ORDERS_URL, PAYMENTS_URL). */
+export interface ServiceUrls {
+  inventory: string;
+  orders: string;
+  payments: string;
+}
 
 export type ServiceName = keyof ServiceUrls;
 

@@ -4,14 +4,13 @@ import { parseRequestParams, type Response as RawResponse } from "graphql-http";
 import { createHandler } from "graphql-http/lib/use/fetch";
 import { cors } from "hono/cors";
 import { createContext, type GatewayContext } from "./context.ts";
-import type { ServiceUrls } from "./env.ts";
 import { formatGatewayError } from "./http/format-error.ts";
 import { GRAPHIQL_ASSET_PATH, graphiqlPage, serveGraphiqlAsset, wantsGraphiql } from "./http/graphiql.ts";
 import { CatalogResponseCache } from "./http/catalog-response-cache.ts";
 import { rateLimit } from "./http/rate-limit.ts";
 import { schema } from "./schema/index.ts";
 import { CatalogSource } from "./services/catalog.ts";
-import { createServiceClients, type ServiceFetch } from "./services/clients.ts";
+import { createServiceClients, type ServiceFetch, type ServiceUrls } from "./services/clients.ts";
 
 export interface GatewayDeps {
   log: Logger;
@@ -24,7 +23,7 @@ export interface GatewayDeps {
   fetch?: ServiceFetch;
   /** Where /metrics numbers go; made here if absent. */
   metrics?: ServiceMetrics;
-  /** Keep a long poll open to Inventory so the cached catalog is known current (main.ts). */
+  /** Keep a long poll open to Inventory so the cached catalog is known current (apps/gateway/src/main.ts turns it on). */
   watchCatalog?: boolean;
 }
 
