@@ -79,6 +79,18 @@ export const openApiDocument: ReturnType<typeof createDocument> = createDocument
         },
       },
     },
+    "/products/{id}/unarchive": {
+      post: {
+        summary: "Restore an archived product to the catalog (name, price and stock as they were)",
+        security: adminSecurity,
+        requestParams: idPathParam,
+        responses: {
+          "204": { description: "In the catalog again (also when it was not archived)" },
+          "404": errorResponse("No such product"),
+          ...adminErrors,
+        },
+      },
+    },
     "/products/{id}/stock": {
       patch: {
         summary: "Set ({stock_qty}) or adjust ({delta}) the stock level",

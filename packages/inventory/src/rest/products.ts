@@ -42,6 +42,11 @@ export function productRoutes(db: PrismaClient, catalog: CatalogCache): Hono<Ser
     return c.body(null, 204);
   });
 
+  routes.post("/products/:id/unarchive", adminOnly, async (c) => {
+    await products.unarchiveProduct(db, idOf(c.req.param("id")));
+    return c.body(null, 204);
+  });
+
   routes.get("/admin/products", adminOnly, async (c) => c.json(await products.listAllProducts(db)));
 
   return routes;
