@@ -221,7 +221,8 @@ test("an admin reprices, restocks, archives and restores a product; the catalog 
   await row.getByRole("button", { name: `Edit ${name}` }).click();
   const edit = page.getByRole("dialog", { name: `Edit “${name}”` });
   await expectDialogUsable(page, edit);
-  await edit.getByLabel("Price").fill("79.5");
+  await edit.getByLabel("Price").clear();
+  await edit.getByLabel("Price").pressSequentially("79.5");
   // Escape with unsaved changes asks first; Keep editing keeps them.
   await page.keyboard.press("Escape");
   const discard = page.getByRole("dialog", { name: "Discard your changes?" });

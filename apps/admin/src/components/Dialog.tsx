@@ -20,6 +20,7 @@ interface DialogProps {
  */
 export function Dialog({ title, onClose, children, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const unmounting = useRef(false);
   const titleId = useId();
 
   // Layout effects: open before paint, and close while still in the document,
@@ -27,8 +28,12 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    unmounting.current = false;
     if (!dialog.open) dialog.showModal();
-    return () => dialog.close();
+    return () => {
+      unmounting.current = true;
+      dialog.close();
+    };
   }, []);
 
   return createPortal(
@@ -38,6 +43,13 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault(); // React decides when it closes: by unmounting it.
+        onClose();
+      }}
+      onClose={(event) => {
+        // Chromium may close a modal on Escape without a cancel event (no user activation since
+        // the last one): open it again and decide as for a cancel, so an unsaved form still asks.
+        if (unmounting.current) return;
+        event.currentTarget.showModal();
         onClose();
       }}
     >
