@@ -130,7 +130,9 @@ describe("capturing a payment", () => {
   it("gives up on a gateway that never answers, and says capturing again is safe", async () => {
     // The real fetch path (fetchExchange over a fetch that never answers), with a short deadline.
     const hanging: typeof fetch = async (input, init) => {
-      const body = JSON.parse(typeof init?.body === "string" ? init.body : "{}") as { operationName?: string };
+      const body = JSON.parse(typeof init?.body === "string" ? init.body : "{}") as {
+        operationName?: string;
+      };
       if (body.operationName === "Orders") return Response.json(ordersPage);
       return new Promise((_resolve, reject) => {
         init?.signal?.addEventListener("abort", () => reject(init.signal?.reason as Error));
