@@ -73,6 +73,8 @@ export class CatalogCache {
       entry && entry.version >= this.known && entry.epoch === this.epoch && Date.now() - entry.loadedAt < this.ttlMs;
     if (!usable) {
       await this.reload();
+      // Overtaken by a change while loading: load once more, then give up caching.
+      if (!this.entry) await this.reload();
       entry = this.entry;
       if (!entry) return this.fresh(await this.loaders.load());
     } else if (this.staleStock === "all" || this.staleStock.size > 0) {

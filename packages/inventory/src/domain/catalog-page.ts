@@ -16,7 +16,7 @@ import { imagesOf } from "./product-images.ts";
  */
 
 /** How alike a misspelt word must be to a word of a name (pg_trgm word similarity, 0..1). */
-const TYPO_SIMILARITY = 0.45;
+const TYPO_SIMILARITY = 0.4;
 
 export interface PageScope {
   /** The admin's list: archived products too. */

@@ -58,8 +58,9 @@ export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
 
   let meta: Metadata;
   try {
-    meta = await sharp(bytes).metadata(); // reads the header only
-  } catch {
+    meta = await sharp(bytes, { limitInputPixels: IMAGE_PIXELS_MAX }).metadata(); // reads the header only
+  } catch (err) {
+    if (isPixelLimit(err)) throw tooManyPixels();
     throw notAnImage();
   }
   if (meta.format !== sniffed || !meta.width || !meta.height) throw notAnImage();
@@ -89,17 +90,20 @@ export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
     const main = variants.at(-1)!;
     return { width: main.width, height: main.height, variants };
   } catch (err) {
-    if (err instanceof Error && /pixel limit/i.test(err.message)) throw tooManyPixels(meta.width, meta.height);
+    if (isPixelLimit(err)) throw tooManyPixels(meta.width, meta.height);
     throw new ServiceError("unsupported_media_type", `The image could not be read: it may be damaged`, [
       { path: "file", message: "could not be decoded" },
     ]);
   }
 }
 
-function tooManyPixels(width: number, height: number) {
+const isPixelLimit = (err: unknown) => err instanceof Error && /pixel limit/i.test(err.message);
+
+function tooManyPixels(width?: number, height?: number) {
+  const size = width && height ? `${width} × ${height} pixels` : "too many pixels";
   return new ServiceError(
     "payload_too_large",
-    `The image is ${width} × ${height} pixels; at most ${IMAGE_PIXELS_MAX.toLocaleString("en-US")} pixels are accepted`,
+    `The image is ${size}; at most ${IMAGE_PIXELS_MAX.toLocaleString("en-US")} pixels are accepted`,
     [{ path: "file", message: `must have at most ${IMAGE_PIXELS_MAX} pixels` }],
   );
 }
