@@ -53,4 +53,3 @@ export const AdminCatalogPageInput = z.strictObject({
   q: z.string().trim().max(CATALOG_SEARCH_MAX).optional(),
 });
 export type AdminCatalogPageInput = z.input<typeof AdminCatalogPageInput>;
-

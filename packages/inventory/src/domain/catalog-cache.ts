@@ -46,7 +46,13 @@ export class CatalogCache {
   /** Bumped on listener loss and explicit invalidation: an entry from before is not served. */
   private epoch = 0;
   private entry:
-    | { version: number; epoch: number; loadedAt: number; products: Product[]; indexById: Map<string, number> }
+    | {
+        version: number;
+        epoch: number;
+        loadedAt: number;
+        products: Product[];
+        indexById: Map<string, number>;
+      }
     | undefined;
   private pendingLoad: { key: string; promise: Promise<void> } | undefined;
   /** Products whose stock changed since it was read; "all" after a "*" notification. */
@@ -70,7 +76,10 @@ export class CatalogCache {
     if (!this.listening) return this.fresh(await this.loaders.load());
     let entry = this.entry;
     const usable =
-      entry && entry.version >= this.known && entry.epoch === this.epoch && Date.now() - entry.loadedAt < this.ttlMs;
+      entry &&
+      entry.version >= this.known &&
+      entry.epoch === this.epoch &&
+      Date.now() - entry.loadedAt < this.ttlMs;
     if (!usable) {
       await this.reload();
       // Overtaken by a change while loading: load once more, then give up caching.

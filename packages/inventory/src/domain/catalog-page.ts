@@ -1,6 +1,12 @@
 import type { CatalogPage, CatalogPageQuery, ProductDetail } from "@shop/contracts";
 import { Prisma, type PrismaClient } from "@shop/db";
-import { decodeCursor, encodeCursor, filtersFingerprint, type CursorKey, type SortOrder } from "./catalog-cursor.ts";
+import {
+  decodeCursor,
+  encodeCursor,
+  filtersFingerprint,
+  type CursorKey,
+  type SortOrder,
+} from "./catalog-cursor.ts";
 import { imagesOf } from "./product-images.ts";
 
 /**
@@ -85,7 +91,11 @@ export async function listCatalogPage(
 ): Promise<CatalogPage & { rows: CatalogRow[] }> {
   const q = input.q?.trim() ? input.q.trim() : undefined;
   const sort: SortOrder = input.sort ?? (q ? "relevance" : (scope.defaultSort ?? "name"));
-  const fingerprint = filtersFingerprint([q ?? null, input.in_stock ?? false, scope.includeArchived ?? false]);
+  const fingerprint = filtersFingerprint([
+    q ?? null,
+    input.in_stock ?? false,
+    scope.includeArchived ?? false,
+  ]);
   const after = input.cursor ? decodeCursor(input.cursor, sort, fingerprint) : undefined;
 
   const filters: Prisma.Sql[] = [];

@@ -69,7 +69,9 @@ export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
   // Rotated by EXIF, the width to resize against may be the stored height.
   const sideways = (meta.orientation ?? 1) >= 5;
   const width = sideways ? meta.height : meta.width;
-  const widths = [...new Set([...IMAGE_WIDTHS.filter((w) => w < width), Math.min(width, IMAGE_WIDTHS.at(-1)!)])];
+  const widths = [
+    ...new Set([...IMAGE_WIDTHS.filter((w) => w < width), Math.min(width, IMAGE_WIDTHS.at(-1)!)]),
+  ];
 
   try {
     const variants: ProcessedVariant[] = [];

@@ -121,7 +121,11 @@ export async function updateProductImage(
   return image;
 }
 
-export async function removeProductImage(db: PrismaClient, productId: string, imageId: string): Promise<void> {
+export async function removeProductImage(
+  db: PrismaClient,
+  productId: string,
+  imageId: string,
+): Promise<void> {
   const { count } = await db.productImage.deleteMany({ where: { id: imageId, productId } });
   if (count === 0) throw notFound("Image", imageId);
 }
@@ -137,7 +141,11 @@ export async function reorderProductImages(
     const current = await tx.productImage.findMany({ where: { productId }, select: { id: true } });
     const ids = new Set(current.map((i) => i.id));
     const asked = new Set(input.image_ids);
-    if (asked.size !== input.image_ids.length || asked.size !== ids.size || ![...asked].every((id) => ids.has(id))) {
+    if (
+      asked.size !== input.image_ids.length ||
+      asked.size !== ids.size ||
+      ![...asked].every((id) => ids.has(id))
+    ) {
       throw new ServiceError(
         "validation_failed",
         "image_ids must name every image of the product exactly once",
