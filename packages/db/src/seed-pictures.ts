@@ -58,7 +58,7 @@ export interface SeedPictureVariant {
   width: number;
   height: number;
   etag: string;
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 export async function drawSeedPicture(name: string, shape: SeedShape): Promise<SeedPictureVariant[]> {

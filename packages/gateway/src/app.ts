@@ -7,9 +7,10 @@ import { createContext, type GatewayContext } from "./context.ts";
 import { formatGatewayError } from "./http/format-error.ts";
 import { GRAPHIQL_ASSET_PATH, graphiqlPage, serveGraphiqlAsset, wantsGraphiql } from "./http/graphiql.ts";
 import { CatalogResponseCache } from "./http/catalog-response-cache.ts";
+import { IMAGE_UPLOAD_ROUTE, mountImageProxy } from "./http/image-proxy.ts";
 import { rateLimit } from "./http/rate-limit.ts";
 import { schema } from "./schema/index.ts";
-import { CatalogSource } from "./services/catalog.ts";
+import { CatalogSource, watchKeyOf } from "./services/catalog.ts";
 import { createServiceClients, type ServiceFetch, type ServiceUrls } from "./services/clients.ts";
 
 export interface GatewayDeps {
@@ -35,6 +36,7 @@ export function createGatewayApp(deps: GatewayDeps) {
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
     isReady: () => servicesAnswer(deps),
     notReadyMessage: "A service behind the gateway does not answer",
+    bodyLimits: [IMAGE_UPLOAD_ROUTE],
   });
 
   // The per-request context graphql-http asks for, keyed by the request it was made for,
@@ -60,7 +62,7 @@ export function createGatewayApp(deps: GatewayDeps) {
       if (!context || !responses.isCatalogOnly(params.query, params.operationName)) return params;
       let version: string;
       try {
-        ({ version } = catalog.known() ?? (await catalog.current(context())));
+        version = watchKeyOf(catalog.known() ?? (await catalog.current(context())));
       } catch {
         return params; // Inventory trouble: execute normally, and the field reports it
       }
@@ -119,6 +121,12 @@ export function createGatewayApp(deps: GatewayDeps) {
         deps.log,
       )
     : () => undefined;
+  mountImageProxy(app, {
+    serviceUrls: deps.serviceUrls,
+    corsOrigins: deps.corsOrigins,
+    serviceTimeoutMs: deps.serviceTimeoutMs,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
   app.get(GRAPHIQL_ASSET_PATH, serveGraphiqlAsset);
   app.on(["GET", "POST"], "/graphql", async (c) => {
     if (wantsGraphiql(c)) return graphiqlPage(c);

@@ -45,7 +45,8 @@ describe("CatalogCache", () => {
     two.setListening(true);
     expect((await one.get()).version).toBe("1");
     expect((await two.get()).version).toBe("1");
-    expect(one.currentVersion()).toBe(two.currentVersion());
+    expect(one.contentVersion()).toBe(two.contentVersion());
+    expect(await one.waitForChange("", 0)).toBe(await two.waitForChange("", 0));
   });
 
   it("reloads on a content change, to the version the notification names", async () => {
@@ -80,18 +81,23 @@ describe("CatalogCache", () => {
     expect(state.stockReads).toBe(1); // nothing stale: no read
   });
 
-  it("does not wake a long poll on a stock change, and does on a content change", async () => {
-    const { loaders } = fakeDatabase();
+  it("wakes a long poll on a stock change with a new stamp and the same content version", async () => {
+    const { state, loaders } = fakeDatabase();
     const cache = new CatalogCache(loaders);
     cache.setListening(true);
-    await cache.get();
-    const since = cache.currentVersion();
-    cache.stockChanged([ID]);
-    expect(await cache.waitForChange(since, 20)).toBe(since);
+    const since = await cache.waitForChange("", 0);
+    expect(await cache.waitForChange(since, 20)).toBe(since); // nothing changed
     const waiting = cache.waitForChange(since, 10_000);
+    state.stock = 3;
+    cache.stockChanged([ID]);
+    const afterStock = await waiting;
+    expect(afterStock.split(":")[0]).toBe(since.split(":")[0]);
+    expect(afterStock).not.toBe(since);
+    expect(state.loads).toBe(1); // the stock was re-read, the catalog was not
+    const waitingAgain = cache.waitForChange(afterStock, 10_000);
+    state.version = 7;
     cache.contentChanged("7");
-    expect(await waiting).toBe("7");
-    expect(await cache.waitForChange("some older version", 10_000)).toBe("7");
+    expect((await waitingAgain).split(":")[0]).toBe("7");
   });
 
   it("shares one load between concurrent misses", async () => {

@@ -39,6 +39,8 @@ export type CatalogPageQuery = z.output<typeof CatalogPageInput>;
 
 export const CatalogPage = z.object({
   items: z.array(ProductDetail),
+  /** Each item's own cursor (a page starting after it), for GraphQL's edges. */
+  cursors: z.array(z.string()),
   /** Pass as `cursor` for the next page; null on the last page. */
   next_cursor: z.string().nullable(),
   /** Every product matching the filters (only when `with_total` asked). */

@@ -67,8 +67,8 @@ export class CatalogCache {
     private readonly ttlMs = 30_000,
   ) {}
 
-  /** The content version a read now would carry (as the database last told it). */
-  currentVersion(): string {
+  /** The content version as the database last told it (a notification, or a load). */
+  contentVersion(): string {
     return String(this.known);
   }
 
@@ -109,6 +109,7 @@ export class CatalogCache {
   stockChanged(ids: readonly string[] | "all"): void {
     if (ids === "all" || this.staleStock === "all") this.staleStock = "all";
     else for (const id of ids) this.staleStock.add(id);
+    this.wake();
   }
 
   /** Drop everything held: the next read loads again. */
@@ -124,21 +125,30 @@ export class CatalogCache {
   }
 
   /**
-   * Resolves with the current content version as soon as it differs from
-   * `since`, or after `waitMs` with it unchanged: a long poll, so the gateway
-   * learns of a content change the moment it happens.
+   * A long poll for the gateway: resolves with the catalog's watch version
+   * (`<content version>:<stock stamp>`, equal on every replica for the same
+   * catalog) as soon as it differs from `since`, or after `waitMs` with it
+   * unchanged. A stock change moves only the stamp, and what the gateway then
+   * fetches is the stock levels, not the catalog.
    */
-  waitForChange(since: string, waitMs: number): Promise<string> {
-    if (since !== this.currentVersion()) return Promise.resolve(this.currentVersion());
-    return new Promise((resolve) => {
+  async waitForChange(since: string, waitMs: number): Promise<string> {
+    const now = await this.watchVersion();
+    if (now !== since) return now;
+    await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.waiters.delete(done);
-        resolve(this.currentVersion());
+        resolve();
       };
       const timer = setTimeout(done, waitMs);
       this.waiters.add(done);
     });
+    return this.watchVersion();
+  }
+
+  private async watchVersion(): Promise<string> {
+    const current = await this.get();
+    return `${current.version}:${current.stockStamp}`;
   }
 
   private wake(): void {

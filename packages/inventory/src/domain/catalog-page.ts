@@ -166,6 +166,7 @@ export async function listCatalogPage(
   return {
     rows: withImages,
     items: withImages.map(toDetail),
+    cursors: pageRows.map((row) => encodeCursor(sort, fingerprint, keyOf(sort, row))),
     next_cursor: hasNext && last ? encodeCursor(sort, fingerprint, keyOf(sort, last)) : null,
     total_count: total,
   };

@@ -115,12 +115,16 @@ export async function getAdminProduct(db: PrismaClient, id: string): Promise<Adm
  * Products by id, archived ones included (an old order still names them), in
  * the order asked; ids that name nothing are left out.
  */
-export async function getProductsByIds(db: PrismaClient, ids: readonly string[]): Promise<Product[]> {
-  const rows = await db.product.findMany({ where: { id: { in: [...new Set(ids)] } } });
+export async function getProductsByIds(db: PrismaClient, ids: readonly string[]): Promise<ProductDetail[]> {
+  const unique = [...new Set(ids)];
+  const [rows, images] = await Promise.all([
+    db.product.findMany({ where: { id: { in: unique } } }),
+    imagesOf(db, unique),
+  ]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [toProduct(row)] : [];
+    return row ? [toDetail(row, images.get(id) ?? [])] : [];
   });
 }
 

@@ -7,6 +7,6 @@ export const page = publicProcedure
   .input(CatalogPageInput)
   .output(CatalogPage)
   .query(async ({ ctx, input }) => {
-    const { items, next_cursor, total_count } = await listCatalogPage(ctx.db, input);
-    return { items, next_cursor, total_count };
+    const { items, cursors, next_cursor, total_count } = await listCatalogPage(ctx.db, input);
+    return { items, cursors, next_cursor, total_count };
   });
