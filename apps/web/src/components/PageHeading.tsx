@@ -5,9 +5,9 @@ import type { ReactNode } from "react";
  * navigation the layout moves focus here, where a page load would have put a
  * screen reader: the new page is announced and Tab continues from its top.
  */
-export function PageHeading({ children }: { children: ReactNode }) {
+export function PageHeading({ children, id }: { children: ReactNode; id?: string }) {
   return (
-    <h1 tabIndex={-1} className="page-heading">
+    <h1 tabIndex={-1} className="page-heading" id={id}>
       {children}
     </h1>
   );
