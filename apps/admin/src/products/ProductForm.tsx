@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 import { Field } from "../components/Field.tsx";
 import { FormActions } from "../components/FormActions.tsx";
@@ -18,6 +18,8 @@ export interface EditableProduct {
   id: string;
   name: string;
   priceCents: number;
+  description: string;
+  sku?: string | null;
 }
 
 interface ProductFormProps {
@@ -43,6 +45,8 @@ export function ProductForm({ product, onSaved, onCancel }: ProductFormProps) {
     name: product?.name ?? "",
     price: product ? centsToDollars(product.priceCents) : "",
     stock: "0",
+    description: product?.description ?? "",
+    sku: product?.sku ?? "",
   });
   const [errors, setErrors] = useState<FieldErrors<ProductField>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -57,6 +61,7 @@ export function ProductForm({ product, onSaved, onCancel }: ProductFormProps) {
     if (rejections > 0) form.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
   }, [rejections]);
 
+  const descriptionId = useId();
   const edit = (field: ProductField) => (event: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [field]: event.target.value }));
 
@@ -78,7 +83,12 @@ export function ProductForm({ product, onSaved, onCancel }: ProductFormProps) {
     if (!checked.ok) return reject(checked.errors);
     const result = await update({
       id,
-      input: { name: checked.input.name, priceCents: checked.input.price_cents },
+      input: {
+        name: checked.input.name,
+        priceCents: checked.input.price_cents,
+        description: checked.input.description ?? "",
+        sku: checked.input.sku ?? "",
+      },
     });
     const answer = result.data?.updateProduct;
     if (!answer) return reject({}, result.error ? describeError(result.error) : NO_ANSWER);
@@ -100,6 +110,8 @@ export function ProductForm({ product, onSaved, onCancel }: ProductFormProps) {
         name: checked.input.name,
         priceCents: checked.input.price_cents,
         stockQty: checked.input.stock_qty,
+        description: checked.input.description ?? "",
+        ...(checked.input.sku ? { sku: checked.input.sku } : {}),
       },
     });
     const answer = result.data?.createProduct;
@@ -150,6 +162,36 @@ export function ProductForm({ product, onSaved, onCancel }: ProductFormProps) {
             onChange={edit("stock")}
             error={errors.stock}
           />
+        )}
+      </div>
+      <Field
+        label="SKU"
+        name="sku"
+        autoComplete="off"
+        hint="Optional stock-keeping code, unique: letters, digits and . _ / -"
+        value={draft.sku}
+        onChange={edit("sku")}
+        error={errors.sku}
+      />
+      <div className="field">
+        <label htmlFor={descriptionId}>Description</label>
+        <textarea
+          id={descriptionId}
+          name="description"
+          rows={5}
+          maxLength={5000}
+          value={draft.description}
+          onChange={edit("description")}
+          aria-invalid={errors.description ? true : undefined}
+          aria-describedby={errors.description ? `${descriptionId}-error` : `${descriptionId}-hint`}
+        />
+        <p id={`${descriptionId}-hint`} className="hint">
+          Plain text shown on the product page; up to 5,000 characters.
+        </p>
+        {errors.description && (
+          <p id={`${descriptionId}-error`} className="field-error">
+            {errors.description}
+          </p>
         )}
       </div>
       <FormActions error={formError} saving={saving} onCancel={onCancel} />

@@ -146,7 +146,11 @@ function CatalogControls(props: {
       </div>
       <div className="sort-field">
         <label htmlFor="catalog-sort">Sort by</label>
-        <select id="catalog-sort" value={props.sortKey || (props.search ? "" : "name")} onChange={(e) => props.onSort(e.target.value)}>
+        <select
+          id="catalog-sort"
+          value={props.sortKey || (props.search ? "" : "name")}
+          onChange={(e) => props.onSort(e.target.value)}
+        >
           {SORT_LABELS.map((s) =>
             // Without a search, no sort means by name: "Best match" only means something with one.
             s.value === "" && !props.search ? null : (
@@ -175,11 +179,7 @@ function ProductCard({ product }: { product: CardProduct }) {
 
   return (
     <article className="product-card" aria-labelledby={nameId}>
-      <ProductPicture
-        name={product.name}
-        image={product.images[0]}
-        sizes="(max-width: 600px) 45vw, 260px"
-      />
+      <ProductPicture name={product.name} image={product.images[0]} sizes="(max-width: 600px) 45vw, 260px" />
       <div className="product-body">
         <h2 id={nameId} className="product-name">
           <Link to={paths.product(product.id)}>{product.name}</Link>

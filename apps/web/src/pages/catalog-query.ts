@@ -35,11 +35,13 @@ export function readView(params: URLSearchParams): CatalogView {
 }
 
 /** The URL query for a view; a change of search, sort or filter starts again from the first page. */
-export function writeView(view: Partial<CatalogView> & { sortKey?: string }, current: CatalogView): URLSearchParams {
+export function writeView(
+  view: Partial<CatalogView> & { sortKey?: string },
+  current: CatalogView,
+): URLSearchParams {
   const next = new URLSearchParams();
   const search = view.search ?? current.search;
-  const sortKey =
-    view.sortKey ?? Object.entries(SORTS).find(([, v]) => v === current.sort)?.[0] ?? "";
+  const sortKey = view.sortKey ?? Object.entries(SORTS).find(([, v]) => v === current.sort)?.[0] ?? "";
   const inStock = view.inStock ?? current.inStock;
   if (search) next.set("q", search);
   if (sortKey) next.set("sort", sortKey);
