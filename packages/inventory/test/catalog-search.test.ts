@@ -34,7 +34,8 @@ describe("GET /products with parameters", () => {
 
     expect((await search("TEAPOT"))[0]).toBe("Teapot"); // case; the name beats the description's mention
     expect(await search("teapot")).toContain("Tea Tin"); // found by its description
-    expect((await search("teaopt"))[0]).toBe("Teapot"); // a typo
+    expect((await search("teapto"))[0]).toBe("Teapot"); // a typo
+    expect((await search("grnder"))[0]).toBe("Burr Grinder"); // a letter missing
     expect(await search("creme brulee")).toEqual(["Crème Brûlée Dish"]); // accents
     expect(await search("grd-900")).toEqual(["Burr Grinder"]); // the SKU
     expect(await search("porcelain")).toEqual(["Crème Brûlée Dish"]); // a description word
@@ -42,7 +43,7 @@ describe("GET /products with parameters", () => {
     expect(await search("zzzzqqq")).toEqual([]);
     expect(await search("teapot", "&in_stock=true")).toEqual(["Teapot"]);
     expect(await search("teapot", "&sort=price_asc")).toEqual(["Tea Tin", "Teapot"]);
-  });
+  }, 60_000);
 
   it("sorts by name, price either way and newest, and filters to what is in stock", async () => {
     const sorted = async (sort: string) =>
@@ -85,12 +86,12 @@ describe("GET /products with parameters", () => {
   });
 
   it.each([
-    ["limit=0", "query.limit"],
-    ["limit=101", "query.limit"],
-    ["limit=ten", "query.limit"],
-    ["sort=cheapest", "query.sort"],
-    ["in_stock=yes", "query.in_stock"],
-    ["colour=red", "query"],
+    ["limit=0", "limit"],
+    ["limit=101", "limit"],
+    ["limit=ten", "limit"],
+    ["sort=cheapest", "sort"],
+    ["in_stock=yes", "in_stock"],
+    ["colour=red", ""],
     ["cursor=not-a-cursor", "cursor"],
     ["limit=2&limit=3", "limit"],
   ])("refuses %s with a 400 naming the parameter", async (query, path) => {

@@ -1,32 +1,46 @@
 import {
   AdminCatalogPageInput,
+  AdminProduct,
+  AdminProductList,
   CatalogPageInput,
   CreateProductInput,
+  Product,
+  ProductDetail,
+  ProductList,
   StockChangeInput,
   UpdateProductInput,
-  Uuid,
 } from "@shop/contracts";
 import type { PrismaClient } from "@shop/db";
-import { adminOnly, readJsonBody, readParam, ServiceError, type ServiceHonoEnv } from "@shop/service";
-import { Hono, type Context } from "hono";
+import {
+  adminRoute,
+  createRoute,
+  errorAnswer,
+  IdParams,
+  jsonAnswer,
+  jsonBody,
+  restRoutes,
+  sendJsonText,
+  ServiceError,
+  type RestRoutes,
+} from "@shop/service";
+import type { Context } from "hono";
+import { z } from "zod";
 import type { CatalogCache } from "../domain/catalog-cache.ts";
 import { listCatalogPage, rowForAdmin } from "../domain/catalog-page.ts";
 import * as products from "../domain/products.ts";
 import { imageRoutes } from "./images.ts";
 
-/** The query string as one object (each name once: a repeated one is a 400). */
-function queryOf(c: Context): Record<string, string> {
+/** Whether the request has a query string at all, refusing a parameter given twice. */
+function hasQuery(c: Context): boolean {
   const all = c.req.queries();
-  const query: Record<string, string> = {};
   for (const [name, values] of Object.entries(all)) {
     if (values.length > 1) {
       throw new ServiceError("validation_failed", `Invalid parameter: give ${name} once`, [
         { path: name, message: "must be given once" },
       ]);
     }
-    query[name] = values[0] ?? "";
   }
-  return query;
+  return Object.keys(all).length > 0;
 }
 
 /**
@@ -40,62 +54,166 @@ function linkNext(c: Context, cursor: string | null): void {
   c.header("link", `<${next.toString()}>; rel="next"`);
 }
 
-/** The locked REST contract of Inventory, over the domain functions. */
-export function productRoutes(db: PrismaClient, catalog: CatalogCache): Hono<ServiceHonoEnv> {
-  const routes = new Hono<ServiceHonoEnv>();
-  const idOf = (raw: string) => readParam(Uuid, raw, "id");
-
-  routes.get("/products", async (c) => {
-    const query = queryOf(c);
-    if (Object.keys(query).length === 0) {
-      // As it always was: the whole catalog, its JSON serialised once per change.
-      c.header("content-type", "application/json; charset=UTF-8");
-      return c.body((await catalog.get()).json);
-    }
-    const page = await listCatalogPage(db, readParam(CatalogPageInput, query, "query"));
-    linkNext(c, page.next_cursor);
-    return c.json(page.items);
-  });
-
-  routes.get("/products/:id", async (c) =>
-    c.json(await products.getCatalogProduct(db, idOf(c.req.param("id")))),
-  );
-
-  routes.post("/products", adminOnly, async (c) => {
-    const input = await readJsonBody(c, CreateProductInput);
-    return c.json(await products.createProduct(db, input), 201);
-  });
-
-  routes.patch("/products/:id", adminOnly, async (c) => {
-    const id = idOf(c.req.param("id"));
-    const input = await readJsonBody(c, UpdateProductInput);
-    return c.json(await products.updateProduct(db, id, input));
-  });
-
-  routes.patch("/products/:id/stock", adminOnly, async (c) => {
-    const id = idOf(c.req.param("id"));
-    const change = await readJsonBody(c, StockChangeInput);
-    return c.json(await products.changeStock(db, id, change));
-  });
-
-  routes.delete("/products/:id", adminOnly, async (c) => {
-    await products.archiveProduct(db, idOf(c.req.param("id")));
-    return c.body(null, 204);
-  });
-
-  routes.get("/admin/products", adminOnly, async (c) => {
-    const query = queryOf(c);
-    if (Object.keys(query).length === 0) return c.json(await products.listAllProducts(db));
-    const input = readParam(AdminCatalogPageInput, query, "query");
-    const page = await listCatalogPage(db, input, { includeArchived: true, defaultSort: "newest" });
-    linkNext(c, page.next_cursor);
-    return c.json(page.rows.map((row) => products.toAdminProduct(rowForAdmin(row), row.images)));
-  });
-
-  routes.get("/admin/products/:id", adminOnly, async (c) =>
-    c.json(await products.getAdminProduct(db, idOf(c.req.param("id")))),
-  );
-
-  routes.route("/", imageRoutes(db));
-  return routes;
+/**
+ * The locked REST contract of Inventory: each route declared once (its
+ * schemas validate the request and write /openapi.json), over the domain
+ * functions.
+ */
+export function productRoutes(db: PrismaClient, catalog: CatalogCache): RestRoutes {
+  return restRoutes()
+    .openapi(listCatalog, async (c) => {
+      // Without parameters, as it always was: the whole catalog, its JSON serialised once per change.
+      if (!hasQuery(c)) return sendJsonText(c, (await catalog.get()).json, 200);
+      const page = await listCatalogPage(db, c.req.valid("query"));
+      linkNext(c, page.next_cursor);
+      return c.json(page.items, 200);
+    })
+    .openapi(getProduct, async (c) =>
+      c.json(await products.getCatalogProduct(db, c.req.valid("param").id), 200),
+    )
+    .openapi(createProduct, async (c) => c.json(await products.createProduct(db, c.req.valid("json")), 201))
+    .openapi(updateProduct, async (c) =>
+      c.json(await products.updateProduct(db, c.req.valid("param").id, c.req.valid("json")), 200),
+    )
+    .openapi(changeStock, async (c) =>
+      c.json(await products.changeStock(db, c.req.valid("param").id, c.req.valid("json")), 200),
+    )
+    .openapi(archiveProduct, async (c) => {
+      await products.archiveProduct(db, c.req.valid("param").id);
+      return c.body(null, 204);
+    })
+    .openapi(listAllProducts, async (c) => {
+      if (!hasQuery(c)) return c.json(await products.listAllProducts(db), 200);
+      const page = await listCatalogPage(db, c.req.valid("query"), {
+        includeArchived: true,
+        defaultSort: "newest",
+      });
+      linkNext(c, page.next_cursor);
+      return c.json(
+        page.rows.map((row) => products.toAdminProduct(rowForAdmin(row), row.images)),
+        200,
+      );
+    })
+    .openapi(getAdminProduct, async (c) =>
+      c.json(await products.getAdminProduct(db, c.req.valid("param").id), 200),
+    )
+    .route("/", imageRoutes(db));
 }
+
+const adminErrors = {
+  400: errorAnswer("Malformed id or body (validation_failed, invalid_json)"),
+  401: errorAnswer("Missing or wrong admin token (unauthorized)"),
+  413: errorAnswer("Body too large (payload_too_large)"),
+  415: errorAnswer("The body is not JSON (unsupported_media_type)"),
+};
+
+const nextLink = {
+  link: {
+    description: 'The next page: `<url>; rel="next"` (RFC 8288); absent on the last page',
+    schema: { type: "string" as const },
+  },
+};
+
+const listCatalog = createRoute({
+  method: "get",
+  path: "/products",
+  summary: "The catalog (archived products excluded); with parameters, one page of it",
+  description:
+    "Without parameters: every product by name, the four locked fields. With limit, cursor, q (search), " +
+    "sort or in_stock: one keyset page of products with their content, the next page's URL in a Link header.",
+  request: { query: CatalogPageInput.omit({ with_total: true }) },
+  responses: {
+    200: {
+      ...jsonAnswer(
+        "Products (a page: with description, sku and images)",
+        z.union([ProductList, z.array(ProductDetail)]),
+      ),
+      headers: nextLink,
+    },
+    400: errorAnswer("A malformed parameter or cursor (validation_failed)"),
+  },
+});
+
+const getProduct = createRoute({
+  method: "get",
+  path: "/products/{id}",
+  summary: "One catalog product with its description, SKU and images",
+  request: { params: IdParams },
+  responses: {
+    200: jsonAnswer("The product", ProductDetail),
+    400: errorAnswer("Malformed id"),
+    404: errorAnswer("No such product, or archived"),
+  },
+});
+
+const createProduct = createRoute({
+  method: "post",
+  path: "/products",
+  summary: "Create a product",
+  ...adminRoute,
+  request: { body: jsonBody(CreateProductInput) },
+  responses: {
+    201: jsonAnswer("The created product", Product),
+    409: errorAnswer("The SKU is another product's (conflict)"),
+    ...adminErrors,
+  },
+});
+
+const updateProduct = createRoute({
+  method: "patch",
+  path: "/products/{id}",
+  summary: "Rename, reprice, describe or re-SKU a product",
+  ...adminRoute,
+  request: { params: IdParams, body: jsonBody(UpdateProductInput) },
+  responses: {
+    200: jsonAnswer("The product", Product),
+    404: errorAnswer("No such product"),
+    409: errorAnswer("The SKU is another product's (conflict)"),
+    ...adminErrors,
+  },
+});
+
+const changeStock = createRoute({
+  method: "patch",
+  path: "/products/{id}/stock",
+  summary: "Set ({stock_qty}) or adjust ({delta}) the stock level",
+  ...adminRoute,
+  request: { params: IdParams, body: jsonBody(StockChangeInput) },
+  responses: {
+    200: jsonAnswer("The product", Product),
+    404: errorAnswer("No such product"),
+    409: errorAnswer("The delta would take stock below 0 (insufficient_stock) or above the maximum"),
+    ...adminErrors,
+  },
+});
+
+const archiveProduct = createRoute({
+  method: "delete",
+  path: "/products/{id}",
+  summary: "Archive a product (gone from the catalog, kept for old orders)",
+  ...adminRoute,
+  request: { params: IdParams },
+  responses: { 204: { description: "Archived" }, 404: errorAnswer("No such product"), ...adminErrors },
+});
+
+const listAllProducts = createRoute({
+  method: "get",
+  path: "/admin/products",
+  summary: "Every product, archived ones too, newest first; with parameters, one page (searchable)",
+  ...adminRoute,
+  request: { query: AdminCatalogPageInput },
+  responses: { 200: { ...jsonAnswer("Products", AdminProductList), headers: nextLink }, ...adminErrors },
+});
+
+const getAdminProduct = createRoute({
+  method: "get",
+  path: "/admin/products/{id}",
+  summary: "One product as the admin sees it, archived or not",
+  ...adminRoute,
+  request: { params: IdParams },
+  responses: {
+    200: jsonAnswer("The product", AdminProduct),
+    404: errorAnswer("No such product"),
+    ...adminErrors,
+  },
+});
