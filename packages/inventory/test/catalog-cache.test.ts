@@ -14,7 +14,10 @@ function fakeDatabase() {
   const loaders: CatalogLoaders = {
     load: () => {
       state.loads++;
-      return Promise.resolve({ version: String(state.version), products: [product(state.name, state.stock)] });
+      return Promise.resolve({
+        version: String(state.version),
+        products: [product(state.name, state.stock)],
+      });
     },
     stockOf: (ids) => {
       state.stockReads++;
@@ -133,7 +136,7 @@ describe("CatalogCache", () => {
   it("re-reads a stock change notified while a load was reading", async () => {
     const { state, loaders } = fakeDatabase();
     let release!: () => void;
-    const load = loaders.load;
+    const load = () => loaders.load();
     const cache = new CatalogCache({
       ...loaders,
       load: async () => {
@@ -196,7 +199,9 @@ describe("the catalog cache in the running app", () => {
   });
 
   it("keeps the content version across stock changes, and moves it on a content change", async () => {
-    const { id } = await db.prisma.product.create({ data: { name: "Versioned jug", priceCents: 900, stockQty: 9 } });
+    const { id } = await db.prisma.product.create({
+      data: { name: "Versioned jug", priceCents: 900, stockQty: 9 },
+    });
     const version = async () =>
       (await db.prisma.$queryRaw<{ v: string }[]>`SELECT version::text AS v FROM catalog_version`)[0]?.v;
     const before = await version();

@@ -31,7 +31,7 @@ async function readAllPages(
     if (query.q) params.set("q", query.q);
     if (query.in_stock) params.set("in_stock", "true");
     if (cursor) params.set("cursor", cursor);
-    const res = await h.rest("GET", `/products?${params}`);
+    const res = await h.rest("GET", `/products?${params.toString()}`);
     expect(res.status).toBe(200);
     const items = res.body as ProductDetail[];
     expect(items.length).toBeLessThanOrEqual(limit);

@@ -29,11 +29,7 @@ function upload(
 ) {
   const form = new FormData();
   if (file)
-    form.append(
-      "file",
-      new Blob([file as Uint8Array<ArrayBuffer>], { type: options.type ?? "image/png" }),
-      options.name ?? "photo.png",
-    );
+    form.append("file", new Blob([file], { type: options.type ?? "image/png" }), options.name ?? "photo.png");
   if (options.alt !== undefined) form.append("alt", options.alt);
   return h.request(`/products/${productId}/images`, {
     method: "POST",

@@ -200,7 +200,7 @@ function ImageRow(props: {
           type="button"
           className="button small"
           disabled={props.busy || props.first}
-          onClick={props.onUp}
+          onClick={() => props.onUp()}
         >
           Move up
         </button>
@@ -208,7 +208,7 @@ function ImageRow(props: {
           type="button"
           className="button small"
           disabled={props.busy || props.last}
-          onClick={props.onDown}
+          onClick={() => props.onDown()}
         >
           Move down
         </button>
@@ -216,7 +216,7 @@ function ImageRow(props: {
           type="button"
           className="button small danger-quiet"
           disabled={props.busy}
-          onClick={props.onRemove}
+          onClick={() => props.onRemove()}
         >
           Remove
         </button>

@@ -34,6 +34,7 @@ const ProductDescription = z
   .string()
   .trim()
   .max(PRODUCT_DESCRIPTION_MAX, `must be at most ${PRODUCT_DESCRIPTION_MAX} characters`)
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/u, "must not contain control characters");
 
 /** Letters, digits and - _ . /; unique across products; null removes it. */

@@ -72,7 +72,9 @@ const adminErrors = {
 };
 
 const UploadForm = z.object({
-  file: openApiZ.instanceof(File, { message: "is required (a file)" }).openapi({ type: "string", format: "binary" }),
+  file: openApiZ
+    .instanceof(File, { message: "is required (a file)" })
+    .openapi({ type: "string", format: "binary" }),
   alt: ImageAlt.optional(),
 });
 

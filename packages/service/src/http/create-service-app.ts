@@ -56,7 +56,10 @@ export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<Servic
       },
     });
   const defaultLimiter = limiter(limit);
-  const routeLimiters = (options.bodyLimits ?? []).map((rule) => ({ ...rule, check: limiter(rule.maxBytes) }));
+  const routeLimiters = (options.bodyLimits ?? []).map((rule) => ({
+    ...rule,
+    check: limiter(rule.maxBytes),
+  }));
   app.use((c, next) => {
     const rule = routeLimiters.find((r) => r.method === c.req.method && r.path.test(c.req.path));
     return (rule?.check ?? defaultLimiter)(c, next);
