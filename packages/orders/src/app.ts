@@ -1,6 +1,7 @@
 import { isDatabaseReachable, type PrismaClient } from "@shop/db";
 import { DEFAULT_IDEMPOTENCY_TTL_MS } from "@shop/idempotency";
 import {
+  createRateLimiter,
   createServiceApp,
   createServiceMetrics,
   mountTrpc,
@@ -10,6 +11,7 @@ import {
 } from "@shop/service";
 import type { OrdersDeps } from "./domain/deps.ts";
 import { placementMetrics } from "./domain/place-order.ts";
+import { LOOKUP_ATTEMPTS, LOOKUP_WINDOW_SECONDS } from "./domain/read-orders.ts";
 import { openApiDocument } from "./openapi.ts";
 import type { PaymentsClient } from "./payments-client.ts";
 import { orderRoutes } from "./rest/orders.ts";
@@ -43,6 +45,11 @@ export function createOrdersApp({
     payments,
     idempotencyTtlMs: idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
     metrics: placementMetrics(metrics),
+    lookupLimiter: createRateLimiter({
+      keyPrefix: "orders.lookup",
+      points: LOOKUP_ATTEMPTS,
+      durationSeconds: LOOKUP_WINDOW_SECONDS,
+    }),
   };
   const app = createServiceApp({
     name: "orders",

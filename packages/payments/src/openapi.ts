@@ -1,4 +1,12 @@
-import { Charge, ChargeResult, CreateChargeInput, IdempotencyKey, Uuid } from "@shop/contracts";
+import {
+  Charge,
+  ChargeResult,
+  CreateChargeInput,
+  CreateRefundInput,
+  IdempotencyKey,
+  RefundResult,
+  Uuid,
+} from "@shop/contracts";
 import { errorResponse, jsonContent, operationalPaths } from "@shop/service";
 import { z } from "zod";
 import { createDocument } from "zod-openapi";
@@ -35,12 +43,33 @@ export const openApiDocument: ReturnType<typeof createDocument> = createDocument
         },
       },
     },
+    "/refunds": {
+      post: {
+        summary: "Refund part or all of a charge, at most once per Idempotency-Key",
+        requestParams: { header: z.object({ "Idempotency-Key": IdempotencyKey }) },
+        requestBody: jsonContent(CreateRefundInput),
+        responses: {
+          "201": {
+            description: "The refund. A replay answers the same, with Idempotent-Replayed: true.",
+            ...jsonContent(RefundResult),
+          },
+          "400": errorResponse("Missing or malformed Idempotency-Key, or an invalid body (validation_failed)"),
+          "404": errorResponse("No such charge (not_found)"),
+          "409": errorResponse(
+            "More than the charge's unrefunded amount (refund_exceeds_captured), a failed charge " +
+              "(invalid_state), or a request with this key is still in flight (idempotency_key_in_use)",
+          ),
+          "413": errorResponse("Body too large (payload_too_large)"),
+          "422": errorResponse("This key was used with a different body (idempotency_key_reused)"),
+        },
+      },
+    },
     "/charges/{id}": {
       get: {
         summary: "One charge",
         requestParams: { path: z.object({ id: Uuid }) },
         responses: {
-          "200": { description: "The charge", ...jsonContent(Charge) },
+          "200": { description: "The charge and its refunds", ...jsonContent(Charge) },
           "400": errorResponse("Malformed id"),
           "404": errorResponse("No such charge"),
         },

@@ -55,8 +55,6 @@ CREATE TABLE "email_outbox" (
     "order_id" UUID NOT NULL,
     "kind" TEXT NOT NULL,
     "recipient" TEXT NOT NULL,
-    "subject" TEXT NOT NULL,
-    "body" TEXT NOT NULL,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "next_attempt_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "last_error" TEXT,
@@ -117,3 +115,4 @@ ALTER TABLE "orders" ADD CONSTRAINT "orders_ship_country_alpha2" CHECK ("ship_co
 ALTER TABLE "order_refunds" ADD CONSTRAINT "order_refunds_amount_positive" CHECK ("amount_cents" > 0);
 ALTER TABLE "refunds" ADD CONSTRAINT "refunds_amount_positive" CHECK ("amount_cents" > 0);
 ALTER TABLE "email_outbox" ADD CONSTRAINT "email_outbox_attempts_non_negative" CHECK ("attempts" >= 0);
+ALTER TABLE "email_outbox" ADD CONSTRAINT "email_outbox_kind_known" CHECK ("kind" IN ('order_confirmation', 'shipping_notice'));

@@ -185,10 +185,11 @@ export const OrderLookupInput = z
   .meta({ id: "OrderLookupInput" });
 export type OrderLookupInput = z.infer<typeof OrderLookupInput>;
 
-/** The lookup's answer: the order and a fresh link to it. */
-export const OrderLookupResult = z
-  .object({ order: OrderDetail, access_token: z.string() })
-  .meta({ id: "OrderLookupResult" });
+/**
+ * The lookup's answer: the order itself (Orders keeps only a hash of the
+ * access token, so it cannot hand the original link out again).
+ */
+export const OrderLookupResult = z.object({ order: OrderDetail }).meta({ id: "OrderLookupResult" });
 export type OrderLookupResult = z.infer<typeof OrderLookupResult>;
 
 /** `POST /orders/:id/fulfill` (admin) body: how it ships, both optional. */

@@ -1,6 +1,6 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { consumeOrRetryAfter, createRateLimiter } from "@shop/service";
 
 export interface RateLimitOptions {
   perMinute: number;
@@ -26,14 +26,11 @@ function clientIp(c: Context, trustProxy: boolean): string {
  * error body, before any work is done.
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
-  const limiter = new RateLimiterMemory({ points: options.perMinute, duration: 60 });
+  const limiter = createRateLimiter({ keyPrefix: "gateway", points: options.perMinute, durationSeconds: 60 });
   return async (c, next) => {
     if (options.perMinute === 0) return next();
-    try {
-      await limiter.consume(clientIp(c, options.trustProxy));
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    const retryAfter = await consumeOrRetryAfter(limiter, clientIp(c, options.trustProxy));
+    if (retryAfter !== undefined) {
       c.header("Retry-After", String(retryAfter));
       return c.json(
         {
