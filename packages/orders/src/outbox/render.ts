@@ -38,7 +38,7 @@ export async function renderEmail(db: Db, orderId: string, kind: EmailKind): Pro
     ).map((p) => [p.id, p.name]),
   );
   const lines = order.items.map(
-    (i) => `  ${i.qty} × ${names.get(i.product_id) ?? i.product_id}  ${money(i.qty * i.price_cents)}`,
+    (i) => `  ${i.qty} x ${names.get(i.product_id) ?? i.product_id}  ${money(i.qty * i.price_cents)}`,
   );
   const greeting = `Hello ${order.customer?.name ?? ""},`.replace(" ,", ",");
   if (kind === "order_confirmation") {
