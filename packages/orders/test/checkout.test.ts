@@ -388,7 +388,7 @@ describe("Payments POST /refunds", () => {
 
     const first = await post("r-1", { charge_id: chargeId, amount_cents: 400 });
     expect(first.status).toBe(201);
-    const firstBody = await first.json();
+    const firstBody = (await first.json()) as { refund_id: string };
     expect(firstBody).toEqual({ refund_id: expect.any(String), status: "succeeded", amount_cents: 400 });
     const replay = await post("r-1", { charge_id: chargeId, amount_cents: 400 });
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
