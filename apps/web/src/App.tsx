@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { useCart } from "./cart/CartContext.tsx";
 import { CartPage } from "./pages/CartPage.tsx";
 import { CatalogPage } from "./pages/CatalogPage.tsx";
+import { FindOrderPage } from "./pages/FindOrderPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { OrderPage } from "./pages/OrderPage.tsx";
 import { Link, matchRoute, paths, usePathname } from "./router.tsx";
@@ -33,7 +34,14 @@ export function App() {
             </span>
             Shop
           </Link>
-          <nav aria-label="Main">
+          <nav aria-label="Main" className="main-nav">
+            <Link
+              to={paths.findOrder()}
+              className="nav-link"
+              aria-current={route.page === "find-order" ? "page" : undefined}
+            >
+              Find your order
+            </Link>
             <CartLink current={route.page === "cart"} />
           </nav>
         </div>
@@ -42,6 +50,7 @@ export function App() {
         {route.page === "catalog" && <CatalogPage />}
         {route.page === "cart" && <CartPage />}
         {route.page === "order" && <OrderPage key={route.orderId} orderId={route.orderId} />}
+        {route.page === "find-order" && <FindOrderPage />}
         {route.page === "not-found" && <NotFoundPage />}
       </main>
       <footer className="site-footer">

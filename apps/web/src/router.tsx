@@ -9,12 +9,17 @@ import { Link as WouterLink } from "wouter";
 import { navigate as navigateBrowser, useBrowserLocation } from "wouter/use-browser-location";
 
 export type Route =
-  { page: "catalog" } | { page: "cart" } | { page: "order"; orderId: string } | { page: "not-found" };
+  | { page: "catalog" }
+  | { page: "cart" }
+  | { page: "find-order" }
+  | { page: "order"; orderId: string }
+  | { page: "not-found" };
 
 /** The page a path shows. */
 export function matchRoute(pathname: string): Route {
   if (pathname === "/") return { page: "catalog" };
   if (pathname === "/cart") return { page: "cart" };
+  if (pathname === "/orders/find") return { page: "find-order" };
   const order = /^\/orders\/([^/]+)$/.exec(pathname);
   if (order?.[1]) return { page: "order", orderId: decodeURIComponent(order[1]) };
   return { page: "not-found" };
@@ -23,7 +28,9 @@ export function matchRoute(pathname: string): Route {
 export const paths = {
   catalog: () => "/",
   cart: () => "/cart",
-  order: (orderId: string) => `/orders/${encodeURIComponent(orderId)}`,
+  order: (orderId: string, token?: string) =>
+    `/orders/${encodeURIComponent(orderId)}${token ? `?token=${encodeURIComponent(token)}` : ""}`,
+  findOrder: () => "/orders/find",
 };
 
 /** Goes to `to` (a path of this app) and scrolls to the top, as a page load would. */

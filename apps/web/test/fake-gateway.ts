@@ -49,13 +49,32 @@ export function createFakeGateway(products: FakeProduct[] = [MUG, TEAPOT, GRINDE
         product: { __typename: "Product", id: product.id, name: product.name },
       };
     });
+    const address = input.shippingAddress;
     const order = {
       __typename: "Order",
       id: `order-${orders.size + 1}`,
+      number: 1001 + orders.size,
+      accessToken: `token-${orders.size + 1}`,
       status: "PENDING",
       totalCents: items.reduce((sum, i) => sum + i.qty * i.priceCents, 0),
+      refundedCents: 0,
       createdAt: "2026-11-26T12:00:00.000Z",
       items: items.map((i) => ({ __typename: "OrderItem", ...i })),
+      customer: input.customer
+        ? { __typename: "Customer", name: input.customer.name, email: input.customer.email }
+        : null,
+      shippingAddress: address
+        ? {
+            __typename: "ShippingAddress",
+            line1: address.line1,
+            line2: address.line2 ?? null,
+            city: address.city,
+            postalCode: address.postalCode,
+            region: address.region ?? null,
+            country: address.country,
+          }
+        : null,
+      shipment: null,
     };
     orders.set(order.id, order);
     return order;
@@ -67,8 +86,28 @@ export function createFakeGateway(products: FakeProduct[] = [MUG, TEAPOT, GRINDE
     switch (request.operationName) {
       case "Products":
         return { data: { products: products.map((p) => ({ __typename: "Product", ...p })) } };
-      case "Order":
-        return { data: { order: orders.get(request.variables["id"] as string) ?? null } };
+      case "Order": {
+        // Like the gateway: the whole order only with its token.
+        const order = orders.get(request.variables["id"] as string);
+        const token = request.variables["accessToken"];
+        return { data: { order: order && token === order["accessToken"] ? order : null } };
+      }
+      case "OrderLookup": {
+        const { number, email } = request.variables as { number: number; email: string };
+        const order = [...orders.values()].find(
+          (o) =>
+            o["number"] === number &&
+            (o["customer"] as { email: string } | null)?.email.toLowerCase() === email.toLowerCase(),
+        );
+        return {
+          data: {
+            orderLookup: order ?? {
+              __typename: "NotFoundError",
+              message: "No order has that number and email address; check both and try again.",
+            },
+          },
+        };
+      }
       case "PlaceOrder": {
         const input = request.variables["input"] as PlaceOrderInput;
         placeOrderInputs.push(input);

@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { useQuery } from "urql";
 import { lineProblem, type CartLine } from "../cart/cart.ts";
 import { useCart } from "../cart/CartContext.tsx";
+import { CheckoutForm } from "../checkout/CheckoutForm.tsx";
 import { useCheckout, type CheckoutState } from "../checkout/useCheckout.ts";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { ProblemNotice } from "../components/ProblemNotice.tsx";
@@ -15,7 +16,7 @@ const MAX_MENU_QTY = 20;
 
 export function CartPage() {
   const cart = useCart();
-  const { state, placeOrder } = useCheckout();
+  const { state, placeOrder, retry } = useCheckout();
 
   // Fresh stock and prices for the lines; if the gateway is away the cart still shows what it knows.
   const [{ data }] = useQuery({ query: ProductsQuery, requestPolicy: "cache-and-network" });
@@ -69,17 +70,22 @@ export function CartPage() {
               <dd data-testid="cart-total">{formatMoney(cart.totalCents)}</dd>
             </div>
           </dl>
-          <CheckoutMessage state={state} onRetry={() => void placeOrder()} />
-          <button
-            type="button"
-            className="button button-primary button-block"
-            disabled={placing || blocked}
-            aria-busy={placing}
-            onClick={() => void placeOrder()}
+          <CheckoutForm
+            serverErrors={state.status === "invalid" ? state.fields : {}}
+            disabled={placing}
+            onSubmit={(details) => void placeOrder(details)}
           >
-            {placing ? "Placing order…" : "Place order"}
-          </button>
-          {blocked && !placing && <p className="hint">Fix the items marked above to place your order.</p>}
+            <CheckoutMessage state={state} onRetry={() => void retry()} />
+            <button
+              type="submit"
+              className="button button-primary button-block"
+              disabled={placing || blocked}
+              aria-busy={placing}
+            >
+              {placing ? "Placing order…" : "Place order"}
+            </button>
+            {blocked && !placing && <p className="hint">Fix the items marked above to place your order.</p>}
+          </CheckoutForm>
           <Link to={paths.catalog()} className="text-link">
             Continue shopping
           </Link>
@@ -147,6 +153,12 @@ function CheckoutMessage({ state, onRetry }: { state: CheckoutState; onRetry: ()
   switch (state.status) {
     case "failed":
       return <ProblemNotice problem={state.problem} onRetry={onRetry} />;
+    case "invalid":
+      return (
+        <div className="notice notice-error" role="alert">
+          <p>{state.message} Nothing was ordered.</p>
+        </div>
+      );
     case "short":
       return (
         <div className="notice notice-error" role="alert">

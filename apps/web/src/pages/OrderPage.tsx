@@ -1,22 +1,19 @@
+import { useSearch } from "wouter";
 import { useQuery } from "urql";
+import { OrderSummaryView } from "../components/OrderSummaryView.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { ProblemNotice } from "../components/ProblemNotice.tsx";
 import { describeError, UNAVAILABLE } from "../graphql/errors.ts";
 import { OrderQuery } from "../graphql/operations.ts";
-import { formatMoney } from "../money.ts";
 import { Link, paths } from "../router.tsx";
 
-const STATUS_TEXT = {
-  PENDING: "Received",
-  PAID: "Paid",
-  CANCELLED: "Cancelled",
-} as const;
-
-const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
-
-/** The confirmation: where placing an order leads, and a link a shopper can come back to. */
+/** The confirmation, and the page a shopper comes back to by its link (/orders/:id?token=...). */
 export function OrderPage({ orderId }: { orderId: string }) {
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: OrderQuery, variables: { id: orderId } });
+  const token = new URLSearchParams(useSearch()).get("token") ?? undefined;
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: OrderQuery,
+    variables: { id: orderId, accessToken: token ?? null },
+  });
   const order = data?.order;
 
   if (!order) {
@@ -27,7 +24,10 @@ export function OrderPage({ orderId }: { orderId: string }) {
         {fetching ? (
           <p role="status">Loading your order…</p>
         ) : notFound ? (
-          <p>We have no order with this number. Check the link, or write to us with your order number.</p>
+          <p>
+            We could not find this order. Check the link from your confirmation email, or{" "}
+            <Link to={paths.findOrder()}>find your order</Link> by its number and your email.
+          </p>
         ) : (
           <ProblemNotice
             problem={error ? describeError(error) : UNAVAILABLE}
@@ -39,69 +39,12 @@ export function OrderPage({ orderId }: { orderId: string }) {
   }
 
   return (
-    <div className="confirmation">
-      <div className="confirmation-head">
-        <span className="confirmation-mark" aria-hidden="true">
-          ✓
-        </span>
-        <PageHeading>Order confirmed</PageHeading>
-        <p className="lede">Thank you. Your order is in and its items are set aside for you.</p>
-      </div>
-
-      <dl className="order-facts">
-        <div>
-          <dt>Order number</dt>
-          <dd className="order-id">{order.id}</dd>
-        </div>
-        <div>
-          <dt>Placed</dt>
-          <dd>{dateTime.format(new Date(order.createdAt))}</dd>
-        </div>
-        <div>
-          <dt>Status</dt>
-          <dd>{STATUS_TEXT[order.status]}</dd>
-        </div>
-      </dl>
-
-      <table className="order-lines">
-        <caption className="visually-hidden">Items in this order</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col" className="num">
-              Qty
-            </th>
-            <th scope="col" className="num">
-              Price
-            </th>
-            <th scope="col" className="num">
-              Subtotal
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.items.map((item) => (
-            <tr key={item.product.id}>
-              <th scope="row">{item.product.name}</th>
-              <td className="num">{item.qty}</td>
-              <td className="num">{formatMoney(item.priceCents)}</td>
-              <td className="num">{formatMoney(item.qty * item.priceCents)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={3}>
-              Total
-            </th>
-            <td className="num">{formatMoney(order.totalCents)}</td>
-          </tr>
-        </tfoot>
-      </table>
-
+    <>
+      <OrderSummaryView order={order} />
+      <p className="hint">Keep this page's address to come back to your order.</p>
       <Link to={paths.catalog()} className="button button-primary">
         Continue shopping
       </Link>
-    </div>
+    </>
   );
 }
