@@ -1,14 +1,15 @@
-import { adminOnly } from "@shop/service";
+import { adminRoute } from "@shop/service";
 
 /**
- * Which staff may do what on the REST door. Today every operation needs the
- * admin token; staff roles (issue 17: refunds for managers and owners,
- * capture and shipping for support too) change this table only.
+ * Which staff may do what on the REST door, spread into each route's
+ * declaration. Today every operation needs the admin token; staff roles
+ * (issue 17: refunds for managers and owners, capture and shipping for
+ * support too) change this table only.
  */
 export const staffFor = {
-  read: adminOnly,
-  capture: adminOnly,
-  fulfil: adminOnly,
-  refund: adminOnly,
-  cancel: adminOnly,
+  read: adminRoute,
+  capture: adminRoute,
+  fulfil: adminRoute,
+  refund: adminRoute,
+  cancel: adminRoute,
 } as const;

@@ -1,11 +1,13 @@
-import { Hono } from "hono";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
+import { z } from "zod";
 import { ServiceError } from "../errors.ts";
 import { onRouteNotFound, onServiceError } from "./error-handler.ts";
 import { createServiceMetrics, type ServiceMetrics } from "../telemetry/metrics.ts";
 import { httpTelemetry } from "../telemetry/http-telemetry.ts";
+import { errorAnswer, jsonAnswer, throwValidationFailed } from "./openapi.ts";
 import { requestContext } from "./request-context.ts";
 import type { ServiceHonoEnv } from "./types.ts";
 
@@ -36,9 +38,9 @@ export interface ServiceAppOptions {
  * `/healthz`, `/readyz` and `/metrics`, and JSON errors for everything,
  * including unknown routes.
  */
-export function createServiceApp(options: ServiceAppOptions): Hono<ServiceHonoEnv> {
+export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<ServiceHonoEnv> {
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
-  const app = new Hono<ServiceHonoEnv>();
+  const app = new OpenAPIHono<ServiceHonoEnv>({ defaultHook: throwValidationFailed });
   const metrics = options.metrics ?? createServiceMetrics(options.name);
   app.use(secureHeaders());
   app.use(requestContext(options.log, options.adminToken));
@@ -54,17 +56,41 @@ export function createServiceApp(options: ServiceAppOptions): Hono<ServiceHonoEn
   app.onError(onServiceError);
   app.notFound(onRouteNotFound);
 
-  // Liveness: the process answers. Readiness: it can reach its database.
-  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  // Liveness: the process answers. Readiness: it can do its work.
+  app.openapi(healthz, (c) => c.json({ status: "ok" as const }, 200));
+  app.openapi(readyz, async (c) => {
+    if (await options.isReady()) return c.json({ status: "ready" as const }, 200);
+    throw new ServiceError("service_unavailable", options.notReadyMessage ?? "The database is not reachable");
+  });
   // Prometheus scrapes this; the services sit on an internal network, and
   // the numbers hold no customer data.
-  app.get("/metrics", async (c) => {
+  app.openapi(metricsRoute, async (c) => {
     c.header("content-type", metrics.registry.contentType);
-    return c.body(await metrics.registry.metrics());
-  });
-  app.get("/readyz", async (c) => {
-    if (await options.isReady()) return c.json({ status: "ready" });
-    throw new ServiceError("service_unavailable", options.notReadyMessage ?? "The database is not reachable");
+    return c.body(await metrics.registry.metrics(), 200);
   });
   return app;
 }
+
+const healthz = createRoute({
+  method: "get",
+  path: "/healthz",
+  summary: "The process is up",
+  responses: { 200: jsonAnswer("ok", z.object({ status: z.literal("ok") })) },
+});
+
+const readyz = createRoute({
+  method: "get",
+  path: "/readyz",
+  summary: "The service can do its work (its database, or the services behind it, answer)",
+  responses: {
+    200: jsonAnswer("ready", z.object({ status: z.literal("ready") })),
+    503: errorAnswer("Not ready (service_unavailable)"),
+  },
+});
+
+const metricsRoute = createRoute({
+  method: "get",
+  path: "/metrics",
+  summary: "Prometheus metrics: requests by route and status, latencies, the service's own counters",
+  responses: { 200: { description: "Prometheus text format" } },
+});
