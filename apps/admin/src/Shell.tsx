@@ -1,10 +1,12 @@
+import { OrderDetailPage } from "./orders/OrderDetailPage.tsx";
 import { OrdersPage } from "./orders/OrdersPage.tsx";
 import { ProductsPage } from "./products/ProductsPage.tsx";
-import { Link, pageOf, paths, usePathname } from "./router.tsx";
+import { Link, orderIdOf, pageOf, paths, usePathname } from "./router.tsx";
 
 /** The signed-in frame: the brand, the two pages, Sign out; and the page the path names. */
 export function Shell({ onSignOut }: { onSignOut: () => void }) {
-  const page = pageOf(usePathname());
+  const pathname = usePathname();
+  const page = pageOf(pathname);
   const current = (p: typeof page) => (page === p ? "page" : undefined);
   return (
     <div className="shell">
@@ -20,7 +22,7 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
             <Link to={paths.products} aria-current={current("products")}>
               Products
             </Link>
-            <Link to={paths.orders} aria-current={current("orders")}>
+            <Link to={paths.orders} aria-current={current("orders") ?? (page === "order" ? "true" : undefined)}>
               Orders
             </Link>
           </nav>
@@ -32,6 +34,7 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
       <main id="main" className="content" tabIndex={-1}>
         {page === "products" && <ProductsPage />}
         {page === "orders" && <OrdersPage />}
+        {page === "order" && <OrderDetailPage key={pathname} orderId={orderIdOf(pathname)} />}
         {page === "not-found" && (
           <section className="empty">
             <h1>Not found</h1>

@@ -9,6 +9,8 @@ const ORDER_ID = "6f1c2a9e-3b7d-4e1a-8c55-0d2b9e7f4a10";
 const pendingOrder = {
   __typename: "Order",
   id: ORDER_ID,
+  number: 1042,
+  customer: null,
   status: "PENDING",
   totalCents: 2500,
   createdAt: "2026-11-26T12:00:00.000Z",
@@ -26,7 +28,7 @@ const pendingOrder = {
 function ordersGateway(capture: () => Promise<GatewayAnswer>) {
   return fakeGateway((call) => {
     if (call.operationName === "Orders") {
-      return { data: { orders: { __typename: "OrderPage", nextCursor: null, orders: [pendingOrder] } } };
+      return { data: { orders: { __typename: "OrderPage", nextCursor: null, totalCount: 1, orders: [pendingOrder] } } };
     }
     if (call.operationName === "CapturePayment") return capture();
     throw new Error(`unexpected ${call.operationName}`);
@@ -35,7 +37,7 @@ function ordersGateway(capture: () => Promise<GatewayAnswer>) {
 
 async function renderOrders(gateway: ReturnType<typeof fakeGateway>) {
   const view = renderSignedIn(<OrdersPage />, gateway);
-  const row = await screen.findByRole("row", { name: /6f1c2a9e/ });
+  const row = await screen.findByRole("row", { name: /#1042/ });
   return { ...view, row: within(row) };
 }
 

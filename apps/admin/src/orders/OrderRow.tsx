@@ -2,7 +2,8 @@ import { useState } from "react";
 import { useMutation } from "urql";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
-import { formatDateTime, formatMoney, shortId } from "../format.ts";
+import { formatDateTime, formatMoney } from "../format.ts";
+import { Link, paths } from "../router.tsx";
 import { describeError } from "../graphql/client.ts";
 import { CancelOrderMutation, CapturePaymentMutation } from "../graphql/operations.ts";
 import type { OrderStatus, OrdersQuery } from "../gql/graphql.ts";
@@ -49,7 +50,10 @@ export function OrderRow({ order }: { order: OrderSummary }) {
   return (
     <tr>
       <th scope="row" className="cell-id">
-        <code title={order.id}>{shortId(order.id)}</code>
+        <Link to={paths.order(order.id)} title={order.id}>
+          #{order.number}
+        </Link>
+        {order.customer && <div className="muted">{order.customer.email}</div>}
       </th>
       <td className="nowrap">{formatDateTime(order.createdAt)}</td>
       <td>
@@ -77,7 +81,7 @@ export function OrderRow({ order }: { order: OrderSummary }) {
               aria-describedby={problem ? `${order.id}-problem` : undefined}
             >
               {capture.fetching ? "Capturing…" : "Capture payment"}
-              <span className="visually-hidden"> for order {shortId(order.id)}</span>
+              <span className="visually-hidden"> for order #{order.number}</span>
             </button>
             <button
               type="button"
@@ -86,7 +90,7 @@ export function OrderRow({ order }: { order: OrderSummary }) {
               disabled={capture.fetching}
             >
               Cancel
-              <span className="visually-hidden"> order {shortId(order.id)}</span>
+              <span className="visually-hidden"> order #{order.number}</span>
             </button>
           </>
         )}
@@ -97,7 +101,7 @@ export function OrderRow({ order }: { order: OrderSummary }) {
         )}
         {confirmingCancel && (
           <ConfirmDialog
-            title={`Cancel order ${shortId(order.id)}?`}
+            title={`Cancel order #${order.number}?`}
             confirmLabel="Cancel order"
             cancelLabel="Keep order"
             onConfirm={onCancel}
