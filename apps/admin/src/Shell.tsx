@@ -22,7 +22,10 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
             <Link to={paths.products} aria-current={current("products")}>
               Products
             </Link>
-            <Link to={paths.orders} aria-current={current("orders") ?? (page === "order" ? "true" : undefined)}>
+            <Link
+              to={paths.orders}
+              aria-current={current("orders") ?? (page === "order" ? "true" : undefined)}
+            >
               Orders
             </Link>
           </nav>

@@ -28,7 +28,11 @@ const pendingOrder = {
 function ordersGateway(capture: () => Promise<GatewayAnswer>) {
   return fakeGateway((call) => {
     if (call.operationName === "Orders") {
-      return { data: { orders: { __typename: "OrderPage", nextCursor: null, totalCount: 1, orders: [pendingOrder] } } };
+      return {
+        data: {
+          orders: { __typename: "OrderPage", nextCursor: null, totalCount: 1, orders: [pendingOrder] },
+        },
+      };
     }
     if (call.operationName === "CapturePayment") return capture();
     throw new Error(`unexpected ${call.operationName}`);

@@ -68,7 +68,9 @@ describe("the Orders page", () => {
   it("cancels a PENDING order only after confirmation", async () => {
     const gateway = fakeGateway(({ operationName, variables }) => {
       if (operationName === "Orders") {
-        return { data: { orders: { __typename: "OrderPage", nextCursor: null, totalCount: 1, orders: [order(1)] } } };
+        return {
+          data: { orders: { __typename: "OrderPage", nextCursor: null, totalCount: 1, orders: [order(1)] } },
+        };
       }
       return {
         data: { cancelOrder: { __typename: "Order", id: variables["orderId"], status: "CANCELLED" } },

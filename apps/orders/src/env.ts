@@ -22,7 +22,10 @@ const MailFrom = z
   .string()
   .min(3)
   .max(300)
-  .regex(/^[^\p{Cc}]*@[^\p{Cc}]*$/u, "must be an address like orders@example.com or Shop <orders@example.com>");
+  .regex(
+    /^[^\p{Cc}]*@[^\p{Cc}]*$/u,
+    "must be an address like orders@example.com or Shop <orders@example.com>",
+  );
 
 /** Orders' environment, read and checked once at start, with messages a person can act on. */
 export function readOrdersEnv(env: NodeJS.ProcessEnv = process.env): OrdersEnv {
@@ -38,7 +41,9 @@ export function readOrdersEnv(env: NodeJS.ProcessEnv = process.env): OrdersEnv {
 
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl !== undefined && !SmtpUrl.safeParse(smtpUrl).success) {
-    throw new Error(`SMTP_URL must be an smtp:// or smtps:// URL, got "${smtpUrl.replace(/\/\/[^@]*@/, "//***@")}"`);
+    throw new Error(
+      `SMTP_URL must be an smtp:// or smtps:// URL, got "${smtpUrl.replace(/\/\/[^@]*@/, "//***@")}"`,
+    );
   }
   const mailFrom = env.MAIL_FROM || "Shop <orders@shop.local>";
   if (!MailFrom.safeParse(mailFrom).success) {

@@ -26,7 +26,10 @@ await runService("orders", readOrdersEnv, ({ env, log, metrics }) => {
   });
   const outbox = createOutboxWorker({ db, transport, log });
   outbox.start();
-  log.info({ mail: transport.describe }, env.smtpUrl ? "sending order emails over SMTP" : "writing order emails as .eml files");
+  log.info(
+    { mail: transport.describe },
+    env.smtpUrl ? "sending order emails over SMTP" : "writing order emails as .eml files",
+  );
   return {
     app,
     onClose: async () => {

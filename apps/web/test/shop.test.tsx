@@ -238,7 +238,9 @@ describe("the cart", () => {
     await user.click(screen.getByRole("button", { name: "Place order" }));
 
     expect(screen.getByLabelText("Email")).toHaveFocus();
-    expect(screen.getByLabelText("Email")).toHaveAccessibleDescription("Enter an email address like name@example.com.");
+    expect(screen.getByLabelText("Email")).toHaveAccessibleDescription(
+      "Enter an email address like name@example.com.",
+    );
     expect(screen.getByLabelText("Full name")).toHaveAccessibleDescription("Enter your full name.");
     expect(screen.getByLabelText("Email")).toHaveAttribute("autocomplete", "email");
     expect(screen.getByLabelText("Postal code")).toHaveAttribute("autocomplete", "shipping postal-code");
@@ -261,7 +263,9 @@ describe("find your order", { timeout: 20_000 }, () => {
     await user.click(screen.getByLabelText("Email"));
     await user.paste("eve@example.com");
     await user.click(screen.getByRole("button", { name: "Find order" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("We found no order with that number and email");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "We found no order with that number and email",
+    );
 
     await user.clear(screen.getByLabelText("Email"));
     await user.paste("ADA@example.com");

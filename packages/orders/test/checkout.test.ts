@@ -82,10 +82,22 @@ describe("placing with checkout details", () => {
 
   it.each([
     ["a bad email", { customer: { ...customer, email: "ada@" } }, "customer.email"],
-    ["an unknown country", { shipping_address: { ...shipping_address, country: "XX" } }, "shipping_address.country"],
-    ["a three-letter country", { shipping_address: { ...shipping_address, country: "GBR" } }, "shipping_address.country"],
+    [
+      "an unknown country",
+      { shipping_address: { ...shipping_address, country: "XX" } },
+      "shipping_address.country",
+    ],
+    [
+      "a three-letter country",
+      { shipping_address: { ...shipping_address, country: "GBR" } },
+      "shipping_address.country",
+    ],
     ["a newline in the name", { customer: { ...customer, name: "Ada\nBob" } }, "customer.name"],
-    ["a NUL in the street", { shipping_address: { ...shipping_address, line1: "a\u0000b" } }, "shipping_address.line1"],
+    [
+      "a NUL in the street",
+      { shipping_address: { ...shipping_address, line1: "a\u0000b" } },
+      "shipping_address.line1",
+    ],
     ["an empty city", { shipping_address: { ...shipping_address, city: "  " } }, "shipping_address.city"],
     ["a 201-character name", { customer: { ...customer, name: "x".repeat(201) } }, "customer.name"],
     ["a customer without an address", { shipping_address: undefined }, "shipping_address"],
@@ -125,7 +137,8 @@ describe("privacy: personal data only with the access token, or for staff", () =
     const wrong = await h.rest("GET", `/orders/${order.orderId}/detail?token=${"A".repeat(43)}`);
     const none = await h.rest("GET", `/orders/${order.orderId}/detail`);
     const unknown = await h.rest("GET", `/orders/${UNKNOWN_ID}/detail?token=${order.access_token}`);
-    for (const res of [wrong, none, unknown]) expect(res).toMatchObject({ status: 404, body: { error: "not_found" } });
+    for (const res of [wrong, none, unknown])
+      expect(res).toMatchObject({ status: 404, body: { error: "not_found" } });
     // The same words for a wrong token and an unknown id (bar the id itself).
     const message = (res: { body: unknown }, id: string) =>
       (res.body as { message: string }).message.replace(id, "<id>");
@@ -167,7 +180,9 @@ describe("orderLookup", () => {
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(404));
     expect(statuses[10]).toBe(429);
     // Even the right email is refused while the limit holds.
-    const right = await h.rest("POST", "/orders/lookup", { body: { number: order.number, email: customer.email } });
+    const right = await h.rest("POST", "/orders/lookup", {
+      body: { number: order.number, email: customer.email },
+    });
     expect(right).toMatchObject({ status: 429, body: { error: "rate_limited" } });
   });
 
@@ -210,7 +225,9 @@ describe("lifecycle", () => {
       "refunded",
       "refunded",
     ]);
-    const events = (await detail(order.orderId)).body as { events: Array<{ actor: string; request_id: string }> };
+    const events = (await detail(order.orderId)).body as {
+      events: Array<{ actor: string; request_id: string }>;
+    };
     expect(events.events[0]?.actor).toBe("shopper");
     expect(events.events[1]?.actor).toBe("admin token");
     expect(events.events.every((e) => typeof e.request_id === "string")).toBe(true);
@@ -232,7 +249,9 @@ describe("lifecycle", () => {
     const first = await fulfil(order.orderId, { carrier: "UPS" });
     const second = await fulfil(order.orderId, { carrier: "FedEx" });
     expect(second.body).toEqual(first.body);
-    expect(await h.db.emailOutbox.count({ where: { orderId: order.orderId, kind: "shipping_notice" } })).toBe(1);
+    expect(await h.db.emailOutbox.count({ where: { orderId: order.orderId, kind: "shipping_notice" } })).toBe(
+      1,
+    );
   });
 
   it("a PENDING order is cancelled with its stock back and a cancelled event", async () => {
@@ -244,7 +263,12 @@ describe("lifecycle", () => {
 });
 
 describe("refused transitions change nothing", () => {
-  async function expectRefused(call: () => Promise<{ status: number; body: unknown }>, status: number, error: string, orderId: string) {
+  async function expectRefused(
+    call: () => Promise<{ status: number; body: unknown }>,
+    status: number,
+    error: string,
+    orderId: string,
+  ) {
     const before = await h.db.order.findUniqueOrThrow({ where: { id: orderId } });
     const events = await eventsOf(orderId);
     const outbox = await h.db.emailOutbox.count({ where: { orderId } });
@@ -290,9 +314,19 @@ describe("refused transitions change nothing", () => {
 
   it("cancelling a PAID or FULFILLED order: 409 invalid_state", async () => {
     const order = await paid();
-    await expectRefused(() => h.rest("POST", `/orders/${order.orderId}/cancel`, { admin: true }), 409, "invalid_state", order.orderId);
+    await expectRefused(
+      () => h.rest("POST", `/orders/${order.orderId}/cancel`, { admin: true }),
+      409,
+      "invalid_state",
+      order.orderId,
+    );
     await fulfil(order.orderId);
-    await expectRefused(() => h.rest("POST", `/orders/${order.orderId}/cancel`, { admin: true }), 409, "invalid_state", order.orderId);
+    await expectRefused(
+      () => h.rest("POST", `/orders/${order.orderId}/cancel`, { admin: true }),
+      409,
+      "invalid_state",
+      order.orderId,
+    );
   });
 
   it.each([
@@ -313,7 +347,12 @@ describe("refused transitions change nothing", () => {
 
   it("needs the admin token to ship or refund (401)", async () => {
     const order = await paid();
-    await expectRefused(() => h.rest("POST", `/orders/${order.orderId}/fulfill`, { body: {} }), 401, "unauthorized", order.orderId);
+    await expectRefused(
+      () => h.rest("POST", `/orders/${order.orderId}/fulfill`, { body: {} }),
+      401,
+      "unauthorized",
+      order.orderId,
+    );
     await expectRefused(
       () => h.rest("POST", `/orders/${order.orderId}/refunds`, { body: { amount_cents: 1 } }),
       401,
@@ -324,20 +363,30 @@ describe("refused transitions change nothing", () => {
 });
 
 describe("refunds never pay out twice", () => {
-  it("concurrent refunds that together exceed the charge: at most the charge is refunded", { timeout: 20_000 }, async () => {
-    const order = await paid(2, 500); // 1000 captured
-    // Six admins refund 400 each at once; the order's row lock lets two through.
-    const answers = await Promise.all(Array.from({ length: 6 }, () => refund(order.orderId, 400)));
-    const statuses = answers.map((a) => a.status).sort();
-    expect(statuses).toEqual([201, 201, 409, 409, 409, 409]);
+  it(
+    "concurrent refunds that together exceed the charge: at most the charge is refunded",
+    { timeout: 20_000 },
+    async () => {
+      const order = await paid(2, 500); // 1000 captured
+      // Six admins refund 400 each at once; the order's row lock lets two through.
+      const answers = await Promise.all(Array.from({ length: 6 }, () => refund(order.orderId, 400)));
+      const statuses = answers.map((a) => a.status).sort();
+      expect(statuses).toEqual([201, 201, 409, 409, 409, 409]);
 
-    const row = await h.db.order.findUniqueOrThrow({ where: { id: order.orderId } });
-    const atPayments = await h.db.refund.aggregate({ where: { chargeId: row.chargeId! }, _sum: { amountCents: true } });
-    const atOrders = await h.db.orderRefund.aggregate({ where: { orderId: order.orderId }, _sum: { amountCents: true } });
-    expect(row.refundedCents).toBe(800);
-    expect(atPayments._sum.amountCents).toBe(800);
-    expect(atOrders._sum.amountCents).toBe(800);
-  });
+      const row = await h.db.order.findUniqueOrThrow({ where: { id: order.orderId } });
+      const atPayments = await h.db.refund.aggregate({
+        where: { chargeId: row.chargeId! },
+        _sum: { amountCents: true },
+      });
+      const atOrders = await h.db.orderRefund.aggregate({
+        where: { orderId: order.orderId },
+        _sum: { amountCents: true },
+      });
+      expect(row.refundedCents).toBe(800);
+      expect(atPayments._sum.amountCents).toBe(800);
+      expect(atOrders._sum.amountCents).toBe(800);
+    },
+  );
 
   it("a retried refund with the same Idempotency-Key answers the first refund", async () => {
     const order = await paid(2, 500);
@@ -365,7 +414,9 @@ describe("refunds never pay out twice", () => {
     const row = await h.db.order.findUniqueOrThrow({ where: { id: order.orderId } });
     expect(await h.db.refund.count({ where: { chargeId: row.chargeId! } })).toBe(1);
     expect(row.refundedCents).toBe(300);
-    const key = await h.db.idempotencyKey.findFirst({ where: { scope: "payments.refund" , key: refundKey(order.orderId, 0) } });
+    const key = await h.db.idempotencyKey.findFirst({
+      where: { scope: "payments.refund", key: refundKey(order.orderId, 0) },
+    });
     expect(key).not.toBeNull();
   });
 });

@@ -71,7 +71,13 @@ async function placeWithCustomer(email: string) {
     body: {
       items: [{ productId: product.id, qty: 2 }],
       customer: { email, name: "Grace Hopper" },
-      shipping_address: { line1: "1 Navy Way", city: "Arlington", postal_code: "22201", region: "VA", country: "US" },
+      shipping_address: {
+        line1: "1 Navy Way",
+        city: "Arlington",
+        postal_code: "22201",
+        region: "VA",
+        country: "US",
+      },
     },
   });
   expect(res.status).toBe(201);
@@ -83,7 +89,11 @@ const unsent = () => h.db.emailOutbox.count({ where: { sentAt: null } });
 describe("outbox over SMTP", () => {
   it("sends the confirmation once, marks it sent, and records email_sent on the timeline", async () => {
     const order = await placeWithCustomer("grace@example.com");
-    const transport = createMailTransport({ smtpUrl, mailDir: "/nonexistent", from: "Shop <orders@shop.local>" });
+    const transport = createMailTransport({
+      smtpUrl,
+      mailDir: "/nonexistent",
+      from: "Shop <orders@shop.local>",
+    });
     const worker = createOutboxWorker({ db: h.db, transport, log });
     expect(await worker.drain()).toBe(1);
     expect(await worker.drain()).toBe(0);
@@ -94,7 +104,10 @@ describe("outbox over SMTP", () => {
     expect(received[0]?.raw).toContain(`Subject: Order #${order.number} received`);
     expect(received[0]?.raw).toContain("2 x Blue mug");
     expect(received[0]?.raw).toContain("1 Navy Way");
-    const events = await h.db.orderEvent.findMany({ where: { orderId: order.orderId }, orderBy: { id: "asc" } });
+    const events = await h.db.orderEvent.findMany({
+      where: { orderId: order.orderId },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((e) => [e.type, e.actor])).toEqual([
       ["placed", "shopper"],
       ["email_sent", "outbox"],
@@ -103,7 +116,11 @@ describe("outbox over SMTP", () => {
 
   it("while the server refuses: retried with growing backoff, not marked sent; once it is back, sent once", async () => {
     await placeWithCustomer("refused@example.com");
-    const transport = createMailTransport({ smtpUrl, mailDir: "/nonexistent", from: "Shop <orders@shop.local>" });
+    const transport = createMailTransport({
+      smtpUrl,
+      mailDir: "/nonexistent",
+      from: "Shop <orders@shop.local>",
+    });
     const worker = createOutboxWorker({ db: h.db, transport, log, backoffMs: 100, maxBackoffMs: 1_000 });
     mode = "refuse";
 
@@ -132,37 +149,45 @@ describe("outbox over SMTP", () => {
     });
   });
 
-  it("a sending process killed mid-send loses nothing: after a restart the email goes exactly once", { timeout: 60_000 }, async () => {
-    await placeWithCustomer("killed@example.com");
-    mode = "stall";
-    const stalled = new Promise<void>((resolve) => (onStalled = resolve));
+  it(
+    "a sending process killed mid-send loses nothing: after a restart the email goes exactly once",
+    { timeout: 60_000 },
+    async () => {
+      await placeWithCustomer("killed@example.com");
+      mode = "stall";
+      const stalled = new Promise<void>((resolve) => (onStalled = resolve));
 
-    const start = () => {
-      const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "outbox-child.ts")], {
-        env: { ...process.env, DATABASE_URL: h.url, SMTP_URL: smtpUrl },
-        stdio: ["ignore", "pipe", "inherit"],
-      });
-      return child;
-    };
-    const exited = (child: ChildProcess) => new Promise((resolve) => child.once("exit", resolve));
+      const start = () => {
+        const child = spawn(
+          process.execPath,
+          ["--import", "tsx", join(import.meta.dirname, "outbox-child.ts")],
+          {
+            env: { ...process.env, DATABASE_URL: h.url, SMTP_URL: smtpUrl },
+            stdio: ["ignore", "pipe", "inherit"],
+          },
+        );
+        return child;
+      };
+      const exited = (child: ChildProcess) => new Promise((resolve) => child.once("exit", resolve));
 
-    const first = start();
-    await stalled; // the message is at the server, the row claimed, not yet marked sent
-    first.kill("SIGKILL");
-    await exited(first);
-    expect(received).toHaveLength(0);
+      const first = start();
+      await stalled; // the message is at the server, the row claimed, not yet marked sent
+      first.kill("SIGKILL");
+      await exited(first);
+      expect(received).toHaveLength(0);
 
-    mode = "accept";
-    const second = start();
-    try {
-      for (let i = 0; i < 200 && (await unsent()) > 0; i++) await sleep(100);
-    } finally {
-      second.kill("SIGTERM");
-      await exited(second);
-    }
-    expect(received.filter((r) => r.to === "killed@example.com")).toHaveLength(1);
-    expect(await unsent()).toBe(0);
-  });
+      mode = "accept";
+      const second = start();
+      try {
+        for (let i = 0; i < 200 && (await unsent()) > 0; i++) await sleep(100);
+      } finally {
+        second.kill("SIGTERM");
+        await exited(second);
+      }
+      expect(received.filter((r) => r.to === "killed@example.com")).toHaveLength(1);
+      expect(await unsent()).toBe(0);
+    },
+  );
 });
 
 describe("outbox without SMTP_URL", () => {

@@ -266,7 +266,12 @@ export const FulfillOrderMutation = graphql(`
 
 export const RefundPaymentMutation = graphql(`
   mutation RefundPayment($orderId: ID!, $amountCents: Int!, $reason: String, $idempotencyKey: String) {
-    refundPayment(orderId: $orderId, amountCents: $amountCents, reason: $reason, idempotencyKey: $idempotencyKey) {
+    refundPayment(
+      orderId: $orderId
+      amountCents: $amountCents
+      reason: $reason
+      idempotencyKey: $idempotencyKey
+    ) {
       __typename
       ... on Order {
         id

@@ -36,7 +36,10 @@ type Action = "capture" | "ship" | "refund" | "cancel";
  * refreshed order).
  */
 export function OrderDetailPage({ orderId }: { orderId: string }) {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminOrderQuery, variables: { id: orderId } });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: AdminOrderQuery,
+    variables: { id: orderId },
+  });
   const [action, setAction] = useState<Action | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const [, capture] = useMutation(CapturePaymentMutation);
@@ -94,7 +97,9 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
         });
         const a = r.data?.fulfillOrder;
         if (!a) return r.error ? describeError(r.error) : NO_ANSWER;
-        return a.__typename === "Order" ? done("Marked as shipped; the customer gets a shipping notice.") : a.message;
+        return a.__typename === "Order"
+          ? done("Marked as shipped; the customer gets a shipping notice.")
+          : a.message;
       }
       case "refund": {
         const cents = parseDollars(amount);
@@ -322,7 +327,9 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
             <label htmlFor="refund-reason">Reason</label>
             <input id="refund-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
           </div>
-          <p>At most {formatMoney(refundable)} can still be refunded. Money goes back to the customer at once.</p>
+          <p>
+            At most {formatMoney(refundable)} can still be refunded. Money goes back to the customer at once.
+          </p>
         </ConfirmDialog>
       )}
       {action === "cancel" && (

@@ -58,7 +58,8 @@ export function OrdersPage() {
   const setFilters = (change: Partial<ReturnType<typeof filtersOf>>) =>
     // A new search or filter starts at its first page.
     navigate(urlOf({ ...filters, cursors: [], ...change }));
-  const setCursors = (next: (c: string[]) => string[]) => navigate(urlOf({ ...filters, cursors: next(cursors) }));
+  const setCursors = (next: (c: string[]) => string[]) =>
+    navigate(urlOf({ ...filters, cursors: next(cursors) }));
   const [{ data, fetching, error }, refetch] = useQuery({
     query: OrdersQuery,
     variables: {

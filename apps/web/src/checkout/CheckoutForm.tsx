@@ -1,6 +1,12 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { COUNTRIES } from "./countries.ts";
-import { checkDetails, EMPTY_DETAILS, type CheckoutDetails, type DetailField, type FieldErrors } from "./details.ts";
+import {
+  checkDetails,
+  EMPTY_DETAILS,
+  type CheckoutDetails,
+  type DetailField,
+  type FieldErrors,
+} from "./details.ts";
 
 interface Props {
   /** Errors the server found (they replace the form's own until the field changes). */
@@ -43,7 +49,12 @@ export function CheckoutForm({ serverErrors, disabled, onSubmit, children }: Pro
     onSubmit(details);
   }
 
-  const field = (name: DetailField, label: string, autoComplete: string, extra: { type?: string; optional?: boolean } = {}) => {
+  const field = (
+    name: DetailField,
+    label: string,
+    autoComplete: string,
+    extra: { type?: string; optional?: boolean } = {},
+  ) => {
     const id = `checkout-${name}`;
     const error = shown[name];
     return (

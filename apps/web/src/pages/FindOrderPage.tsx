@@ -38,7 +38,12 @@ export function FindOrderPage() {
       .toPromise();
     const answer = result.data?.orderLookup;
     if (result.error || !answer) {
-      setState({ status: "failed", problem: result.error ? describeError(result.error) : { message: "Something went wrong on our side. Try again in a moment.", retryable: true } });
+      setState({
+        status: "failed",
+        problem: result.error
+          ? describeError(result.error)
+          : { message: "Something went wrong on our side. Try again in a moment.", retryable: true },
+      });
     } else if (answer.__typename === "Order") {
       setState({ status: "found", order: answer });
     } else if (answer.__typename === "RateLimitedError") {
@@ -56,7 +61,9 @@ export function FindOrderPage() {
   return (
     <>
       <PageHeading>Find your order</PageHeading>
-      <p className="lede">Enter the order number from your confirmation email and the email address you ordered with.</p>
+      <p className="lede">
+        Enter the order number from your confirmation email and the email address you ordered with.
+      </p>
       <form className="find-order-form" onSubmit={(e) => void find(e)} noValidate>
         <div className="field">
           <label htmlFor="find-number">Order number</label>

@@ -121,15 +121,7 @@ export const OrderRefund = z
 export type OrderRefund = z.infer<typeof OrderRefund>;
 
 export const OrderEventType = z
-  .enum([
-    "placed",
-    "payment_captured",
-    "payment_failed",
-    "fulfilled",
-    "refunded",
-    "cancelled",
-    "email_sent",
-  ])
+  .enum(["placed", "payment_captured", "payment_failed", "fulfilled", "refunded", "cancelled", "email_sent"])
   .meta({ id: "OrderEventType" });
 export type OrderEventType = z.infer<typeof OrderEventType>;
 

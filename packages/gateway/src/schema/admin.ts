@@ -85,7 +85,8 @@ builder.queryFields((t) => ({
   adminOrder: t.field({
     type: OrderType,
     nullable: true,
-    description: "Admin: one order in full (customer, address, charges, refunds, timeline); null when there is none.",
+    description:
+      "Admin: one order in full (customer, address, charges, refunds, timeline); null when there is none.",
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
       try {
@@ -193,7 +194,8 @@ builder.mutationFields((t) => ({
   }),
   fulfillOrder: t.field({
     type: OrderType,
-    description: "Admin: mark a PAID order as shipped; the customer gets a shipping notice. Retrying ships once.",
+    description:
+      "Admin: mark a PAID order as shipped; the customer gets a shipping notice. Retrying ships once.",
     errors: { types: [InvalidStateError, NotFoundError, ValidationError] },
     args: {
       orderId: t.arg.id({ required: true }),
@@ -218,7 +220,13 @@ builder.mutationFields((t) => ({
       "Admin: refund part or all of a PAID or FULFILLED order. Never more than was paid minus refunds; " +
       "send one idempotencyKey per refund so a retry refunds once.",
     errors: {
-      types: [RefundExceedsCapturedError, InvalidStateError, NotFoundError, ValidationError, IdempotencyKeyError],
+      types: [
+        RefundExceedsCapturedError,
+        InvalidStateError,
+        NotFoundError,
+        ValidationError,
+        IdempotencyKeyError,
+      ],
     },
     args: {
       orderId: t.arg.id({ required: true }),

@@ -92,7 +92,10 @@ const OrderEventType = builder.objectRef<OrderEvent>("OrderEvent").implement({
     }),
     actor: t.exposeString("actor"),
     requestId: t.exposeString("request_id", { nullable: true }),
-    data: t.string({ description: "The change's ids and amounts, as JSON.", resolve: (e) => JSON.stringify(e.data) }),
+    data: t.string({
+      description: "The change's ids and amounts, as JSON.",
+      resolve: (e) => JSON.stringify(e.data),
+    }),
     createdAt: t.field({ type: "DateTime", resolve: (e) => e.created_at }),
   }),
 });
@@ -105,7 +108,9 @@ const OrderEventType = builder.objectRef<OrderEvent>("OrderEvent").implement({
  */
 export type OrderParent = Pick<Order, "id" | "status" | "total_cents"> &
   Partial<Order> &
-  Partial<Pick<OrderDetail, "customer" | "shipping_address" | "shipment" | "refunds" | "events" | "captured_cents">> & {
+  Partial<
+    Pick<OrderDetail, "customer" | "shipping_address" | "shipment" | "refunds" | "events" | "captured_cents">
+  > & {
     access_token?: string;
     customer_email?: string | null;
     customer_name?: string | null;
@@ -128,7 +133,9 @@ export const OrderType = builder.objectRef<OrderParent>("Order").implement({
     }),
     status: t.field({ type: OrderStatusType, resolve: (o) => o.status }),
     totalCents: t.exposeInt("total_cents"),
-    refundedCents: t.int({ resolve: async (o, _args, ctx) => o.refunded_cents ?? (await full(o, ctx)).refunded_cents }),
+    refundedCents: t.int({
+      resolve: async (o, _args, ctx) => o.refunded_cents ?? (await full(o, ctx)).refunded_cents,
+    }),
     // Orders have a few lines, not the 10 a list is assumed to have.
     items: t.field({
       type: [OrderItemType],
@@ -141,16 +148,22 @@ export const OrderType = builder.objectRef<OrderParent>("Order").implement({
     }),
     accessToken: t.string({
       nullable: true,
-      description: "Only in placeOrder's answer: the key to this order's page. Keep it; it is not shown again.",
+      description:
+        "Only in placeOrder's answer: the key to this order's page. Keep it; it is not shown again.",
       resolve: (o) => o.access_token ?? null,
     }),
     customer: t.field({
       type: CustomerType,
       nullable: true,
       resolve: (o) =>
-        o.customer ?? (o.customer_email && o.customer_name ? { email: o.customer_email, name: o.customer_name } : null),
+        o.customer ??
+        (o.customer_email && o.customer_name ? { email: o.customer_email, name: o.customer_name } : null),
     }),
-    shippingAddress: t.field({ type: AddressType, nullable: true, resolve: (o) => o.shipping_address ?? null }),
+    shippingAddress: t.field({
+      type: AddressType,
+      nullable: true,
+      resolve: (o) => o.shipping_address ?? null,
+    }),
     capturedCents: t.int({ nullable: true, resolve: (o) => o.captured_cents ?? null }),
     shipment: t.field({ type: ShipmentType, nullable: true, resolve: (o) => o.shipment ?? null }),
     refunds: t.field({ type: [RefundType], nullable: true, resolve: (o) => o.refunds ?? null }),
@@ -247,7 +260,8 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   placeOrder: t.field({
     type: OrderType,
-    description: "Place an order: all lines or none, stock taken at once. The answer carries its accessToken.",
+    description:
+      "Place an order: all lines or none, stock taken at once. The answer carries its accessToken.",
     errors: { types: [InsufficientStockError, ValidationError, NotFoundError, IdempotencyKeyError] },
     args: { input: t.arg({ type: PlaceOrderInput, required: true }) },
     resolve: (_root, { input }, ctx) =>

@@ -25,7 +25,9 @@ export async function fulfillOrder(
       if (order.status === "FULFILLED") return readOrderDetail(tx, id);
       if (order.status !== "PAID") {
         const why =
-          order.status === "PENDING" ? "capture its payment first" : "a cancelled or refunded order does not ship";
+          order.status === "PENDING"
+            ? "capture its payment first"
+            : "a cancelled or refunded order does not ship";
         throw new ServiceError("invalid_state", `Order ${id} is ${order.status}; ${why}`);
       }
       await tx.order.update({

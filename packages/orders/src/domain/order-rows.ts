@@ -52,7 +52,10 @@ export function toDetail(row: DetailRow): OrderDetail {
         ? null
         : { email: row.customerEmail, name: row.customerName, ...present("phone", row.customerPhone) },
     shipping_address:
-      row.shipLine1 === null || row.shipCity === null || row.shipPostalCode === null || row.shipCountry === null
+      row.shipLine1 === null ||
+      row.shipCity === null ||
+      row.shipPostalCode === null ||
+      row.shipCountry === null
         ? null
         : {
             line1: row.shipLine1,
@@ -78,16 +81,14 @@ export function toDetail(row: DetailRow): OrderDetail {
       reason: r.reason,
       created_at: r.createdAt.toISOString(),
     })),
-    events: row.events.map(
-      (e): OrderEvent => ({
-        id: e.id.toString(),
-        type: e.type as OrderEvent["type"],
-        actor: e.actor,
-        request_id: e.requestId,
-        data: (e.data ?? {}) as Record<string, unknown>,
-        created_at: e.createdAt.toISOString(),
-      }),
-    ),
+    events: row.events.map((e): OrderEvent => ({
+      id: e.id.toString(),
+      type: e.type as OrderEvent["type"],
+      actor: e.actor,
+      request_id: e.requestId,
+      data: (e.data ?? {}) as Record<string, unknown>,
+      created_at: e.createdAt.toISOString(),
+    })),
   };
 }
 

@@ -107,7 +107,14 @@ export async function listOrders(db: PrismaClient, input: ListOrdersInput): Prom
     AND: [
       ...filters,
       ...(after
-        ? [{ OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }]
+        ? [
+            {
+              OR: [
+                { createdAt: { lt: after.createdAt } },
+                { createdAt: after.createdAt, id: { lt: after.id } },
+              ],
+            },
+          ]
         : []),
     ],
   };

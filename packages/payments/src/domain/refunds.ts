@@ -36,7 +36,10 @@ export async function createRefund(
         SELECT amount_cents, status::text AS status FROM charges WHERE id = ${input.charge_id}::uuid FOR UPDATE`;
       if (!charge) throw notFound("Charge", input.charge_id);
       if (charge.status !== "succeeded") {
-        throw new ServiceError("invalid_state", `Charge ${input.charge_id} failed; there is nothing to refund`);
+        throw new ServiceError(
+          "invalid_state",
+          `Charge ${input.charge_id} failed; there is nothing to refund`,
+        );
       }
       const [{ refunded } = { refunded: 0 }] = await tx.$queryRaw<Array<{ refunded: number }>>`
         SELECT COALESCE(SUM(amount_cents), 0)::int AS refunded FROM refunds WHERE charge_id = ${input.charge_id}::uuid`;
