@@ -15,5 +15,5 @@ it("has the contract's names", () => {
   expect(sdl).toMatch(/stockQty: Int!/);
   expect(sdl).toMatch(/placeOrder\(input: PlaceOrderInput!\): MutationPlaceOrderResult!/);
   // The locked order(id: ID!), with an optional accessToken added (additive; the SDL sorts arguments).
-  expect(sdl).toMatch(/\n  order\(accessToken: String, id: ID!\): Order\n/);
+  expect(sdl).toMatch(/\n {2}order\(accessToken: String, id: ID!\): Order\n/);
 });
