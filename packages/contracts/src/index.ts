@@ -4,3 +4,4 @@ export * from "./idempotency.ts";
 export * from "./inventory/index.ts";
 export * from "./orders/index.ts";
 export * from "./payments/index.ts";
+export * from "./staff/index.ts";
