@@ -8,7 +8,7 @@ import type { ChildProcess } from "node:child_process";
 import { join, relative } from "node:path";
 import { applyMigrations, createPrismaClient, dataDir, repoRoot, seedIfEmpty, startDatabase } from "@shop/db";
 import { portOf } from "@shop/service";
-import { resolveAdminToken } from "./lib/admin-token.ts";
+import { resolveAdminToken, resolveServiceToken } from "./lib/secrets.ts";
 import { runTs, stopProcess, waitUntilHealthy } from "./lib/processes.ts";
 import { stackServices } from "./lib/services.ts";
 import { buildIfStale, serveSpa, stackSpas, type SpaSpec } from "./lib/spas.ts";
@@ -30,7 +30,14 @@ await prisma.$disconnect();
 if (seeded > 0) console.log(`Seeded ${seeded} products into an empty catalog.`);
 
 const admin = resolveAdminToken(join(dataDir(), "admin-token"));
-const env = { ...process.env, DATABASE_URL: database.url, ADMIN_TOKEN: admin.token };
+// The credential the services present to each other (Payments answers nobody else); never printed.
+const service = resolveServiceToken(join(dataDir(), "service-token"));
+const env = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  ADMIN_TOKEN: admin.token,
+  SERVICE_TOKEN: service.token,
+};
 const services = stackServices(env).map((spec) => ({ spec, child: runTs(spec.entry, env, root) }));
 const spas: { spec: SpaSpec; child: ChildProcess }[] = [];
 

@@ -1,9 +1,12 @@
 import type { ServiceUrls } from "@shop/gateway";
-import { portOf } from "@shop/service";
+import { portOf, readListenEnv, readServiceToken, type ListenEnv } from "@shop/service";
 import { z } from "zod";
 
-export interface GatewayEnv {
-  port: number;
+export interface GatewayEnv extends ListenEnv {
+  /** SERVICE_TOKEN: sent on every call to a service. */
+  serviceToken: string;
+  /** NODE_ENV=production: no introspection, field suggestions or GraphiQL. */
+  production: boolean;
   serviceUrls: ServiceUrls;
   /** A service call that takes longer fails with a GraphQL error instead of hanging. */
   serviceTimeoutMs: number;
@@ -40,7 +43,9 @@ export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env): GatewayEnv
   const webPort = portOf("web", env);
   const adminPort = portOf("admin", env);
   return {
-    port: portOf("gateway", env),
+    ...readListenEnv("gateway", env),
+    serviceToken: readServiceToken(env),
+    production: env.NODE_ENV === "production",
     serviceUrls: {
       inventory: e.INVENTORY_URL ?? local(portOf("inventory", env)),
       orders: e.ORDERS_URL ?? local(portOf("orders", env)),

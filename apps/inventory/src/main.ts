@@ -11,6 +11,7 @@ await runService(
       db,
       log,
       adminToken: env.adminToken,
+      serviceToken: env.serviceToken,
       listenUrl: env.databaseUrl,
       metrics,
     });

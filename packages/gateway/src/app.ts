@@ -1,5 +1,12 @@
 import { createServiceApp, type Logger, type ServiceMetrics } from "@shop/service";
-import { getOperationAST, OperationTypeNode } from "graphql";
+import {
+  execute,
+  getOperationAST,
+  NoSchemaIntrospectionCustomRule,
+  OperationTypeNode,
+  parse,
+  validate,
+} from "graphql";
 import { parseRequestParams, type Response as RawResponse } from "graphql-http";
 import { createHandler } from "graphql-http/lib/use/fetch";
 import { cors } from "hono/cors";
@@ -7,7 +14,8 @@ import { createContext, type GatewayContext } from "./context.ts";
 import { formatGatewayError } from "./http/format-error.ts";
 import { GRAPHIQL_ASSET_PATH, graphiqlPage, serveGraphiqlAsset, wantsGraphiql } from "./http/graphiql.ts";
 import { CatalogResponseCache } from "./http/catalog-response-cache.ts";
-import { rateLimit } from "./http/rate-limit.ts";
+import { mutationFieldCount } from "./http/mutation-cost.ts";
+import { rateLimit, rateLimitedAnswer } from "./http/rate-limit.ts";
 import { schema } from "./schema/index.ts";
 import { CatalogSource } from "./services/catalog.ts";
 import { createServiceClients, type ServiceFetch, type ServiceUrls } from "./services/clients.ts";
@@ -19,6 +27,13 @@ export interface GatewayDeps {
   corsOrigins: string[];
   rateLimitPerMinute: number;
   trustProxy?: boolean;
+  /** The service credential sent on every call to a service (SERVICE_TOKEN). */
+  serviceToken: string;
+  /**
+   * NODE_ENV=production: no introspection, no "did you mean" suggestions, no
+   * GraphiQL (a stranger learns nothing of the schema). Development keeps them.
+   */
+  production?: boolean;
   /** Route service calls elsewhere (tests: to in-process apps). */
   fetch?: ServiceFetch;
   /** Where /metrics numbers go; made here if absent. */
@@ -43,8 +58,20 @@ export function createGatewayApp(deps: GatewayDeps) {
   const catalog = new CatalogSource();
   const responses = new CatalogResponseCache();
   const responseKeys = new WeakMap<Request, string>();
+  const production = deps.production ?? false;
+  const limit = rateLimit({ perMinute: deps.rateLimitPerMinute, trustProxy: deps.trustProxy ?? false });
   const handle = createHandler<GatewayContext>({
     schema,
+    ...(production
+      ? {
+          validate: (s, document, rules, options) =>
+            validate(s, document, [...(rules ?? []), NoSchemaIntrospectionCustomRule], {
+              ...options,
+              hideSuggestions: true,
+            }),
+          execute: (args) => execute({ ...args, hideSuggestions: true }),
+        }
+      : {}),
     context: (req) => {
       const context = contexts.get(req.raw);
       if (!context) throw new Error("no gateway context for this request");
@@ -56,6 +83,31 @@ export function createGatewayApp(deps: GatewayDeps) {
     parseRequestParams: async (req) => {
       const params = await parseRequestParams(req);
       if (isResponse(params)) return params;
+      // Every mutation field beyond the first spends another point of the
+      // client's rate limit (the request itself spent one).
+      if (params.query.includes("mutation")) {
+        let fields = 0;
+        try {
+          fields = mutationFieldCount(parse(params.query), params.operationName);
+        } catch {
+          // a syntax error: graphql-http answers it
+        }
+        const refused = await limit.spendMore(req.raw, fields - 1);
+        if (refused) {
+          const { retryAfter, body } = rateLimitedAnswer(deps.rateLimitPerMinute, refused);
+          return [
+            JSON.stringify(body),
+            {
+              status: 429,
+              statusText: "Too Many Requests",
+              headers: {
+                "content-type": "application/json; charset=utf-8",
+                "retry-after": String(retryAfter),
+              },
+            },
+          ];
+        }
+      }
       const context = contexts.get(req.raw);
       if (!context || !responses.isCatalogOnly(params.query, params.operationName)) return params;
       let version: string;
@@ -102,10 +154,7 @@ export function createGatewayApp(deps: GatewayDeps) {
       maxAge: 600,
     }),
   );
-  app.use(
-    "/graphql",
-    rateLimit({ perMinute: deps.rateLimitPerMinute, trustProxy: deps.trustProxy ?? false }),
-  );
+  app.use("/graphql", limit.middleware);
   const stopWatching = deps.watchCatalog
     ? catalog.watch(
         () =>
@@ -114,14 +163,15 @@ export function createGatewayApp(deps: GatewayDeps) {
             // The watch waits up to 25 s for a change by design.
             timeoutMs: 35_000,
             requestId: "catalog-watch",
+            serviceToken: deps.serviceToken,
             ...(deps.fetch ? { fetch: deps.fetch } : {}),
           }),
         deps.log,
       )
     : () => undefined;
-  app.get(GRAPHIQL_ASSET_PATH, serveGraphiqlAsset);
+  if (!production) app.get(GRAPHIQL_ASSET_PATH, serveGraphiqlAsset);
   app.on(["GET", "POST"], "/graphql", async (c) => {
-    if (wantsGraphiql(c)) return graphiqlPage(c);
+    if (!production && wantsGraphiql(c)) return graphiqlPage(c);
     const authorization = c.req.header("authorization");
     let context: GatewayContext | undefined;
     contexts.set(c.req.raw, () => {
@@ -131,6 +181,7 @@ export function createGatewayApp(deps: GatewayDeps) {
         catalog,
         urls: deps.serviceUrls,
         timeoutMs: deps.serviceTimeoutMs,
+        serviceToken: deps.serviceToken,
         ...(authorization ? { authorization } : {}),
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
       });

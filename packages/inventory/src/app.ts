@@ -12,6 +12,8 @@ export interface InventoryDeps {
   db: PrismaClient;
   log: Logger;
   adminToken: string;
+  /** The service credential: the gateway presents it, and only with it is its word on who acts believed. */
+  serviceToken: string;
   /**
    * The database URL for the catalog cache's change listener. Without it the
    * catalog is read from the database every time (still correct, slower).
@@ -22,7 +24,7 @@ export interface InventoryDeps {
 }
 
 /** Inventory's HTTP app: the REST routes, the tRPC router at /trpc, health and the OpenAPI document. */
-export function createInventoryApp({ db, log, adminToken, listenUrl, metrics }: InventoryDeps) {
+export function createInventoryApp({ db, log, adminToken, serviceToken, listenUrl, metrics }: InventoryDeps) {
   const catalog = new CatalogCache(() => listCatalog(db));
   const stopListening = listenUrl
     ? listenForProductChanges(
@@ -36,6 +38,7 @@ export function createInventoryApp({ db, log, adminToken, listenUrl, metrics }: 
     name: "inventory",
     log,
     adminToken,
+    serviceToken,
     metrics,
     isReady: () => isDatabaseReachable(db),
   });

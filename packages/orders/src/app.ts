@@ -20,6 +20,8 @@ export interface OrdersAppOptions {
   db: PrismaClient;
   log: Logger;
   adminToken: string;
+  /** The service credential: the gateway presents it, and only with it is its word on who acts believed. */
+  serviceToken: string;
   /** How captures reach Payments (createPaymentsClient). */
   payments: PaymentsClient;
   /** How long a placement's Idempotency-Key answer is replayed; 24 h unless set. */
@@ -33,6 +35,7 @@ export function createOrdersApp({
   db,
   log,
   adminToken,
+  serviceToken,
   payments,
   idempotencyTtlMs,
   ...options
@@ -48,6 +51,7 @@ export function createOrdersApp({
     name: "orders",
     log,
     adminToken,
+    serviceToken,
     metrics,
     isReady: () => isDatabaseReachable(db),
   });

@@ -5,6 +5,7 @@ import {
   createServiceMetrics,
   mountTrpc,
   requestScope,
+  serviceCallersOnly,
   type Logger,
   type ServiceMetrics,
 } from "@shop/service";
@@ -19,6 +20,8 @@ export interface PaymentsDeps {
   db: PrismaClient;
   log: Logger;
   adminToken: string;
+  /** The service credential (SERVICE_TOKEN): without it, Payments answers nothing but health. */
+  serviceToken: string;
   /** Share of charges that succeed (PAYMENTS_SUCCESS_RATE); 1 unless set. */
   successRate?: number;
   /** Decide each charge's outcome yourself (tests); overrides successRate. */
@@ -30,7 +33,7 @@ export interface PaymentsDeps {
 }
 
 /** Payments' HTTP app: the REST routes, the tRPC router at /trpc, health and the OpenAPI document. */
-export function createPaymentsApp({ db, log, adminToken, ...options }: PaymentsDeps) {
+export function createPaymentsApp({ db, log, adminToken, serviceToken, ...options }: PaymentsDeps) {
   const metrics = options.metrics ?? createServiceMetrics("payments");
   const deps: ChargeDeps = {
     db,
@@ -42,8 +45,15 @@ export function createPaymentsApp({ db, log, adminToken, ...options }: PaymentsD
     name: "payments",
     log,
     adminToken,
+    serviceToken,
     metrics,
     isReady: () => isDatabaseReachable(db),
+  });
+  // Anything that can reach Payments could otherwise create charges: only
+  // Shop's own services (the service credential) get past health checks.
+  app.use("*", async (c, next) => {
+    if (c.req.path === "/healthz" || c.req.path === "/readyz") return next();
+    return serviceCallersOnly(c, next);
   });
   app.get("/openapi.json", (c) => c.json(openApiDocument));
   app.route("/", chargeRoutes(deps));

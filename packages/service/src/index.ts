@@ -16,3 +16,4 @@ export * from "./telemetry/index.ts";
 export * from "./openapi.ts";
 export * from "./run-service.ts";
 export * from "./timeouts.ts";
+export * from "./http/service-credential.ts";

@@ -1,6 +1,6 @@
 import { CreateProductInput, StockChangeInput, UpdateProductInput, Uuid } from "@shop/contracts";
 import type { PrismaClient } from "@shop/db";
-import { adminOnly, readJsonBody, readParam, type ServiceHonoEnv } from "@shop/service";
+import { readJsonBody, requires, readParam, type ServiceHonoEnv } from "@shop/service";
 import { Hono } from "hono";
 import type { CatalogCache } from "../domain/catalog-cache.ts";
 import * as products from "../domain/products.ts";
@@ -20,29 +20,31 @@ export function productRoutes(db: PrismaClient, catalog: CatalogCache): Hono<Ser
     c.json(await products.getCatalogProduct(db, idOf(c.req.param("id")))),
   );
 
-  routes.post("/products", adminOnly, async (c) => {
+  routes.post("/products", requires("products.write"), async (c) => {
     const input = await readJsonBody(c, CreateProductInput);
     return c.json(await products.createProduct(db, input), 201);
   });
 
-  routes.patch("/products/:id", adminOnly, async (c) => {
+  routes.patch("/products/:id", requires("products.write"), async (c) => {
     const id = idOf(c.req.param("id"));
     const input = await readJsonBody(c, UpdateProductInput);
     return c.json(await products.updateProduct(db, id, input));
   });
 
-  routes.patch("/products/:id/stock", adminOnly, async (c) => {
+  routes.patch("/products/:id/stock", requires("products.write"), async (c) => {
     const id = idOf(c.req.param("id"));
     const change = await readJsonBody(c, StockChangeInput);
     return c.json(await products.changeStock(db, id, change));
   });
 
-  routes.delete("/products/:id", adminOnly, async (c) => {
+  routes.delete("/products/:id", requires("products.write"), async (c) => {
     await products.archiveProduct(db, idOf(c.req.param("id")));
     return c.body(null, 204);
   });
 
-  routes.get("/admin/products", adminOnly, async (c) => c.json(await products.listAllProducts(db)));
+  routes.get("/admin/products", requires("products.read"), async (c) =>
+    c.json(await products.listAllProducts(db)),
+  );
 
   return routes;
 }

@@ -1,6 +1,6 @@
 import { ListOrdersInput, PlaceOrderInput, Uuid } from "@shop/contracts";
 import { readOptionalIdempotencyKey, sendIdempotentAnswer } from "@shop/idempotency";
-import { adminOnly, readJsonBody, readParam, type ServiceHonoEnv } from "@shop/service";
+import { readJsonBody, readParam, requires, type ServiceHonoEnv } from "@shop/service";
 import { Hono } from "hono";
 import { cancelOrder } from "../domain/cancel-order.ts";
 import { captureOrder } from "../domain/capture-order.ts";
@@ -19,18 +19,18 @@ export function orderRoutes(deps: OrdersDeps): Hono<ServiceHonoEnv> {
     return sendIdempotentAnswer(c, await placeOrder(deps, { input, idempotencyKey }));
   });
 
-  routes.get("/orders", adminOnly, async (c) => {
+  routes.get("/orders", requires("orders.read"), async (c) => {
     const query = readParam(ListOrdersInput, c.req.query(), "query");
     return c.json(await listOrders(deps.db, query));
   });
 
   routes.get("/orders/:id", async (c) => c.json(await getOrder(deps.db, idOf(c.req.param("id")))));
 
-  routes.post("/orders/:id/capture", adminOnly, async (c) =>
+  routes.post("/orders/:id/capture", requires("orders.capture"), async (c) =>
     c.json(await captureOrder(deps, idOf(c.req.param("id")), { requestId: c.get("requestId") })),
   );
 
-  routes.post("/orders/:id/cancel", adminOnly, async (c) =>
+  routes.post("/orders/:id/cancel", requires("orders.cancel"), async (c) =>
     c.json(await cancelOrder(deps.db, idOf(c.req.param("id")))),
   );
 

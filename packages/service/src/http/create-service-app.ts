@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import { ServiceError } from "../errors.ts";
+import type { Credentials } from "./service-credential.ts";
 import { onRouteNotFound, onServiceError } from "./error-handler.ts";
 import { createServiceMetrics, type ServiceMetrics } from "../telemetry/metrics.ts";
 import { httpTelemetry } from "../telemetry/http-telemetry.ts";
@@ -18,9 +19,11 @@ export interface ServiceAppOptions {
   log: Logger;
   /**
    * The token admin requests must present. Absent for the gateway, which
-   * checks nothing itself and passes the caller's token through to services.
+   * passes the caller's token through to services.
    */
   adminToken?: string;
+  /** The service credential (SERVICE_TOKEN) other parts of Shop present; see identify(). */
+  serviceToken?: string;
   /** Resolves true when the service can do its work (its database, or the services behind it, answer). */
   isReady: () => Promise<boolean>;
   /** What /readyz says when isReady is false. */
@@ -33,21 +36,28 @@ export interface ServiceAppOptions {
 /**
  * The Hono app every service starts from: security headers, request ids and
  * request logs, a span and metrics per request, a body size limit,
- * `/healthz`, `/readyz` and `/metrics`, and JSON errors for everything,
- * including unknown routes.
+ * `/healthz` and `/readyz`, and JSON errors for everything, including unknown
+ * routes. `/metrics` is not here: it is served on its own loopback port
+ * (createMetricsApp, METRICS_PORT), never on the public one.
  */
 export function createServiceApp(options: ServiceAppOptions): Hono<ServiceHonoEnv> {
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const app = new Hono<ServiceHonoEnv>();
   const metrics = options.metrics ?? createServiceMetrics(options.name);
   app.use(secureHeaders());
-  app.use(requestContext(options.log, options.adminToken));
+  const credentials: Credentials = { adminToken: options.adminToken, serviceToken: options.serviceToken };
+  app.use(requestContext(options.log, credentials));
   app.use(httpTelemetry(metrics));
   app.use(
     bodyLimit({
       maxSize: limit,
-      onError: () => {
-        throw new ServiceError("payload_too_large", `The request body is larger than ${limit} bytes`);
+      // The rest of the body is never read, so the connection cannot carry another
+      // request: say so (Connection: close) rather than let a keep-alive client
+      // send its next request into a socket about to be dropped.
+      onError: (c) => {
+        const error = new ServiceError("payload_too_large", `The request body is larger than ${limit} bytes`);
+        c.header("Connection", "close");
+        return c.json(error.toBody(), 413);
       },
     }),
   );
@@ -56,15 +66,20 @@ export function createServiceApp(options: ServiceAppOptions): Hono<ServiceHonoEn
 
   // Liveness: the process answers. Readiness: it can reach its database.
   app.get("/healthz", (c) => c.json({ status: "ok" }));
-  // Prometheus scrapes this; the services sit on an internal network, and
-  // the numbers hold no customer data.
-  app.get("/metrics", async (c) => {
-    c.header("content-type", metrics.registry.contentType);
-    return c.body(await metrics.registry.metrics());
-  });
   app.get("/readyz", async (c) => {
     if (await options.isReady()) return c.json({ status: "ready" });
     throw new ServiceError("service_unavailable", options.notReadyMessage ?? "The database is not reachable");
   });
+  return app;
+}
+
+/** `/metrics` alone, for the loopback METRICS_PORT runService opens beside the public port. */
+export function createMetricsApp(metrics: ServiceMetrics): Hono {
+  const app = new Hono();
+  app.get("/metrics", async (c) => {
+    c.header("content-type", metrics.registry.contentType);
+    return c.body(await metrics.registry.metrics());
+  });
+  app.notFound((c) => c.json({ error: "not_found", message: "Only /metrics answers here" }, 404));
   return app;
 }

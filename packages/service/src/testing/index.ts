@@ -2,6 +2,9 @@
  * Helpers for tests that run a service's Hono app in-process (no socket):
  * what every app's test harness would otherwise write again.
  */
+/** The service credential tests give every app they wire together. */
+export const TEST_SERVICE_TOKEN = "test-service-token-0123456789";
+
 export interface InProcessApp {
   request(input: string | Request, init?: RequestInit): Response | Promise<Response>;
 }
