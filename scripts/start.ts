@@ -8,6 +8,7 @@ import type { ChildProcess } from "node:child_process";
 import { join, relative } from "node:path";
 import { applyMigrations, createPrismaClient, dataDir, repoRoot, seedIfEmpty, startDatabase } from "@shop/db";
 import { portOf } from "@shop/service";
+import { firstOwner } from "./lib/first-owner.ts";
 import { resolveAdminToken, resolveServiceToken } from "./lib/secrets.ts";
 import { runTs, stopProcess, waitUntilHealthy } from "./lib/processes.ts";
 import { stackServices } from "./lib/services.ts";
@@ -26,6 +27,7 @@ const applied = await applyMigrations(database.url);
 if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
 const prisma = createPrismaClient(database.url, { maxConnections: 1 });
 const seeded = await seedIfEmpty(prisma);
+const owner = await firstOwner(prisma, join(dataDir(), "owner-password"));
 await prisma.$disconnect();
 if (seeded > 0) console.log(`Seeded ${seeded} products into an empty catalog.`);
 
@@ -88,6 +90,7 @@ const lines = [
   ),
   `  ${pad("database")} ${database.url}  (${database.embedded ? `embedded, data in ${shown(join(dataDir(), "pg"))}` : "DATABASE_URL"})`,
   `  ${pad("token")} ${admin.token}  (admin token; ${admin.source === "env" ? "ADMIN_TOKEN" : `saved in ${shown(join(dataDir(), "admin-token"))}`})`,
+  `  ${pad("owner")} ${owner.email}${owner.password ? ` / ${owner.password}` : ""}  (${owner.created ? "new staff account; " : ""}${owner.password ? `password kept in ${shown(join(dataDir(), "owner-password"))}` : "sign in to the admin"})`,
   "Ctrl-C stops everything.",
   "",
 ];

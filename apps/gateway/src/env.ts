@@ -7,6 +7,12 @@ export interface GatewayEnv extends ListenEnv {
   serviceToken: string;
   /** NODE_ENV=production: no introspection, field suggestions or GraphiQL. */
   production: boolean;
+  /** DATABASE_URL: where staff accounts, sessions and the audit log live; staff sign-in is off without it. */
+  databaseUrl: string | undefined;
+  /** ADMIN_TOKEN: its bearer is the machine actor here too (staff management, the audit log). */
+  adminToken: string | undefined;
+  /** STAFF_SESSION_IDLE_MINUTES, in ms: an unused session ends after this long (30 minutes by default). */
+  sessionIdleMs: number;
   serviceUrls: ServiceUrls;
   /** A service call that takes longer fails with a GraphQL error instead of hanging. */
   serviceTimeoutMs: number;
@@ -28,6 +34,17 @@ const Schema = z.object({
   GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1_200),
   GATEWAY_TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
+    .optional(),
+  ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
 });
 
 const local = (port: number) => `http://127.0.0.1:${port}`;
@@ -46,6 +63,9 @@ export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env): GatewayEnv
     ...readListenEnv("gateway", env),
     serviceToken: readServiceToken(env),
     production: env.NODE_ENV === "production",
+    databaseUrl: e.DATABASE_URL,
+    adminToken: e.ADMIN_TOKEN,
+    sessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
     serviceUrls: {
       inventory: e.INVENTORY_URL ?? local(portOf("inventory", env)),
       orders: e.ORDERS_URL ?? local(portOf("orders", env)),

@@ -1,8 +1,26 @@
+import { createPrismaClient } from "@shop/db";
 import { createGatewayApp } from "@shop/gateway";
 import { runService } from "@shop/service";
 import { readGatewayEnv } from "./env.ts";
 
 await runService("gateway", readGatewayEnv, ({ env, log, metrics }) => {
-  const app = createGatewayApp({ log, ...env, metrics, watchCatalog: true });
-  return { app, onClose: () => app.close() };
+  // Staff accounts and sessions live in the shop's database; a small pool is plenty.
+  const db = env.databaseUrl ? createPrismaClient(env.databaseUrl, { maxConnections: 4 }) : undefined;
+  if (!db) log.warn("DATABASE_URL is not set: staff sign-in is off (the admin token still works)");
+  const { databaseUrl: _url, sessionIdleMs, adminToken, ...rest } = env;
+  const app = createGatewayApp({
+    log,
+    ...rest,
+    ...(adminToken ? { adminToken } : {}),
+    ...(db ? { staff: { db, idleMs: sessionIdleMs } } : {}),
+    metrics,
+    watchCatalog: true,
+  });
+  return {
+    app,
+    onClose: async () => {
+      app.close();
+      await db?.$disconnect();
+    },
+  };
 });

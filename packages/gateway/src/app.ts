@@ -11,6 +11,8 @@ import { parseRequestParams, type Response as RawResponse } from "graphql-http";
 import { createHandler } from "graphql-http/lib/use/fetch";
 import { cors } from "hono/cors";
 import { createContext, type GatewayContext } from "./context.ts";
+import { clientIp } from "./http/rate-limit.ts";
+import { csrfGuard, isHttps, sessionTokenOf, staffActorOf, type StaffDeps } from "./http/staff-session.ts";
 import { formatGatewayError } from "./http/format-error.ts";
 import { GRAPHIQL_ASSET_PATH, graphiqlPage, serveGraphiqlAsset, wantsGraphiql } from "./http/graphiql.ts";
 import { CatalogResponseCache } from "./http/catalog-response-cache.ts";
@@ -34,6 +36,10 @@ export interface GatewayDeps {
    * GraphiQL (a stranger learns nothing of the schema). Development keeps them.
    */
   production?: boolean;
+  /** The admin token: the gateway names its bearer the machine actor (staff management, the audit log). */
+  adminToken?: string;
+  /** Staff accounts, sessions and the audit log, in the shop's database; off when absent. */
+  staff?: StaffDeps;
   /** Route service calls elsewhere (tests: to in-process apps). */
   fetch?: ServiceFetch;
   /** Where /metrics numbers go; made here if absent. */
@@ -47,6 +53,7 @@ export function createGatewayApp(deps: GatewayDeps) {
   const app = createServiceApp({
     name: "gateway",
     log: deps.log,
+    ...(deps.adminToken ? { adminToken: deps.adminToken } : {}),
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
     isReady: () => servicesAnswer(deps),
     notReadyMessage: "A service behind the gateway does not answer",
@@ -150,11 +157,14 @@ export function createGatewayApp(deps: GatewayDeps) {
       origin: deps.corsOrigins,
       allowMethods: ["GET", "POST", "OPTIONS"],
       allowHeaders: ["content-type", "authorization", "x-request-id"],
+      // The admin SPA sends its session cookie (SameSite=Strict: same site only).
+      credentials: true,
       exposeHeaders: ["x-request-id", "retry-after"],
       maxAge: 600,
     }),
   );
   app.use("/graphql", limit.middleware);
+  app.use("/graphql", csrfGuard(deps.corsOrigins));
   const stopWatching = deps.watchCatalog
     ? catalog.watch(
         () =>
@@ -173,6 +183,17 @@ export function createGatewayApp(deps: GatewayDeps) {
   app.on(["GET", "POST"], "/graphql", async (c) => {
     if (!production && wantsGraphiql(c)) return graphiqlPage(c);
     const authorization = c.req.header("authorization");
+    // The admin token (checked by createServiceApp) is the machine actor; else the session's staff member.
+    const actor = c.get("actor") ?? (await staffActorOf(c, deps.staff));
+    const cookies: string[] = [];
+    const identity = {
+      actor,
+      staff: deps.staff,
+      sessionToken: sessionTokenOf(c),
+      clientAddress: clientIp(c, deps.trustProxy ?? false),
+      setCookie: (value: string) => cookies.push(value),
+      https: isHttps(c, deps.trustProxy ?? false),
+    };
     let context: GatewayContext | undefined;
     contexts.set(c.req.raw, () => {
       context ??= createContext({
@@ -182,12 +203,16 @@ export function createGatewayApp(deps: GatewayDeps) {
         urls: deps.serviceUrls,
         timeoutMs: deps.serviceTimeoutMs,
         serviceToken: deps.serviceToken,
+        identity,
+        ...(actor?.kind === "staff" ? { actor } : {}),
         ...(authorization ? { authorization } : {}),
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
       });
       return context;
     });
-    return handle(c.req.raw);
+    const res = await handle(c.req.raw);
+    for (const cookie of cookies) res.headers.append("set-cookie", cookie);
+    return res;
   });
   return Object.assign(app, { close: stopWatching });
 }

@@ -25,7 +25,10 @@ export function useRealServices() {
       serviceToken: TEST_SERVICE_TOKEN,
     });
     const fetch: ServiceFetch = async (service, url, init) => state.apps[service].request(url, init);
-    state.gateway = gatewayOver(fetch);
+    state.gateway = gatewayOver(fetch, {
+      adminToken: ADMIN_TOKEN,
+      staff: { db: state.db.prisma, idleMs: 30 * 60_000 },
+    });
   });
   afterAll(() => state.db.drop());
   return state;

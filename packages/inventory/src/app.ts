@@ -1,3 +1,4 @@
+import { recordAudit } from "@shop/staff";
 import { isDatabaseReachable, type PrismaClient } from "@shop/db";
 import { createServiceApp, mountTrpc, requestScope, type Logger, type ServiceMetrics } from "@shop/service";
 import { CatalogCache } from "./domain/catalog-cache.ts";
@@ -40,6 +41,7 @@ export function createInventoryApp({ db, log, adminToken, serviceToken, listenUr
     adminToken,
     serviceToken,
     metrics,
+    audit: (entry) => recordAudit(db, entry),
     isReady: () => isDatabaseReachable(db),
   });
   // A write through this service drops the cache at once, before its

@@ -1,3 +1,4 @@
+import { recordAudit } from "@shop/staff";
 import { isDatabaseReachable, type PrismaClient } from "@shop/db";
 import { DEFAULT_IDEMPOTENCY_TTL_MS } from "@shop/idempotency";
 import {
@@ -53,6 +54,7 @@ export function createOrdersApp({
     adminToken,
     serviceToken,
     metrics,
+    audit: (entry) => recordAudit(db, entry),
     isReady: () => isDatabaseReachable(db),
   });
   app.get("/openapi.json", (c) => c.json(openApiDocument));

@@ -1,3 +1,4 @@
+import { recordAudit } from "@shop/staff";
 import { isDatabaseReachable, type PrismaClient } from "@shop/db";
 import { DEFAULT_IDEMPOTENCY_TTL_MS } from "@shop/idempotency";
 import {
@@ -47,6 +48,7 @@ export function createPaymentsApp({ db, log, adminToken, serviceToken, ...option
     adminToken,
     serviceToken,
     metrics,
+    audit: (entry) => recordAudit(db, entry),
     isReady: () => isDatabaseReachable(db),
   });
   // Anything that can reach Payments could otherwise create charges: only

@@ -51,6 +51,7 @@ export function inProcessStack(db: PrismaClient): InProcessStack {
     corsOrigins: [],
     rateLimitPerMinute: 0,
     serviceToken: TEST_SERVICE_TOKEN,
+    staff: { db, idleMs: 30 * 60_000 },
     fetch: async (service, url, init) => apps[service].request(url, init),
   });
 

@@ -17,3 +17,4 @@ export * from "./openapi.ts";
 export * from "./run-service.ts";
 export * from "./timeouts.ts";
 export * from "./http/service-credential.ts";
+export * from "./http/audit-trail.ts";

@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import { ServiceError } from "../errors.ts";
+import { auditTrail, type AuditSink } from "./audit-trail.ts";
 import type { Credentials } from "./service-credential.ts";
 import { onRouteNotFound, onServiceError } from "./error-handler.ts";
 import { createServiceMetrics, type ServiceMetrics } from "../telemetry/metrics.ts";
@@ -29,6 +30,8 @@ export interface ServiceAppOptions {
   /** What /readyz says when isReady is false. */
   notReadyMessage?: string;
   bodyLimitBytes?: number;
+  /** Where admin writes are recorded (who, what, when, request id); none when absent. */
+  audit?: AuditSink;
   /** Where request metrics go (and the service's own counters); one is made if absent. */
   metrics?: ServiceMetrics;
 }
@@ -48,6 +51,7 @@ export function createServiceApp(options: ServiceAppOptions): Hono<ServiceHonoEn
   const credentials: Credentials = { adminToken: options.adminToken, serviceToken: options.serviceToken };
   app.use(requestContext(options.log, credentials));
   app.use(httpTelemetry(metrics));
+  if (options.audit) app.use(auditTrail(options.audit));
   app.use(
     bodyLimit({
       maxSize: limit,
