@@ -1,26 +1,26 @@
 import { IdempotencyKey } from "@shop/contracts";
-import { readParam } from "@shop/service";
+import { sendJsonText } from "@shop/service";
 import type { Context } from "hono";
+import { z } from "zod";
 import type { IdempotentAnswer } from "./store.ts";
 
 export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
-/** The `Idempotency-Key` header, checked: missing, empty or over 255 characters is a 400. */
-export function readIdempotencyKey(c: Context): string {
-  return readParam(IdempotencyKey, c.req.header(IDEMPOTENCY_KEY_HEADER), IDEMPOTENCY_KEY_HEADER);
-}
+/**
+ * The `Idempotency-Key` header of a route's declaration (`request.headers`):
+ * missing, empty or over 255 characters is a 400 naming the header.
+ */
+export const IdempotencyKeyHeader = z.object({ [IDEMPOTENCY_KEY_HEADER]: IdempotencyKey });
 
-/** The header when present (checked as above), else undefined: for endpoints where a key is optional. */
-export function readOptionalIdempotencyKey(c: Context): string | undefined {
-  return c.req.header(IDEMPOTENCY_KEY_HEADER) === undefined ? undefined : readIdempotencyKey(c);
-}
+/** The same header where a key is optional: absent is fine, present is checked as above. */
+export const OptionalIdempotencyKeyHeader = z.object({ [IDEMPOTENCY_KEY_HEADER]: IdempotencyKey.optional() });
 
 /**
  * The answer as the client gets it: a replay is the stored JSON text, byte
  * for byte, with the stored status, marked `Idempotent-Replayed: true`.
+ * Typed as the 201 of a first answer, which is what the routes declare.
  */
-export function sendIdempotentAnswer(c: Context, answer: IdempotentAnswer<unknown>): Response {
+export function sendIdempotentAnswer(c: Context, answer: IdempotentAnswer<unknown>) {
   if (answer.replayed) c.header("Idempotent-Replayed", "true");
-  c.header("content-type", "application/json; charset=UTF-8");
-  return c.body(answer.bodyText, answer.status as 200);
+  return sendJsonText(c, answer.bodyText, answer.status as 201);
 }

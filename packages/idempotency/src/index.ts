@@ -11,8 +11,8 @@ export {
 export { schedulePurge } from "./purge.ts";
 export {
   IDEMPOTENCY_KEY_HEADER,
-  readIdempotencyKey,
-  readOptionalIdempotencyKey,
+  IdempotencyKeyHeader,
+  OptionalIdempotencyKeyHeader,
   sendIdempotentAnswer,
 } from "./http.ts";
 export { DEFAULT_IDEMPOTENCY_TTL_MS, idempotencyTtlMs } from "./env.ts";

@@ -1,10 +1,16 @@
 import { recordAudit } from "@shop/staff";
 import { isDatabaseReachable, type PrismaClient } from "@shop/db";
-import { createServiceApp, mountTrpc, requestScope, type Logger, type ServiceMetrics } from "@shop/service";
+import {
+  createServiceApp,
+  mountTrpc,
+  requestScope,
+  serveOpenApiDocument,
+  type Logger,
+  type ServiceMetrics,
+} from "@shop/service";
 import { CatalogCache } from "./domain/catalog-cache.ts";
 import { listenForProductChanges } from "./domain/product-changes.ts";
 import { listCatalog } from "./domain/products.ts";
-import { openApiDocument } from "./openapi.ts";
 import { productRoutes } from "./rest/products.ts";
 import type { InventoryContext } from "./trpc/init.ts";
 import { inventoryRouter } from "./trpc/router.ts";
@@ -50,8 +56,11 @@ export function createInventoryApp({ db, log, adminToken, serviceToken, listenUr
     await next();
     if (c.req.method !== "GET") catalog.invalidate();
   });
-  app.get("/openapi.json", (c) => c.json(openApiDocument));
   app.route("/", productRoutes(db, catalog));
+  serveOpenApiDocument(app, {
+    title: "Shop Inventory",
+    description: "Products and stock. Every error body is {error, message, details?}.",
+  });
   mountTrpc(app, inventoryRouter, (c): InventoryContext => ({ ...requestScope(c), db, catalog }));
   return Object.assign(app, { close: stopListening });
 }

@@ -6,12 +6,12 @@ import {
   createServiceMetrics,
   mountTrpc,
   requestScope,
+  serveOpenApiDocument,
   type Logger,
   type ServiceMetrics,
 } from "@shop/service";
 import type { OrdersDeps } from "./domain/deps.ts";
 import { placementMetrics } from "./domain/place-order.ts";
-import { openApiDocument } from "./openapi.ts";
 import type { PaymentsClient } from "./payments-client.ts";
 import { orderRoutes } from "./rest/orders.ts";
 import type { OrdersContext } from "./trpc/init.ts";
@@ -57,8 +57,13 @@ export function createOrdersApp({
     audit: (entry) => recordAudit(db, entry),
     isReady: () => isDatabaseReachable(db),
   });
-  app.get("/openapi.json", (c) => c.json(openApiDocument));
   app.route("/", orderRoutes(deps));
+  serveOpenApiDocument(app, {
+    title: "Shop Orders",
+    description:
+      "ACID order placement (row locks in one READ COMMITTED transaction) and capture through Payments. " +
+      "Every error body is {error, message, details?}.",
+  });
   mountTrpc(app, ordersRouter, (c): OrdersContext => ({ ...requestScope(c), deps }));
   return app;
 }

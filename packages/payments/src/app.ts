@@ -6,13 +6,13 @@ import {
   createServiceMetrics,
   mountTrpc,
   requestScope,
+  serveOpenApiDocument,
   serviceCallersOnly,
   type Logger,
   type ServiceMetrics,
 } from "@shop/service";
 import type { ChargeDeps } from "./domain/charges.ts";
 import { outcomeAtRate, type DecideOutcome } from "./domain/outcome.ts";
-import { openApiDocument } from "./openapi.ts";
 import { chargeRoutes } from "./rest/charges.ts";
 import type { PaymentsContext } from "./trpc/init.ts";
 import { paymentsRouter } from "./trpc/router.ts";
@@ -57,8 +57,13 @@ export function createPaymentsApp({ db, log, adminToken, serviceToken, ...option
     if (c.req.path === "/healthz" || c.req.path === "/readyz") return next();
     return serviceCallersOnly(c, next);
   });
-  app.get("/openapi.json", (c) => c.json(openApiDocument));
   app.route("/", chargeRoutes(deps));
+  serveOpenApiDocument(app, {
+    title: "Shop Payments",
+    description:
+      "Idempotent charges. Every error body is {error, message, details?}. " +
+      "A retry with the same Idempotency-Key and body gets the first answer, byte for byte.",
+  });
   mountTrpc(app, paymentsRouter, (c): PaymentsContext => ({ ...requestScope(c), deps }));
   return app;
 }

@@ -1,22 +1,61 @@
-import { CreateChargeInput, Uuid } from "@shop/contracts";
-import { readIdempotencyKey, sendIdempotentAnswer } from "@shop/idempotency";
-import { readJsonBody, readParam, type ServiceHonoEnv } from "@shop/service";
-import { Hono } from "hono";
+import { Charge, ChargeResult, CreateChargeInput } from "@shop/contracts";
+import { IdempotencyKeyHeader, sendIdempotentAnswer } from "@shop/idempotency";
+import {
+  createRoute,
+  errorAnswer,
+  IdParams,
+  jsonAnswer,
+  jsonBody,
+  restRoutes,
+  type RestRoutes,
+} from "@shop/service";
 import { createCharge, getCharge, type ChargeDeps } from "../domain/charges.ts";
 
-/** The locked REST contract of Payments, over the domain functions. */
-export function chargeRoutes(deps: ChargeDeps): Hono<ServiceHonoEnv> {
-  const routes = new Hono<ServiceHonoEnv>();
-
-  routes.post("/charges", async (c) => {
-    const idempotencyKey = readIdempotencyKey(c);
-    const input = await readJsonBody(c, CreateChargeInput);
-    return sendIdempotentAnswer(c, await createCharge(deps, { idempotencyKey, input }));
-  });
-
-  routes.get("/charges/:id", async (c) =>
-    c.json(await getCharge(deps.db, readParam(Uuid, c.req.param("id"), "id"))),
-  );
-
-  return routes;
+/**
+ * The locked REST contract of Payments: each route declared once (its
+ * schemas validate the request and write /openapi.json), over the domain
+ * functions.
+ */
+export function chargeRoutes(deps: ChargeDeps): RestRoutes {
+  return restRoutes()
+    .openapi(chargeOrder, async (c) => {
+      const idempotencyKey = c.req.valid("header")["Idempotency-Key"];
+      return sendIdempotentAnswer(
+        c,
+        await createCharge(deps, { idempotencyKey, input: c.req.valid("json") }),
+      );
+    })
+    .openapi(getChargeRoute, async (c) => c.json(await getCharge(deps.db, c.req.valid("param").id), 200));
 }
+
+const chargeOrder = createRoute({
+  method: "post",
+  path: "/charges",
+  summary: "Charge an order, at most once per Idempotency-Key",
+  request: { headers: IdempotencyKeyHeader, body: jsonBody(CreateChargeInput) },
+  responses: {
+    201: jsonAnswer(
+      "The charge: status succeeded or failed. A replay answers the same, with Idempotent-Replayed: true.",
+      ChargeResult,
+    ),
+    400: errorAnswer(
+      "Missing or malformed Idempotency-Key, or an invalid body (validation_failed, invalid_json)",
+    ),
+    409: errorAnswer("A request with this key is still in flight (idempotency_key_in_use)"),
+    413: errorAnswer("Body too large (payload_too_large)"),
+    415: errorAnswer("The body is not JSON (unsupported_media_type)"),
+    422: errorAnswer("This key was used with a different body (idempotency_key_reused)"),
+  },
+});
+
+const getChargeRoute = createRoute({
+  method: "get",
+  path: "/charges/{id}",
+  summary: "One charge",
+  request: { params: IdParams },
+  responses: {
+    200: jsonAnswer("The charge", Charge),
+    400: errorAnswer("Malformed id"),
+    404: errorAnswer("No such charge"),
+  },
+});

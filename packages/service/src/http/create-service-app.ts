@@ -1,13 +1,16 @@
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
+import { z } from "zod";
 import { ServiceError } from "../errors.ts";
 import { auditTrail, type AuditSink } from "./audit-trail.ts";
 import type { Credentials } from "./service-credential.ts";
 import { onRouteNotFound, onServiceError } from "./error-handler.ts";
 import { createServiceMetrics, type ServiceMetrics } from "../telemetry/metrics.ts";
 import { httpTelemetry } from "../telemetry/http-telemetry.ts";
+import { errorAnswer, jsonAnswer, throwValidationFailed } from "./openapi.ts";
 import { requestContext } from "./request-context.ts";
 import type { ServiceHonoEnv } from "./types.ts";
 
@@ -43,9 +46,9 @@ export interface ServiceAppOptions {
  * routes. `/metrics` is not here: it is served on its own loopback port
  * (createMetricsApp, METRICS_PORT), never on the public one.
  */
-export function createServiceApp(options: ServiceAppOptions): Hono<ServiceHonoEnv> {
+export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<ServiceHonoEnv> {
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
-  const app = new Hono<ServiceHonoEnv>();
+  const app = new OpenAPIHono<ServiceHonoEnv>({ defaultHook: throwValidationFailed });
   const metrics = options.metrics ?? createServiceMetrics(options.name);
   app.use(secureHeaders());
   const credentials: Credentials = { adminToken: options.adminToken, serviceToken: options.serviceToken };
@@ -68,10 +71,10 @@ export function createServiceApp(options: ServiceAppOptions): Hono<ServiceHonoEn
   app.onError(onServiceError);
   app.notFound(onRouteNotFound);
 
-  // Liveness: the process answers. Readiness: it can reach its database.
-  app.get("/healthz", (c) => c.json({ status: "ok" }));
-  app.get("/readyz", async (c) => {
-    if (await options.isReady()) return c.json({ status: "ready" });
+  // Liveness: the process answers. Readiness: it can do its work.
+  app.openapi(healthz, (c) => c.json({ status: "ok" as const }, 200));
+  app.openapi(readyz, async (c) => {
+    if (await options.isReady()) return c.json({ status: "ready" as const }, 200);
     throw new ServiceError("service_unavailable", options.notReadyMessage ?? "The database is not reachable");
   });
   return app;
@@ -87,3 +90,20 @@ export function createMetricsApp(metrics: ServiceMetrics): Hono {
   app.notFound((c) => c.json({ error: "not_found", message: "Only /metrics answers here" }, 404));
   return app;
 }
+
+const healthz = createRoute({
+  method: "get",
+  path: "/healthz",
+  summary: "The process is up",
+  responses: { 200: jsonAnswer("ok", z.object({ status: z.literal("ok") })) },
+});
+
+const readyz = createRoute({
+  method: "get",
+  path: "/readyz",
+  summary: "The service can do its work (its database, or the services behind it, answer)",
+  responses: {
+    200: jsonAnswer("ready", z.object({ status: z.literal("ready") })),
+    503: errorAnswer("Not ready (service_unavailable)"),
+  },
+});

@@ -18,6 +18,15 @@ export const onServiceError: ErrorHandler<ServiceHonoEnv> = (err, c) => {
 
 function fromHttpException(err: HTTPException): ServiceError {
   if (err.status === 413) return new ServiceError("payload_too_large", "The request body is too large");
+  // The route validators' own refusals (see restRoutes): another media type, broken JSON.
+  if (err.status === 415)
+    return new ServiceError("unsupported_media_type", "Send the body as application/json");
+  if (err.status === 400 && /malformed json/i.test(err.message)) {
+    return new ServiceError(
+      "invalid_json",
+      "The request body is empty or not valid JSON; send a JSON object",
+    );
+  }
   if (err.status === 401) return new ServiceError("unauthorized", err.message || "Unauthorized");
   if (err.status >= 500) return new ServiceError("internal_error", "Something went wrong on our side");
   return new ServiceError("validation_failed", err.message || "Bad request");

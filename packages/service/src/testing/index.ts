@@ -59,3 +59,29 @@ export const inProcessFetch =
   (app: InProcessApp) =>
   async (url: string | URL | Request, init?: RequestInit): Promise<Response> =>
     app.request(url instanceof Request ? url : url.toString(), init);
+
+interface RoutedApp extends InProcessApp {
+  routes: ReadonlyArray<{ method: string; path: string }>;
+}
+
+/**
+ * The `METHOD /path` of every route the app answers that its OpenAPI
+ * document does not list (middleware, `/trpc/*` and the document itself
+ * aside): a route added with plain `app.get` instead of a declaration.
+ */
+export async function undeclaredRoutes(
+  app: RoutedApp,
+  headers: Record<string, string> = {},
+): Promise<string[]> {
+  const res = await app.request("/openapi.json", { headers });
+  const doc = (await res.json()) as { paths: Record<string, Record<string, unknown>> };
+  const declared = new Set(
+    Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path.replaceAll(/\{(\w+)\}/g, ":$1")}`),
+    ),
+  );
+  const answered = app.routes
+    .filter((r) => r.method !== "ALL" && r.path !== "/openapi.json")
+    .map((r) => `${r.method} ${r.path}`);
+  return [...new Set(answered)].filter((route) => !declared.has(route));
+}
