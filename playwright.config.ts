@@ -29,7 +29,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  timeout: 30_000,
+  // Each test checks every page state it reaches with axe-core (a second or more per state).
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   reporter: "list",
   use: {
@@ -37,29 +38,38 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
+  // Every spec at a desktop's width and at a phone's (390x844, the width people shop on):
+  // phone layouts are first-class, and each test's checks (layout, axe) run at both.
   projects: [
+    { name: "desktop", use: { viewport: { width: 1280, height: 800 } } },
     {
-      name: "chromium",
-      use: {
-        browserName: "chromium",
-        viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          // Without the background-networking flags Chromium dials out at start,
-          // and a machine with a closed network refuses it.
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
+      name: "phone",
+      use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+      // GraphiQL is a developer's tool on a desktop, not a page for shoppers or staff.
+      testIgnore: "graphiql.spec.ts",
+    },
+  ].map((project) => ({
+    name: project.name,
+    testIgnore: project.testIgnore,
+    use: {
+      browserName: "chromium" as const,
+      ...project.use,
+      launchOptions: {
+        executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+        // Without the background-networking flags Chromium dials out at start,
+        // and a machine with a closed network refuses it.
+        args: [
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+        ],
       },
     },
-  ],
+  })),
   webServer: {
     command: "node --import tsx scripts/start.ts",
     // pnpm start serves the SPAs last, once every service answers /healthz: the web shop up means all is up.

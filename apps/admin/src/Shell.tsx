@@ -1,4 +1,5 @@
 import { OrdersPage } from "./orders/OrdersPage.tsx";
+import { PageTitle } from "./components/PageTitle.tsx";
 import { ProductsPage } from "./products/ProductsPage.tsx";
 import { Link, pageOf, paths, usePathname } from "./router.tsx";
 
@@ -34,6 +35,7 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
         {page === "orders" && <OrdersPage />}
         {page === "not-found" && (
           <section className="empty">
+            <PageTitle>Page not found</PageTitle>
             <h1>Not found</h1>
             <p>
               There is no page here. Go to <Link to={paths.products}>Products</Link> or{" "}

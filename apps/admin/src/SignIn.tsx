@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Field } from "./components/Field.tsx";
+import { PageTitle } from "./components/PageTitle.tsx";
 
 interface SignInProps {
   /** Checks the token with the gateway: null when it is accepted, else what to tell the admin. */
@@ -32,6 +33,7 @@ export function SignIn({ onSignIn, notice }: SignInProps) {
 
   return (
     <main className="signin">
+      <PageTitle>Sign in</PageTitle>
       <form className="card signin-card" onSubmit={(event) => void submit(event)} noValidate>
         <p className="brand brand-large">
           Shop <span className="brand-tag">Admin</span>
@@ -51,11 +53,7 @@ export function SignIn({ onSignIn, notice }: SignInProps) {
           autoFocus
           value={token}
           onChange={(event) => setToken(event.target.value)}
-          hint={
-            <>
-              <code>pnpm start</code> prints it and saves it in <code>.data/admin-token</code>.
-            </>
-          }
+          hint="The token you were given to manage this shop. Ask whoever runs the shop if you do not have it."
           error={error}
         />
         <button type="submit" className="button primary block" disabled={checking}>

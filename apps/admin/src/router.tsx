@@ -5,7 +5,11 @@
  */
 import type { AnchorHTMLAttributes } from "react";
 import { Link as WouterLink } from "wouter";
-import { navigate as navigateBrowser, useBrowserLocation } from "wouter/use-browser-location";
+import {
+  navigate as navigateBrowser,
+  useBrowserLocation,
+  useSearch as useBrowserSearch,
+} from "wouter/use-browser-location";
 
 export type Page = "products" | "orders" | "not-found";
 
@@ -18,13 +22,19 @@ export function pageOf(pathname: string): Page {
   return "not-found";
 }
 
-export function navigate(to: string): void {
-  navigateBrowser(to);
+/** Goes to `to` (a path, maybe with a ?query): a new history entry, so Back returns here. */
+export function navigate(to: string, { replace = false }: { replace?: boolean } = {}): void {
+  navigateBrowser(to, { replace });
 }
 
 /** The current path; re-renders on navigate(), a <Link> and the browser's back and forward. */
 export function usePathname(): string {
   return useBrowserLocation()[0];
+}
+
+/** The current query string (without "?"); re-renders as the path does. */
+export function useSearch(): string {
+  return useBrowserSearch();
 }
 
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & { to: string };

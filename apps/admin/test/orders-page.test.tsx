@@ -39,20 +39,23 @@ describe("the Orders page", () => {
         .slice(1)
         .map((r) => r.textContent?.slice(0, 8)),
     ).toEqual(["00000003", "00000002"]);
-    expect(screen.getByRole("button", { name: /Previous/ })).toBeDisabled();
+    expect(screen.getByRole("button", { name: /Previous/ })).toHaveAttribute("aria-disabled", "true");
 
     await user.click(screen.getByRole("button", { name: /Next/ }));
     expect(await screen.findByRole("rowheader", { name: /00000001/ })).toBeInTheDocument();
     expect(screen.getByText("Page 2")).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: /Next/ })).toBeDisabled();
+    expect(screen.getByRole("button", { name: /Next/ })).toHaveAttribute("aria-disabled", "true");
 
     await user.click(screen.getByRole("button", { name: /Previous/ }));
     expect(await screen.findByRole("rowheader", { name: /00000003/ })).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: /Next/ }));
     await screen.findByText("Page 2");
+    // The page is in the URL: a reload (a new mount) comes back to it.
+    expect(window.location.search).toBe("?after=c2");
     await user.selectOptions(screen.getByLabelText("Status"), "PAID");
     await screen.findByText("Page 1");
+    expect(window.location.search).toBe("?status=paid");
 
     expect(gateway.callsOf("Orders").map((c) => c.variables)).toEqual([
       { status: null, cursor: null, limit: 20 },
@@ -77,6 +80,7 @@ describe("the Orders page", () => {
 
     await user.click(row.getByRole("button", { name: /Cancel/ }));
     const dialog = within(screen.getByRole("dialog", { name: /Cancel order 00000001/ }));
+    expect(dialog.getByText(/Nothing is charged, and its 1 unit goes back into stock\./)).toBeInTheDocument();
     await user.click(dialog.getByRole("button", { name: "Keep order" }));
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(gateway.callsOf("CancelOrder")).toHaveLength(0);
@@ -84,9 +88,59 @@ describe("the Orders page", () => {
     await user.click(row.getByRole("button", { name: /Cancel/ }));
     await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Cancel order" }));
 
-    await waitFor(() => expect(row.getByText("CANCELLED")).toBeInTheDocument());
+    await waitFor(() => expect(row.getByText("Cancelled")).toBeInTheDocument());
+    expect(screen.getByRole("status")).toHaveTextContent(
+      "Cancelled order 00000001; its 1 unit goes back into stock.",
+    );
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(row.queryByRole("button", { name: /Capture payment/ })).not.toBeInTheDocument();
     expect(gateway.callsOf("CancelOrder").map((c) => c.variables)).toEqual([{ orderId: order(1).id }]);
+  });
+});
+
+describe("the Orders page's address", () => {
+  const gateway = () =>
+    fakeGateway(({ operationName, variables }) => {
+      if (operationName !== "Orders") throw new Error(`unexpected ${operationName}`);
+      const orders = variables["cursor"] === "c2" ? [order(1, "PAID")] : [order(3, "PAID"), order(2, "PAID")];
+      return {
+        data: {
+          orders: { __typename: "OrderPage", nextCursor: variables["cursor"] === "c2" ? null : "c2", orders },
+        },
+      };
+    });
+
+  it("opens at the page and filter the URL names, as after a reload", async () => {
+    window.history.replaceState(null, "", "/orders?status=paid&after=c2");
+    const fake = gateway();
+    renderSignedIn(<OrdersPage />, fake);
+    expect(await screen.findByRole("rowheader", { name: /00000001/ })).toBeInTheDocument();
+    expect(screen.getByText("Page 2")).toBeInTheDocument();
+    expect(screen.getByLabelText("Status")).toHaveValue("PAID");
+    expect(fake.callsOf("Orders")[0]?.variables).toEqual({ status: "PAID", cursor: "c2", limit: 20 });
+    expect(document.title).toBe("Orders, page 2 · Shop Admin");
+  });
+
+  it("goes Back to the page before", async () => {
+    window.history.replaceState(null, "", "/orders");
+    const { user } = renderSignedIn(<OrdersPage />, gateway());
+    await screen.findByRole("rowheader", { name: /00000003/ });
+    await user.click(screen.getByRole("button", { name: /Next/ }));
+    await screen.findByText("Page 2");
+    // Next on the last page keeps its focus (aria-disabled, not disabled) and does nothing.
+    const next = screen.getByRole("button", { name: /Next/ });
+    expect(next).toHaveAttribute("aria-disabled", "true");
+
+    window.history.back();
+    expect(await screen.findByRole("rowheader", { name: /00000003/ })).toBeInTheDocument();
+    expect(window.location.search).toBe("");
+  });
+
+  it("ignores a status it does not know", async () => {
+    window.history.replaceState(null, "", "/orders?status=lost");
+    const fake = gateway();
+    renderSignedIn(<OrdersPage />, fake);
+    await screen.findByRole("rowheader", { name: /00000003/ });
+    expect(fake.callsOf("Orders")[0]?.variables).toEqual({ status: null, cursor: null, limit: 20 });
   });
 });

@@ -1,5 +1,5 @@
 import { CreateProductInput } from "@shop/contracts";
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { ProductsPage } from "../src/products/ProductsPage.tsx";
 import { PRICE_FORMAT_MESSAGE } from "../src/products/validation.ts";
@@ -108,7 +108,9 @@ describe("the product form", () => {
 
     const name = form.getByLabelText("Name");
     await waitFor(() => expect(name).toHaveAttribute("aria-invalid", "true"));
-    expect(name).toHaveAccessibleDescription("is already the name of another product");
+    expect(name).toHaveAccessibleDescription(
+      expect.stringContaining("is already the name of another product"),
+    );
     expect(form.getByLabelText("Price")).not.toHaveAttribute("aria-invalid");
     expect(dialog).toBeVisible();
     // What went out: the contract's output (name trimmed), the price in cents.
@@ -140,5 +142,49 @@ describe("the product form", () => {
     const row = screen.getByRole("row", { name: /Enamel mug/ });
     expect(within(row).getByRole("cell", { name: "$12.50" })).toBeInTheDocument();
     expect(gateway.callsOf("AdminProducts")).toHaveLength(2);
+  });
+});
+
+describe("editing with care", () => {
+  it("holds a name to 200 characters while it is typed, and counts down near the end", async () => {
+    const gateway = gatewayCreating(() => ({ data: { createProduct: MUG } }));
+    const { user, form } = await openNewProductForm(gateway);
+    const name = form.getByLabelText("Name");
+    expect(name).toHaveAttribute("maxlength", "200");
+
+    await user.click(name);
+    await user.paste("x".repeat(190));
+    expect(name).toHaveAccessibleDescription("10 characters left (at most 200)");
+    await user.paste("y".repeat(30));
+    expect(name).toHaveValue("x".repeat(190) + "y".repeat(10));
+    expect(name).toHaveAccessibleDescription("No characters left (at most 200)");
+  });
+
+  it("asks before Escape throws away unsaved changes; Keep editing keeps them", async () => {
+    const gateway = gatewayCreating(() => ({ data: { createProduct: MUG } }));
+    const { user, form, dialog } = await openNewProductForm(gateway);
+    await user.type(form.getByLabelText("Name"), "Enamel mug");
+
+    // Escape on a modal <dialog> is its "cancel" event (jsdom does not map the key itself).
+    fireEvent(dialog, new Event("cancel", { cancelable: true }));
+    const ask = within(screen.getByRole("dialog", { name: "Discard your changes?" }));
+    await user.click(ask.getByRole("button", { name: "Keep editing" }));
+    expect(screen.queryByRole("dialog", { name: "Discard your changes?" })).not.toBeInTheDocument();
+    expect(form.getByLabelText("Name")).toHaveValue("Enamel mug");
+
+    fireEvent(dialog, new Event("cancel", { cancelable: true }));
+    await user.click(
+      within(screen.getByRole("dialog", { name: "Discard your changes?" })).getByRole("button", {
+        name: "Discard changes",
+      }),
+    );
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  });
+
+  it("closes on Escape at once when nothing was changed", async () => {
+    const gateway = gatewayCreating(() => ({ data: { createProduct: MUG } }));
+    const { dialog } = await openNewProductForm(gateway);
+    fireEvent(dialog, new Event("cancel", { cancelable: true }));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
   });
 });

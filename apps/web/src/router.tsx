@@ -4,7 +4,7 @@
  * The shop has three pages, matched here by hand; the app keeps its own
  * `navigate`/`usePathname`/`Link` names so pages do not depend on the library.
  */
-import type { AnchorHTMLAttributes, MouseEvent } from "react";
+import type { AnchorHTMLAttributes, MouseEvent, Ref } from "react";
 import { Link as WouterLink } from "wouter";
 import { navigate as navigateBrowser, useBrowserLocation } from "wouter/use-browser-location";
 
@@ -37,7 +37,10 @@ export function usePathname(): string {
   return useBrowserLocation()[0];
 }
 
-type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & { to: string };
+type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & {
+  to: string;
+  ref?: Ref<HTMLAnchorElement>;
+};
 
 /** An <a href> that navigates in place (wouter's); a modified click (new tab, ...) stays the browser's. */
 export function Link({ to, onClick, ...props }: LinkProps) {

@@ -4,6 +4,7 @@ import {
   createCartStore,
   EMPTY_CART,
   learnStock,
+  lineNews,
   lineProblem,
   readCart,
   refreshProducts,
@@ -36,7 +37,30 @@ describe("cart operations", () => {
     expect(lineProblem(fresh[0]!)).toBe("Only 2 left. Lower the quantity to place your order.");
     expect(refreshProducts(fresh, [{ ...teapot, stockQty: 2 }])).toBe(fresh);
     const gone = refreshProducts(fresh, []);
-    expect(lineProblem(gone[0]!)).toBe("Sold out. Remove it to place your order.");
+    expect(gone[0]?.discontinued).toBe(true);
+    expect(lineProblem(gone[0]!)).toBe("No longer sold. Remove it to place your order.");
+    // Sold out is not the same thing: it is still sold, just not in stock.
+    expect(lineProblem(refreshProducts(fresh, [{ ...teapot, stockQty: 0 }])[0]!)).toBe(
+      "Sold out. Remove it to place your order.",
+    );
+    // Back in the catalog (unarchived): orderable again.
+    expect(refreshProducts(gone, [teapot])[0]?.discontinued).toBeUndefined();
+  });
+
+  it("remembers the price a line was added at when the shop changes it, until it is back", () => {
+    const cart = addProduct(EMPTY_CART, teapot);
+    expect(lineNews(cart[0]!)).toBeNull();
+    const dearer = refreshProducts(cart, [{ ...teapot, priceCents: 3_900 }]);
+    expect(lineNews(dearer[0]!)).toEqual({ wasCents: 3_400, nowCents: 3_900 });
+    // A second change still compares with the price it was added at.
+    const again = refreshProducts(dearer, [{ ...teapot, priceCents: 4_100 }]);
+    expect(lineNews(again[0]!)).toEqual({ wasCents: 3_400, nowCents: 4_100 });
+    // Adding one more keeps the news; the stored cart reads it back.
+    const more = addProduct(again, { ...teapot, priceCents: 4_100 });
+    expect(lineNews(more[0]!)).toEqual({ wasCents: 3_400, nowCents: 4_100 });
+    window.localStorage.setItem(CART_STORAGE_KEY, JSON.stringify(more));
+    expect(readCart(window.localStorage)).toEqual(more);
+    expect(lineNews(refreshProducts(more, [teapot])[0]!)).toBeNull();
   });
 
   it("learns a shortfall's stock levels for the lines they name", () => {

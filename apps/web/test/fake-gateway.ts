@@ -38,6 +38,7 @@ export function createFakeGateway(products: FakeProduct[] = [MUG, TEAPOT, GRINDE
   const orders = new Map<string, Record<string, unknown>>();
   const placeOrderInputs: PlaceOrderInput[] = [];
   let down = false;
+  let hung = false;
 
   const placeAndStore: PlaceOrderBehaviour = (input) => {
     const items = input.items.map((item) => {
@@ -51,7 +52,7 @@ export function createFakeGateway(products: FakeProduct[] = [MUG, TEAPOT, GRINDE
     });
     const order = {
       __typename: "Order",
-      id: `order-${orders.size + 1}`,
+      id: `00000000-0000-4000-8000-${String(orders.size + 1).padStart(12, "0")}`,
       status: "PENDING",
       totalCents: items.reduce((sum, i) => sum + i.qty * i.priceCents, 0),
       createdAt: "2026-11-26T12:00:00.000Z",
@@ -67,8 +68,13 @@ export function createFakeGateway(products: FakeProduct[] = [MUG, TEAPOT, GRINDE
     switch (request.operationName) {
       case "Products":
         return { data: { products: products.map((p) => ({ __typename: "Product", ...p })) } };
-      case "Order":
-        return { data: { order: orders.get(request.variables["id"] as string) ?? null } };
+      case "Order": {
+        const id = request.variables["id"] as string;
+        if (!/^[0-9a-f-]{36}$/.test(id)) {
+          return { errors: [{ message: "invalid id", extensions: { code: "VALIDATION_FAILED" } }] };
+        }
+        return { data: { order: orders.get(id) ?? null } };
+      }
       case "PlaceOrder": {
         const input = request.variables["input"] as PlaceOrderInput;
         placeOrderInputs.push(input);
@@ -82,6 +88,13 @@ export function createFakeGateway(products: FakeProduct[] = [MUG, TEAPOT, GRINDE
   // GraphQL over HTTP as urql speaks it: queries as GET (params in the URL), mutations as POST.
   const fetch = vi.fn(async (url: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     if (down) throw new TypeError("Failed to fetch");
+    if (hung) {
+      // Accepts the request and never answers: only the caller's signal (the deadline) ends it.
+      return new Promise<Response>((_resolve, reject) => {
+        const signal = init?.signal;
+        signal?.addEventListener("abort", () => reject(signal.reason as Error));
+      });
+    }
     let request: GraphQLRequest;
     if (init?.method === "GET") {
       const params = new URL(url instanceof Request ? url.url : url).searchParams;
@@ -100,6 +113,12 @@ export function createFakeGateway(products: FakeProduct[] = [MUG, TEAPOT, GRINDE
     /** Every placeOrder input received, in order. */
     placeOrderInputs,
     products,
+    /** The orders placed, by id: a test may change one's status as the admin would. */
+    orders,
+    /** The gateway takes requests and never answers (or answers again). */
+    setHung(value: boolean) {
+      hung = value;
+    },
     /** The gateway stops (or starts) answering: fetch fails as a browser's does. */
     setDown(value: boolean) {
       down = value;

@@ -10,9 +10,10 @@ import { createFakeGateway, type FakeGateway } from "./fake-gateway.ts";
 /** The whole shop as main.tsx puts it together, over a fake gateway; the cart in jsdom's localStorage. */
 export function renderShop(
   gateway: FakeGateway = createFakeGateway(),
+  { deadlineMs }: { deadlineMs?: number } = {},
 ): RenderResult & { user: UserEvent; gateway: FakeGateway } {
   const user = userEvent.setup();
-  const client = createShopClient("http://gateway.test/graphql", gateway.fetch);
+  const client = createShopClient("http://gateway.test/graphql", gateway.fetch, deadlineMs);
   const view = render(
     <Provider value={client}>
       <CartProvider store={createCartStore(window.localStorage)}>

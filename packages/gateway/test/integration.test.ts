@@ -83,6 +83,40 @@ describe("the gateway over the real services", () => {
     expect(await stack.db.prisma.charge.count({ where: { orderId } })).toBe(1);
   });
 
+  it("archives a product out of the catalog and restores it, as it was", async () => {
+    const lamp = await createProduct("Restored Lamp", 4_500, 2);
+    const catalogIds = async () =>
+      ((await stack.gateway.graphql("{ products { id } }")).body.data?.products as Array<{ id: string }>).map(
+        (p) => p.id,
+      );
+    const archive = `mutation($id: ID!) { archiveProduct(id: $id) { __typename ... on AdminProduct { archivedAt } } }`;
+    const restore = `mutation($id: ID!) {
+      unarchiveProduct(id: $id) { __typename ... on AdminProduct { id name priceCents stockQty archivedAt } ... on Error { message } }
+    }`;
+    await stack.gateway.graphql(archive, { id: lamp }, admin);
+    expect(await catalogIds()).not.toContain(lamp);
+
+    const { body } = await stack.gateway.graphql(restore, { id: lamp }, admin);
+    expect(body.data?.unarchiveProduct).toEqual({
+      __typename: "AdminProduct",
+      id: lamp,
+      name: "Restored Lamp",
+      priceCents: 4_500,
+      stockQty: 2,
+      archivedAt: null,
+    });
+    expect(await catalogIds()).toContain(lamp);
+
+    const unknown = await stack.gateway.graphql(
+      restore,
+      { id: "00000000-0000-4000-8000-000000000000" },
+      admin,
+    );
+    expect(unknown.body.data?.unarchiveProduct).toMatchObject({ __typename: "NotFoundError" });
+    const anonymous = await stack.gateway.graphql(restore, { id: lamp });
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED");
+  });
+
   it("refuses admin mutations without the admin token", async () => {
     const { body } = await stack.gateway.graphql(
       `mutation { createProduct(input: {name: "x", priceCents: 1, stockQty: 1}) { __typename } }`,

@@ -193,6 +193,36 @@ describe("DELETE /products/:id", () => {
   });
 });
 
+describe("POST /products/:id/unarchive", () => {
+  it("brings an archived product back into the catalog as it was (204); twice is fine", async () => {
+    const created = await createProduct({ stock_qty: 4 });
+    await h.rest("DELETE", `/products/${created.id}`, { admin: true });
+    expect((await h.rest("GET", `/products/${created.id}`)).status).toBe(404);
+
+    expect((await h.rest("POST", `/products/${created.id}/unarchive`, { admin: true })).status).toBe(204);
+    expect((await h.rest("POST", `/products/${created.id}/unarchive`, { admin: true })).status).toBe(204);
+    expect((await h.rest("GET", `/products/${created.id}`)).body).toEqual(created);
+    expect(((await h.rest("GET", "/products")).body as Array<{ id: string }>).map((p) => p.id)).toContain(
+      created.id,
+    );
+  });
+
+  it("answers 404 for an unknown id, 400 for a malformed one, 401 without the admin token", async () => {
+    expect((await h.rest("POST", `/products/${UNKNOWN_ID}/unarchive`, { admin: true })).status).toBe(404);
+    expect(await h.rest("POST", "/products/42/unarchive", { admin: true })).toMatchObject({
+      status: 400,
+      body: { error: "validation_failed" },
+    });
+    const created = await createProduct();
+    await h.rest("DELETE", `/products/${created.id}`, { admin: true });
+    expect(await h.rest("POST", `/products/${created.id}/unarchive`)).toMatchObject({
+      status: 401,
+      body: { error: "unauthorized" },
+    });
+    expect((await h.rest("GET", `/products/${created.id}`)).status).toBe(404);
+  });
+});
+
 describe("admin routes", () => {
   const routes: Array<[string, (id: string) => string, unknown]> = [
     ["POST", () => "/products", product()],

@@ -43,6 +43,22 @@ describe("the same operation through REST and tRPC", () => {
     expect((await admin.products.adminList.query()).find((p) => p.id === viaTrpc.id)?.archived_at).toEqual(
       expect.any(String),
     );
+
+    // Unarchive: through tRPC for one, REST for the other; both back in the catalog as they were.
+    const restId = (viaRest as { id: string }).id;
+    await admin.products.archive.mutate({ id: restId });
+    await admin.products.unarchive.mutate({ id: viaTrpc.id });
+    expect((await h.rest("POST", `/products/${restId}/unarchive`, { admin: true })).status).toBe(204);
+    expect(await h.trpc().products.get.query({ id: viaTrpc.id })).toEqual({ ...renamed, stock_qty: 1 });
+    expect((await h.rest("GET", `/products/${restId}`)).body).toEqual(viaRest);
+    expect(await trpcFailure(h.trpc().products.unarchive.mutate({ id: viaTrpc.id }))).toMatchObject({
+      status: 401,
+      error: "unauthorized",
+    });
+    expect(await trpcFailure(admin.products.unarchive.mutate({ id: UNKNOWN_ID }))).toMatchObject({
+      status: 404,
+      error: "not_found",
+    });
   });
 
   it.each([

@@ -5,19 +5,25 @@ interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The confirm button's label while the work is under way. */
+  busyLabel?: string;
   /** The button that backs out; the safe choice, so it gets the focus. */
   cancelLabel?: string;
+  /** "danger" for what takes something away (archive, cancel); "primary" for a charge. */
+  tone?: "danger" | "primary";
   /** Does the work; answers a message when it failed (the dialog stays, showing it) or null. */
   onConfirm: () => Promise<string | null>;
   onClose: () => void;
 }
 
-/** "Are you sure?" for an action that cannot be undone: archive a product, cancel an order. */
+/** "Are you sure?" for an action that is not undone lightly: archive a product, cancel an order, charge one. */
 export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  busyLabel = "Working…",
   cancelLabel = "Keep it",
+  tone = "danger",
   onConfirm,
   onClose,
 }: ConfirmDialogProps) {
@@ -47,8 +53,8 @@ export function ConfirmDialog({
         <button type="button" className="button" onClick={onClose} disabled={busy}>
           {cancelLabel}
         </button>
-        <button type="button" className="button danger" onClick={() => void confirm()} disabled={busy}>
-          {busy ? "Working…" : confirmLabel}
+        <button type="button" className={`button ${tone}`} onClick={() => void confirm()} disabled={busy}>
+          {busy ? busyLabel : confirmLabel}
         </button>
       </div>
     </Dialog>

@@ -180,3 +180,18 @@ export const CancelOrderMutation = graphql(`
     }
   }
 `);
+
+export const UnarchiveProductMutation = graphql(`
+  mutation UnarchiveProduct($id: ID!) {
+    unarchiveProduct(id: $id) {
+      __typename
+      ... on AdminProduct {
+        id
+        archivedAt
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);

@@ -1,66 +1,99 @@
 import { useState } from "react";
 import { useMutation } from "urql";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
-import { StatusBadge } from "../components/StatusBadge.tsx";
+import { OrderStatusBadge } from "../components/StatusBadge.tsx";
 import { formatDateTime, formatMoney, shortId } from "../format.ts";
-import { describeError } from "../graphql/client.ts";
+import { describeError, isNoAnswer } from "../graphql/client.ts";
 import { CancelOrderMutation, CapturePaymentMutation } from "../graphql/operations.ts";
 import type { OrderStatus, OrdersQuery } from "../gql/graphql.ts";
 
 export type OrderSummary = NonNullable<OrdersQuery["orders"]>["orders"][number];
 
-const NO_ANSWER = "The gateway sent no answer. Try again.";
+const NO_ANSWER = "The shop sent no answer. Try again in a moment.";
+
+/** A capture that got no answer may have charged: the retry is safe, and the words say so. */
+export const CAPTURE_UNKNOWN =
+  "The shop did not answer, so we cannot tell whether the payment went through. " +
+  "Capturing again is safe: an order is never charged twice.";
+const CAPTURE_DECLINED =
+  "The payment did not go through. The order is still waiting for payment; capturing again tries a new charge.";
+const CANCEL_UNKNOWN =
+  "The shop did not answer, so we cannot tell whether the order was cancelled. Trying again is safe.";
+
+export function unitsBack(units: number): string {
+  return units === 1 ? "its 1 unit goes back into stock" : `its ${units} units go back into stock`;
+}
+
+interface OrderRowProps {
+  order: OrderSummary;
+  /** A write went through: what to tell the merchant (the row's buttons are gone with it). */
+  onDone: (message: string) => void;
+}
 
 /**
- * One order. A PENDING order can be captured (charged through Payments, then
- * PAID) or cancelled. The row shows the status the mutation answered at once,
- * without reloading the page: under a "Pending" filter a reload would make
- * the row vanish before the admin saw that it worked.
+ * One order. A pending order can be captured (charged through Payments, then
+ * paid) or cancelled, each after a confirmation. The row shows the status the
+ * mutation answered at once, without reloading the page: under a "Payment
+ * pending" filter a reload would make the row vanish before the merchant saw
+ * that it worked.
  */
-export function OrderRow({ order }: { order: OrderSummary }) {
+export function OrderRow({ order, onDone }: OrderRowProps) {
   const [settled, setSettled] = useState<OrderStatus | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [confirmingCancel, setConfirmingCancel] = useState(false);
-  const [capture, capturePayment] = useMutation(CapturePaymentMutation);
+  const [confirming, setConfirming] = useState<"capture" | "cancel" | null>(null);
+  const [, capturePayment] = useMutation(CapturePaymentMutation);
   const [, cancelOrder] = useMutation(CancelOrderMutation);
   const status = settled ?? order.status;
+  const units = order.items.reduce((n, item) => n + item.qty, 0);
+  const label = shortId(order.id);
 
-  async function onCapture() {
-    setProblem(null);
+  async function onCapture(): Promise<string | null> {
     const result = await capturePayment({ orderId: order.id });
     const answer = result.data?.capturePayment;
-    if (!answer) return setProblem(result.error ? describeError(result.error) : NO_ANSWER);
-    if (answer.__typename === "Order") return setSettled(answer.status);
-    // PaymentFailedError (the order stays PENDING: capturing again is a new charge), or a state that moved on.
-    setProblem(answer.message);
+    if (!answer) {
+      if (!result.error) return NO_ANSWER;
+      return isNoAnswer(result.error) ? CAPTURE_UNKNOWN : describeError(result.error);
+    }
+    if (answer.__typename === "PaymentFailedError") return CAPTURE_DECLINED;
+    if (answer.__typename !== "Order") return answer.message;
+    setSettled(answer.status);
+    setConfirming(null);
+    onDone(`Captured ${formatMoney(order.totalCents)} for order ${label}.`);
+    return null;
   }
 
   async function onCancel(): Promise<string | null> {
     const result = await cancelOrder({ orderId: order.id });
     const answer = result.data?.cancelOrder;
-    if (!answer) return result.error ? describeError(result.error) : NO_ANSWER;
+    if (!answer) {
+      if (!result.error) return NO_ANSWER;
+      return isNoAnswer(result.error) ? CANCEL_UNKNOWN : describeError(result.error);
+    }
     if (answer.__typename !== "Order") return answer.message;
     setSettled(answer.status);
-    setProblem(null);
-    setConfirmingCancel(false);
+    setConfirming(null);
+    onDone(`Cancelled order ${label}; ${unitsBack(units)}.`);
     return null;
   }
 
   return (
     <tr>
-      <th scope="row" className="cell-id">
-        <code title={order.id}>{shortId(order.id)}</code>
+      <th scope="row" className="cell-id" data-label="Order">
+        <code title={order.id}>{label}</code>
       </th>
-      <td className="nowrap">{formatDateTime(order.createdAt)}</td>
-      <td>
-        <StatusBadge status={status} />
+      <td className="nowrap" data-label="Placed">
+        {formatDateTime(order.createdAt)}
       </td>
-      <td className="num">{formatMoney(order.totalCents)}</td>
-      <td>
+      <td data-label="Status">
+        <OrderStatusBadge status={status} />
+      </td>
+      <td className="num" data-label="Total">
+        {formatMoney(order.totalCents)}
+      </td>
+      <td data-label="Items">
         <ul className="lines">
           {order.items.map((item) => (
             <li key={item.product.id}>
-              <span className="qty">{item.qty} ×</span> {item.product.name}
+              <span className="qty">{item.qty} ×</span> <span className="line-name">{item.product.name}</span>
               <span className="cell-sub"> at {formatMoney(item.priceCents)}</span>
             </li>
           ))}
@@ -69,44 +102,46 @@ export function OrderRow({ order }: { order: OrderSummary }) {
       <td className="actions">
         {status === "PENDING" && (
           <>
-            <button
-              type="button"
-              className="button small primary"
-              onClick={() => void onCapture()}
-              disabled={capture.fetching}
-              aria-describedby={problem ? `${order.id}-problem` : undefined}
-            >
-              {capture.fetching ? "Capturing…" : "Capture payment"}
-              <span className="visually-hidden"> for order {shortId(order.id)}</span>
+            <button type="button" className="button small primary" onClick={() => setConfirming("capture")}>
+              Capture payment
+              <span className="visually-hidden"> for order {label}</span>
             </button>
             <button
               type="button"
               className="button small danger-quiet"
-              onClick={() => setConfirmingCancel(true)}
-              disabled={capture.fetching}
+              onClick={() => setConfirming("cancel")}
             >
               Cancel
-              <span className="visually-hidden"> order {shortId(order.id)}</span>
+              <span className="visually-hidden"> order {label}</span>
             </button>
           </>
         )}
-        {problem && (
-          <p id={`${order.id}-problem`} role="alert" className="row-problem">
-            {problem}
-          </p>
-        )}
-        {confirmingCancel && (
+        {confirming === "capture" && (
           <ConfirmDialog
-            title={`Cancel order ${shortId(order.id)}?`}
-            confirmLabel="Cancel order"
-            cancelLabel="Keep order"
-            onConfirm={onCancel}
-            onClose={() => setConfirmingCancel(false)}
+            title={`Capture payment for order ${label}?`}
+            confirmLabel={`Capture ${formatMoney(order.totalCents)}`}
+            busyLabel="Capturing…"
+            cancelLabel="Not now"
+            tone="primary"
+            onConfirm={onCapture}
+            onClose={() => setConfirming(null)}
           >
             <p>
-              Nothing is charged and its {order.items.reduce((n, item) => n + item.qty, 0)} units go back into
-              stock. A cancelled order cannot be captured.
+              This charges {formatMoney(order.totalCents)} for the order&rsquo;s{" "}
+              {units === 1 ? "1 item" : `${units} items`}. An order is only ever charged once.
             </p>
+          </ConfirmDialog>
+        )}
+        {confirming === "cancel" && (
+          <ConfirmDialog
+            title={`Cancel order ${label}?`}
+            confirmLabel="Cancel order"
+            busyLabel="Cancelling…"
+            cancelLabel="Keep order"
+            onConfirm={onCancel}
+            onClose={() => setConfirming(null)}
+          >
+            <p>Nothing is charged, and {unitsBack(units)}. A cancelled order cannot be captured.</p>
           </ConfirmDialog>
         )}
       </td>

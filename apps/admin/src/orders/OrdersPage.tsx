@@ -1,83 +1,91 @@
-import { useId, useState } from "react";
+import { orderStatusText } from "@shop/ui";
+import { useId } from "react";
 import { useQuery } from "urql";
+import { usePageNotice } from "../components/PageNotice.tsx";
+import { PageTitle } from "../components/PageTitle.tsx";
 import { QueryProblem } from "../components/QueryProblem.tsx";
 import { OrdersQuery } from "../graphql/operations.ts";
 import type { OrderStatus } from "../gql/graphql.ts";
+import { navigate, paths, useSearch } from "../router.tsx";
 import { OrderRow } from "./OrderRow.tsx";
+import { ORDER_STATUSES, ordersHref, readOrdersView, type OrdersView } from "./orders-view.ts";
 
 export const ORDERS_PAGE_SIZE = 20;
 
-const STATUS_OPTIONS: ReadonlyArray<{ value: OrderStatus | ""; label: string }> = [
-  { value: "", label: "All statuses" },
-  { value: "PENDING", label: "Pending" },
-  { value: "PAID", label: "Paid" },
-  { value: "CANCELLED", label: "Cancelled" },
-];
-
 /**
- * The orders index, newest first, a page at a time. The gateway pages with an
- * opaque cursor and only forwards, so "Previous" is the stack of cursors that
- * led here.
+ * The orders index, newest first, a page at a time. The filter and the page
+ * live in the URL (orders-view.ts): a reload keeps them, and each change is a
+ * history entry, so Back goes to the page or filter before.
  */
 export function OrdersPage() {
   const filterId = useId();
-  const [status, setStatus] = useState<OrderStatus | "">("");
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors.at(-1) ?? null;
+  const view = readOrdersView(useSearch());
+  const { status, trail } = view;
+  const cursor = trail.at(-1) ?? null;
+  const notice = usePageNotice();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: OrdersQuery,
-    variables: { status: status || null, cursor, limit: ORDERS_PAGE_SIZE },
+    variables: { status, cursor, limit: ORDERS_PAGE_SIZE },
   });
 
   const page = data?.orders;
   const orders = page?.orders ?? [];
   const nextCursor = page?.nextCursor ?? null;
   const reload = () => refetch({ requestPolicy: "network-only" });
+  const go = (next: OrdersView) => navigate(ordersHref(paths.orders, next));
+  const pageNumber = trail.length + 1;
 
   return (
     <section aria-labelledby="orders-title">
+      <PageTitle>{pageNumber > 1 ? `Orders, page ${pageNumber}` : "Orders"}</PageTitle>
       <header className="page-header">
         <div>
           <h1 id="orders-title">Orders</h1>
-          <p className="page-subtitle">
-            Newest first. Capture pending payments, or cancel to return the stock.
-          </p>
+          <p className="page-subtitle">Newest first. Capture payments, or cancel to return the stock.</p>
         </div>
         <div className="toolbar">
           <div className="field inline">
             <label htmlFor={filterId}>Status</label>
             <select
               id={filterId}
-              value={status}
-              onChange={(event) => {
-                setStatus(event.target.value as OrderStatus | "");
-                setCursors([]); // a new filter starts at its first page
-              }}
+              value={status ?? ""}
+              // A new filter starts at its first page.
+              onChange={(event) =>
+                go({ status: (event.target.value || null) as OrderStatus | null, trail: [] })
+              }
             >
-              {STATUS_OPTIONS.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
+              <option value="">All statuses</option>
+              {ORDER_STATUSES.map((value) => (
+                <option key={value} value={value}>
+                  {orderStatusText(value).label}
                 </option>
               ))}
             </select>
           </div>
-          <button type="button" className="button" onClick={reload} disabled={fetching}>
+          {/* Never disabled under the focus: pressing it must not drop the focus to the page. */}
+          <button type="button" className="button" onClick={reload} aria-busy={fetching}>
             Refresh
           </button>
         </div>
       </header>
 
+      {notice.element}
+
       {error && !page && <QueryProblem error={error} onRetry={reload} />}
       {!page && fetching && <p className="loading">Loading orders…</p>}
       {page && orders.length === 0 && (
         <div className="empty card">
-          <p>{status ? `No ${status.toLowerCase()} orders.` : "No orders yet."}</p>
+          <p>
+            {status
+              ? `No orders with the status “${orderStatusText(status).label}”${trail.length ? " on this page" : ""}.`
+              : "No orders yet."}
+          </p>
         </div>
       )}
       {orders.length > 0 && (
         <div className="table-wrap card" aria-busy={fetching}>
-          <table className="table">
-            <caption className="visually-hidden">Orders, newest first, page {cursors.length + 1}</caption>
+          <table className="table table-cards">
+            <caption className="visually-hidden">Orders, newest first, page {pageNumber}</caption>
             <thead>
               <tr>
                 <th scope="col">Order</th>
@@ -86,7 +94,7 @@ export function OrdersPage() {
                 <th scope="col" className="num">
                   Total
                 </th>
-                <th scope="col">Lines</th>
+                <th scope="col">Items</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -94,29 +102,34 @@ export function OrdersPage() {
             </thead>
             <tbody>
               {orders.map((order) => (
-                <OrderRow key={order.id} order={order} />
+                <OrderRow
+                  key={order.id}
+                  order={order}
+                  onDone={(message) => notice.announce(message, { focus: true })}
+                />
               ))}
             </tbody>
           </table>
         </div>
       )}
 
-      {(cursors.length > 0 || nextCursor) && (
+      {(trail.length > 0 || nextCursor) && (
         <nav className="pager" aria-label="Pages of orders">
+          {/* aria-disabled, not disabled: Next on the last page keeps the focus it was given. */}
           <button
             type="button"
             className="button"
-            disabled={cursors.length === 0 || fetching}
-            onClick={() => setCursors((c) => c.slice(0, -1))}
+            aria-disabled={trail.length === 0}
+            onClick={() => trail.length > 0 && go({ status, trail: trail.slice(0, -1) })}
           >
             ← Previous
           </button>
-          <span className="pager-label">Page {cursors.length + 1}</span>
+          <span className="pager-label">Page {pageNumber}</span>
           <button
             type="button"
             className="button"
-            disabled={!nextCursor || fetching}
-            onClick={() => nextCursor && setCursors((c) => [...c, nextCursor])}
+            aria-disabled={!nextCursor}
+            onClick={() => nextCursor && !fetching && go({ status, trail: [...trail, nextCursor] })}
           >
             Next →
           </button>

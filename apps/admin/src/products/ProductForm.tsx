@@ -1,9 +1,10 @@
+import { PRODUCT_NAME_MAX } from "@shop/contracts";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 import { Field } from "../components/Field.tsx";
 import { FormActions } from "../components/FormActions.tsx";
 import { centsToDollars } from "../format.ts";
-import { describeError } from "../graphql/client.ts";
+import { describeError, NO_ANSWER } from "../graphql/client.ts";
 import { CreateProductMutation, UpdateProductMutation } from "../graphql/operations.ts";
 import {
   checkNewProduct,
@@ -26,11 +27,11 @@ interface ProductFormProps {
   /** Saved: the product's name, for the confirmation. */
   onSaved: (name: string) => void;
   onCancel: () => void;
+  /** Told whether the form holds changes not saved yet (EditDialog asks before discarding them). */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
 type ServerFields = ReadonlyArray<{ path: string; message: string }>;
-
-const NO_ANSWER = "The gateway sent no answer. Try again.";
 
 /**
  * New product (name, price, stock) or edit (name, price: stock has its own
@@ -38,13 +39,17 @@ const NO_ANSWER = "The gateway sent no answer. Try again.";
  * what the service still refuses comes back as a ValidationError whose fields
  * land beside the same inputs.
  */
-export function ProductForm({ product, onSaved, onCancel }: ProductFormProps) {
-  const [draft, setDraft] = useState<ProductDraft>({
+export function ProductForm({ product, onSaved, onCancel, onDirtyChange }: ProductFormProps) {
+  const [initial] = useState<ProductDraft>(() => ({
     name: product?.name ?? "",
     price: product ? centsToDollars(product.priceCents) : "",
     stock: "0",
-  });
+  }));
+  const [draft, setDraft] = useState<ProductDraft>(initial);
+  const dirty = draft.name !== initial.name || draft.price !== initial.price || draft.stock !== initial.stock;
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   const [errors, setErrors] = useState<FieldErrors<ProductField>>({});
+  const nameLeft = PRODUCT_NAME_MAX - draft.name.length;
   const [formError, setFormError] = useState<string | null>(null);
   const [created, create] = useMutation(CreateProductMutation);
   const [updated, update] = useMutation(UpdateProductMutation);
@@ -123,6 +128,13 @@ export function ProductForm({ product, onSaved, onCancel }: ProductFormProps) {
         label="Name"
         name="name"
         autoComplete="off"
+        // The contract's limit, enforced while typing (and pasting), not only on Save.
+        maxLength={PRODUCT_NAME_MAX}
+        hint={
+          nameLeft <= 20
+            ? `${nameLeft === 0 ? "No" : nameLeft} character${nameLeft === 1 ? "" : "s"} left (at most ${PRODUCT_NAME_MAX})`
+            : `Up to ${PRODUCT_NAME_MAX} characters`
+        }
         value={draft.name}
         onChange={edit("name")}
         error={errors.name}

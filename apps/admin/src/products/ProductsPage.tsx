@@ -1,12 +1,18 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
-import { Dialog } from "../components/Dialog.tsx";
+import { EditDialog } from "../components/EditDialog.tsx";
+import { usePageNotice } from "../components/PageNotice.tsx";
+import { PageTitle } from "../components/PageTitle.tsx";
 import { QueryProblem } from "../components/QueryProblem.tsx";
-import { StatusBadge } from "../components/StatusBadge.tsx";
+import { ProductStatusBadge } from "../components/StatusBadge.tsx";
 import { formatDate, formatMoney } from "../format.ts";
-import { describeError } from "../graphql/client.ts";
-import { AdminProductsQuery, ArchiveProductMutation } from "../graphql/operations.ts";
+import { describeError, NO_ANSWER } from "../graphql/client.ts";
+import {
+  AdminProductsQuery,
+  ArchiveProductMutation,
+  UnarchiveProductMutation,
+} from "../graphql/operations.ts";
 import type { AdminProductsQuery as AdminProductsResult } from "../gql/graphql.ts";
 import { ProductForm } from "./ProductForm.tsx";
 import { StockForm } from "./StockForm.tsx";
@@ -18,29 +24,44 @@ type Panel =
   | { kind: "create" }
   | { kind: "edit"; product: AdminProduct }
   | { kind: "stock"; product: AdminProduct }
-  | { kind: "archive"; product: AdminProduct };
+  | { kind: "archive"; product: AdminProduct }
+  | { kind: "restore"; product: AdminProduct };
 
-/** Every product, archived ones too, newest first; create, edit, restock and archive. */
+/** Every product, archived ones too, newest first; create, edit, restock, archive and restore. */
 export function ProductsPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: AdminProductsQuery });
   const [, archiveProduct] = useMutation(ArchiveProductMutation);
+  const [, unarchiveProduct] = useMutation(UnarchiveProductMutation);
   const [panel, setPanel] = useState<Panel | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const notice = usePageNotice();
   const close = () => setPanel(null);
 
-  /** A write went through: close the panel, say what happened, read the list again. */
-  function done(message: string) {
+  /**
+   * A write went through: close the panel, say what happened, read the list
+   * again. `focus`: the button that opened the panel is gone (Archive,
+   * Restore), so the focus goes to the message instead.
+   */
+  function done(message: string, { focus = false }: { focus?: boolean } = {}) {
     setPanel(null);
-    setNotice(message);
+    notice.announce(message, { focus });
     refetch({ requestPolicy: "network-only" });
   }
 
   async function archive(product: AdminProduct): Promise<string | null> {
     const result = await archiveProduct({ id: product.id });
     const answer = result.data?.archiveProduct;
-    if (!answer) return result.error ? describeError(result.error) : "The gateway sent no answer.";
+    if (!answer) return result.error ? describeError(result.error) : NO_ANSWER;
     if (answer.__typename !== "AdminProduct") return answer.message;
-    done(`Archived “${product.name}”. It is no longer in the catalog.`);
+    done(`Archived “${product.name}”. It is no longer in the catalog.`, { focus: true });
+    return null;
+  }
+
+  async function restore(product: AdminProduct): Promise<string | null> {
+    const result = await unarchiveProduct({ id: product.id });
+    const answer = result.data?.unarchiveProduct;
+    if (!answer) return result.error ? describeError(result.error) : NO_ANSWER;
+    if (answer.__typename !== "AdminProduct") return answer.message;
+    done(`Restored “${product.name}”. It is back in the catalog.`, { focus: true });
     return null;
   }
 
@@ -49,6 +70,7 @@ export function ProductsPage() {
 
   return (
     <section aria-labelledby="products-title">
+      <PageTitle>Products</PageTitle>
       <header className="page-header">
         <div>
           <h1 id="products-title">Products</h1>
@@ -63,9 +85,7 @@ export function ProductsPage() {
         </button>
       </header>
 
-      <p role="status" className={notice ? "notice" : "visually-hidden"}>
-        {notice}
-      </p>
+      {notice.element}
 
       {error && !data && (
         <QueryProblem error={error} onRetry={() => refetch({ requestPolicy: "network-only" })} />
@@ -78,7 +98,7 @@ export function ProductsPage() {
       )}
       {products.length > 0 && (
         <div className="table-wrap card" aria-busy={fetching}>
-          <table className="table">
+          <table className="table table-cards">
             <caption className="visually-hidden">All products, archived ones too, newest first</caption>
             <thead>
               <tr>
@@ -105,38 +125,68 @@ export function ProductsPage() {
       )}
 
       {panel?.kind === "create" && (
-        <Dialog title="New product" onClose={close}>
-          <ProductForm onSaved={(name) => done(`Added “${name}” to the catalog.`)} onCancel={close} />
-        </Dialog>
+        <EditDialog title="New product" onClose={close}>
+          {(setDirty) => (
+            <ProductForm
+              onSaved={(name) => done(`Added “${name}” to the catalog.`)}
+              onCancel={close}
+              onDirtyChange={setDirty}
+            />
+          )}
+        </EditDialog>
       )}
       {panel?.kind === "edit" && (
-        <Dialog title={`Edit “${panel.product.name}”`} onClose={close}>
-          <ProductForm
-            product={panel.product}
-            onSaved={(name) => done(`Saved “${name}”.`)}
-            onCancel={close}
-          />
-        </Dialog>
+        <EditDialog title={`Edit “${panel.product.name}”`} onClose={close}>
+          {(setDirty) => (
+            <ProductForm
+              product={panel.product}
+              onSaved={(name) => done(`Saved “${name}”.`)}
+              onCancel={close}
+              onDirtyChange={setDirty}
+            />
+          )}
+        </EditDialog>
       )}
       {panel?.kind === "stock" && (
-        <Dialog title="Change stock" onClose={close}>
-          <StockForm
-            product={panel.product}
-            onSaved={(qty) => done(`“${panel.product.name}” now has ${qty} in stock.`)}
-            onCancel={close}
-          />
-        </Dialog>
+        <EditDialog title="Change stock" onClose={close}>
+          {(setDirty) => (
+            <StockForm
+              product={panel.product}
+              onSaved={(qty) => done(`“${panel.product.name}” now has ${qty} in stock.`)}
+              onCancel={close}
+              onDirtyChange={setDirty}
+            />
+          )}
+        </EditDialog>
       )}
       {panel?.kind === "archive" && (
         <ConfirmDialog
           title={`Archive “${panel.product.name}”?`}
           confirmLabel="Archive product"
+          busyLabel="Archiving…"
           cancelLabel="Keep it"
           onConfirm={() => archive(panel.product)}
           onClose={close}
         >
           <p>
             It leaves the catalog at once and can no longer be ordered. Orders that already name it keep it.
+            You can restore it later.
+          </p>
+        </ConfirmDialog>
+      )}
+      {panel?.kind === "restore" && (
+        <ConfirmDialog
+          title={`Restore “${panel.product.name}”?`}
+          confirmLabel="Restore product"
+          busyLabel="Restoring…"
+          cancelLabel="Not now"
+          tone="primary"
+          onConfirm={() => restore(panel.product)}
+          onClose={close}
+        >
+          <p>
+            It goes back into the catalog at its price of {formatMoney(panel.product.priceCents)}, with{" "}
+            {panel.product.stockQty} in stock, and can be ordered again.
           </p>
         </ConfirmDialog>
       )}
@@ -148,24 +198,27 @@ function ProductRow({ product, open }: { product: AdminProduct; open: (panel: Pa
   const archived = product.archivedAt !== null;
   return (
     <tr className={archived ? "row-muted" : undefined}>
-      <th scope="row" className="cell-name">
-        {product.name}
+      <th scope="row" className="cell-name" data-label="Name">
+        {/* Clamped to two lines in the table; the full name is in the title and read whole. */}
+        <span className="clamp" title={product.name}>
+          {product.name}
+        </span>
         <span className="cell-sub">Added {formatDate(product.createdAt)}</span>
       </th>
-      <td className="num">{formatMoney(product.priceCents)}</td>
-      <td className={product.stockQty === 0 && !archived ? "num stock-out" : "num"}>{product.stockQty}</td>
-      <td>
-        {product.archivedAt === null ? (
-          <StatusBadge status="ACTIVE" />
-        ) : (
-          <>
-            <StatusBadge status="ARCHIVED" />
-            <span className="cell-sub">{formatDate(product.archivedAt)}</span>
-          </>
-        )}
+      <td className="num" data-label="Price">
+        {formatMoney(product.priceCents)}
+      </td>
+      <td className={product.stockQty === 0 && !archived ? "num stock-out" : "num"} data-label="Stock">
+        {product.stockQty}
+      </td>
+      <td data-label="Status">
+        <ProductStatusBadge archived={archived} />
+        {product.archivedAt !== null && <span className="cell-sub">{formatDate(product.archivedAt)}</span>}
       </td>
       <td className="actions">
-        {!archived && (
+        {archived ? (
+          <RowButton label="Restore" name={product.name} onClick={() => open({ kind: "restore", product })} />
+        ) : (
           <>
             <RowButton label="Edit" name={product.name} onClick={() => open({ kind: "edit", product })} />
             <RowButton label="Stock" name={product.name} onClick={() => open({ kind: "stock", product })} />

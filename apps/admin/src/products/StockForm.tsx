@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 import { Field } from "../components/Field.tsx";
 import { FormActions } from "../components/FormActions.tsx";
-import { describeError } from "../graphql/client.ts";
+import { describeError, isNoAnswer, NO_ANSWER } from "../graphql/client.ts";
 import { AdjustStockMutation, SetStockMutation } from "../graphql/operations.ts";
 import { checkStockChange, parseCount, type StockMode } from "./validation.ts";
 
@@ -11,19 +11,25 @@ interface StockFormProps {
   /** Saved: the new stock level. */
   onSaved: (stockQty: number) => void;
   onCancel: () => void;
+  /** Told whether an amount is typed and not saved (EditDialog asks before discarding it). */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
-const NO_ANSWER = "The gateway sent no answer. Try again.";
+const ADJUST_UNKNOWN =
+  "The shop did not answer, so we cannot tell whether the stock changed. " +
+  "Close this form and check the product's stock before trying again.";
 
 /**
  * Set the stock level (a count was taken) or adjust it (+12 arrived, -2
  * broken). An adjustment is the safer write: it applies to the level the
  * service holds at that moment, not to the one this page last read.
  */
-export function StockForm({ product, onSaved, onCancel }: StockFormProps) {
+export function StockForm({ product, onSaved, onCancel, onDirtyChange }: StockFormProps) {
   const [mode, setMode] = useState<StockMode>("adjust");
   const [amount, setAmount] = useState("");
   const [error, setError] = useState<string | undefined>();
+  const dirty = amount.trim() !== "";
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   const [formError, setFormError] = useState<string | null>(null);
   const [setting, setStock] = useMutation(SetStockMutation);
   const [adjusting, adjustStock] = useMutation(AdjustStockMutation);
@@ -49,7 +55,11 @@ export function StockForm({ product, onSaved, onCancel }: StockFormProps) {
             answer: r.data?.adjustStock,
             failure: r.error,
           }));
-    if (!answer) return setFormError(failure ? describeError(failure) : NO_ANSWER);
+    if (!answer) {
+      // An adjustment that may have been applied must not be sent again blind: it would count twice.
+      if (failure && isNoAnswer(failure) && change.mode === "adjust") return setFormError(ADJUST_UNKNOWN);
+      return setFormError(failure ? describeError(failure) : NO_ANSWER);
+    }
     switch (answer.__typename) {
       case "Product":
         return onSaved(answer.stockQty);

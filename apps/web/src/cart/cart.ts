@@ -12,6 +12,10 @@ export interface CartLine {
   /** Units in stock when we last heard: the most this line may hold. */
   stockQty: number;
   qty: number;
+  /** The price when it was added, if the shop has changed it since: the shopper is told. */
+  addedAtCents?: number;
+  /** The shop no longer sells it (archived): it cannot be ordered. */
+  discontinued?: boolean;
 }
 
 /** What the cart needs to know of a product. */
@@ -31,13 +35,15 @@ export function addProduct(cart: Cart, product: ProductInfo): Cart {
   const line = cart.find((l) => l.productId === product.id);
   const qty = Math.min((line?.qty ?? 0) + 1, product.stockQty);
   if (qty <= 0 || qty === line?.qty) return cart;
-  const next: CartLine = {
-    productId: product.id,
-    name: product.name,
-    priceCents: product.priceCents,
-    stockQty: product.stockQty,
-    qty,
-  };
+  const next: CartLine = line
+    ? { ...refreshLine(line, product), qty }
+    : {
+        productId: product.id,
+        name: product.name,
+        priceCents: product.priceCents,
+        stockQty: product.stockQty,
+        qty,
+      };
   return line ? cart.map((l) => (l === line ? next : l)) : [...cart, next];
 }
 
@@ -56,21 +62,21 @@ export function removeProduct(cart: Cart, productId: string): Cart {
  * Takes in what the shop now says about its catalog (names, prices, stock).
  * Quantities are left as they are: a line that now asks for more than there
  * is shows it (lineProblem) rather than changing behind the shopper's back.
- * A product gone from the catalog is treated as sold out. Returns `cart`
- * itself when nothing changed.
+ * A price that changed keeps the price the line was added at, so the cart
+ * can say so; a product gone from the catalog is marked discontinued. Returns
+ * `cart` itself when nothing changed.
  */
 export function refreshProducts(cart: Cart, catalog: readonly ProductInfo[]): Cart {
   const byId = new Map(catalog.map((p) => [p.id, p]));
   let changed = false;
   const next = cart.map((line) => {
-    const p = byId.get(line.productId);
-    const fresh = p
-      ? { ...line, name: p.name, priceCents: p.priceCents, stockQty: p.stockQty }
-      : { ...line, stockQty: 0 };
+    const fresh = refreshLine(line, byId.get(line.productId));
     if (
       fresh.name === line.name &&
       fresh.priceCents === line.priceCents &&
-      fresh.stockQty === line.stockQty
+      fresh.stockQty === line.stockQty &&
+      fresh.addedAtCents === line.addedAtCents &&
+      fresh.discontinued === line.discontinued
     ) {
       return line;
     }
@@ -78,6 +84,28 @@ export function refreshProducts(cart: Cart, catalog: readonly ProductInfo[]): Ca
     return fresh;
   });
   return changed ? next : cart;
+}
+
+function refreshLine(line: CartLine, product: ProductInfo | undefined): CartLine {
+  const { addedAtCents, discontinued: _gone, ...rest } = line;
+  if (!product)
+    return { ...rest, ...(addedAtCents !== undefined && { addedAtCents }), stockQty: 0, discontinued: true };
+  const original = addedAtCents ?? line.priceCents;
+  return {
+    ...rest,
+    name: product.name,
+    priceCents: product.priceCents,
+    stockQty: product.stockQty,
+    // Back at the price it was added at: nothing to tell any more.
+    ...(original !== product.priceCents && { addedAtCents: original }),
+  };
+}
+
+/** What changed about a line since it was added that the shopper should know (not a blocker), or null. */
+export function lineNews(line: CartLine): { wasCents: number; nowCents: number } | null {
+  if (line.discontinued || line.addedAtCents === undefined || line.addedAtCents === line.priceCents)
+    return null;
+  return { wasCents: line.addedAtCents, nowCents: line.priceCents };
 }
 
 /** Takes in stock levels the shop reported for some products (a shortfall's); quantities stay. */
@@ -90,6 +118,7 @@ export function learnStock(cart: Cart, stock: ReadonlyMap<string, number>): Cart
 
 /** Why a line cannot be ordered as it is, or null. */
 export function lineProblem(line: CartLine): string | null {
+  if (line.discontinued) return "No longer sold. Remove it to place your order.";
   if (line.stockQty <= 0) return "Sold out. Remove it to place your order.";
   if (line.qty > line.stockQty) return `Only ${line.stockQty} left. Lower the quantity to place your order.`;
   return null;
@@ -119,7 +148,9 @@ function isCartLine(value: unknown): value is CartLine {
     Number.isInteger(l["priceCents"]) &&
     Number.isInteger(l["stockQty"]) &&
     Number.isInteger(l["qty"]) &&
-    (l["qty"] as number) > 0
+    (l["qty"] as number) > 0 &&
+    (l["addedAtCents"] === undefined || Number.isInteger(l["addedAtCents"])) &&
+    (l["discontinued"] === undefined || typeof l["discontinued"] === "boolean")
   );
 }
 

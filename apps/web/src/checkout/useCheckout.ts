@@ -3,7 +3,7 @@ import { useMutation } from "urql";
 import { orderItems } from "../cart/cart.ts";
 import { useCart } from "../cart/CartContext.tsx";
 import { checkoutKeyFor, forgetCheckoutKey } from "../cart/checkout-key.ts";
-import { describeError, type Problem } from "../graphql/errors.ts";
+import { describeError, isNoAnswer, type Problem } from "../graphql/errors.ts";
 import { PlaceOrderMutation } from "../graphql/operations.ts";
 import { navigate, paths } from "../router.tsx";
 
@@ -44,7 +44,7 @@ export function useCheckout(): { state: CheckoutState; placeOrder: () => Promise
       const result = await placeOrderMutation({ input: { items, idempotencyKey: checkoutKeyFor(items) } });
       const answer = result.data?.placeOrder;
       if (result.error || !answer) {
-        setState({ status: "failed", problem: result.error ? describeError(result.error) : unexpected });
+        setState({ status: "failed", problem: result.error ? checkoutProblem(result.error) : unexpected });
         return;
       }
       switch (answer.__typename) {
@@ -88,3 +88,19 @@ const unexpected: Problem = {
   message: "Something went wrong on our side. Try again in a moment.",
   retryable: true,
 };
+
+/**
+ * A checkout that got no answer (the gateway away, or too slow) may have been
+ * placed all the same. The retry carries the same idempotency key, so the
+ * shopper can be told plainly that trying again is safe.
+ */
+export const NO_ANSWER_AT_CHECKOUT: Problem = {
+  message:
+    "We did not hear back from the shop, so we cannot tell yet whether your order went through. " +
+    "Trying again is safe: your order is placed only once.",
+  retryable: true,
+};
+
+function checkoutProblem(error: Parameters<typeof describeError>[0]): Problem {
+  return isNoAnswer(error) ? NO_ANSWER_AT_CHECKOUT : describeError(error);
+}

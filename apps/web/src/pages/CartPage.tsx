@@ -1,21 +1,25 @@
-import { useEffect } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useQuery } from "urql";
-import { lineProblem, type CartLine } from "../cart/cart.ts";
+import { lineNews, lineProblem, type CartLine } from "../cart/cart.ts";
 import { useCart } from "../cart/CartContext.tsx";
+import { QuantityInput } from "../cart/QuantityInput.tsx";
 import { useCheckout, type CheckoutState } from "../checkout/useCheckout.ts";
 import { PageHeading } from "../components/PageHeading.tsx";
+import { PageTitle } from "../components/PageTitle.tsx";
 import { ProblemNotice } from "../components/ProblemNotice.tsx";
 import { ProductArt } from "../components/ProductArt.tsx";
 import { ProductsQuery } from "../graphql/operations.ts";
 import { formatMoney } from "../money.ts";
 import { Link, paths } from "../router.tsx";
 
-/** Most units offered in one quantity menu. */
-const MAX_MENU_QTY = 20;
-
 export function CartPage() {
   const cart = useCart();
   const { state, placeOrder } = useCheckout();
+  const [removed, setRemoved] = useState<string | null>(null);
+  const removeButtons = useRef(new Map<string, HTMLButtonElement>());
+  const emptyLink = useRef<HTMLAnchorElement>(null);
+  // Where the focus goes once a removed line is gone (a product's Remove, or null: the empty cart's link).
+  const focusAfterRemove = useRef<{ productId: string | null } | null>(null);
 
   // Fresh stock and prices for the lines; if the gateway is away the cart still shows what it knows.
   const [{ data }] = useQuery({ query: ProductsQuery, requestPolicy: "cache-and-network" });
@@ -25,13 +29,38 @@ export function CartPage() {
     if (products) refresh(products);
   }, [products, refresh]);
 
+  // "Remove" takes its own button away: the focus goes to the next line's Remove (or the one
+  // before, or the way back to the catalog), never to the page's body.
+  useEffect(() => {
+    const target = focusAfterRemove.current;
+    if (!target) return;
+    focusAfterRemove.current = null;
+    (target.productId ? removeButtons.current.get(target.productId) : emptyLink.current)?.focus();
+  }, [cart.lines]);
+
+  function remove(line: CartLine) {
+    const index = cart.lines.indexOf(line);
+    const neighbour = cart.lines[index + 1] ?? cart.lines[index - 1];
+    cart.remove(line.productId);
+    setRemoved(line.name);
+    focusAfterRemove.current = { productId: neighbour?.productId ?? null };
+  }
+
+  const removedNote = (
+    <p role="status" className="visually-hidden">
+      {removed ? `Removed ${removed} from your cart.` : ""}
+    </p>
+  );
+
   if (cart.lines.length === 0) {
     return (
       <>
+        <PageTitle>Your cart</PageTitle>
         <PageHeading>Your cart</PageHeading>
+        {removedNote}
         <div className="empty-state">
           <p>Your cart is empty.</p>
-          <Link to={paths.catalog()} className="button button-primary">
+          <Link ref={emptyLink} to={paths.catalog()} className="button button-primary">
             Browse the catalog
           </Link>
         </div>
@@ -41,10 +70,14 @@ export function CartPage() {
 
   const blocked = cart.lines.some((line) => lineProblem(line) !== null);
   const placing = state.status === "placing";
+  // After a failure a retry may help, the one button says so: same cart, same key, one order.
+  const retry = state.status === "failed" && state.problem.retryable;
 
   return (
     <>
+      <PageTitle>{`Your cart (${cart.itemCount === 1 ? "1 item" : `${cart.itemCount} items`})`}</PageTitle>
       <PageHeading>Your cart</PageHeading>
+      {removedNote}
       <div className="cart-layout">
         <section aria-labelledby="cart-lines-heading">
           <h2 id="cart-lines-heading" className="visually-hidden">
@@ -52,7 +85,16 @@ export function CartPage() {
           </h2>
           <ul className="cart-lines">
             {cart.lines.map((line) => (
-              <CartLineRow key={line.productId} line={line} disabled={placing} />
+              <CartLineRow
+                key={line.productId}
+                line={line}
+                disabled={placing}
+                onRemove={() => remove(line)}
+                removeRef={(button) => {
+                  if (button) removeButtons.current.set(line.productId, button);
+                  else removeButtons.current.delete(line.productId);
+                }}
+              />
             ))}
           </ul>
         </section>
@@ -69,7 +111,7 @@ export function CartPage() {
               <dd data-testid="cart-total">{formatMoney(cart.totalCents)}</dd>
             </div>
           </dl>
-          <CheckoutMessage state={state} onRetry={() => void placeOrder()} />
+          <CheckoutMessage state={state} />
           <button
             type="button"
             className="button button-primary button-block"
@@ -77,7 +119,7 @@ export function CartPage() {
             aria-busy={placing}
             onClick={() => void placeOrder()}
           >
-            {placing ? "Placing order…" : "Place order"}
+            {placing ? "Placing order…" : retry ? "Try again" : "Place order"}
           </button>
           {blocked && !placing && <p className="hint">Fix the items marked above to place your order.</p>}
           <Link to={paths.catalog()} className="text-link">
@@ -89,14 +131,21 @@ export function CartPage() {
   );
 }
 
-function CartLineRow({ line, disabled }: { line: CartLine; disabled: boolean }) {
+interface CartLineRowProps {
+  line: CartLine;
+  disabled: boolean;
+  onRemove: () => void;
+  removeRef: (button: HTMLButtonElement | null) => void;
+}
+
+function CartLineRow({ line, disabled, onRemove, removeRef }: CartLineRowProps) {
   const cart = useCart();
   const problem = lineProblem(line);
+  const news = lineNews(line);
   const qtyId = `qty-${line.productId}`;
   const problemId = `problem-${line.productId}`;
-  // The menu offers what is in stock; a quantity above it (stock fell since) stays visible as the problem.
-  const most = Math.max(1, Math.min(line.stockQty, MAX_MENU_QTY), line.qty);
-  const options = Array.from({ length: most }, (_, i) => i + 1);
+  const newsId = `news-${line.productId}`;
+  const describedBy = [problem ? problemId : null, news ? newsId : null].filter(Boolean).join(" ");
 
   return (
     <li className="cart-line">
@@ -104,6 +153,12 @@ function CartLineRow({ line, disabled }: { line: CartLine; disabled: boolean }) 
       <div className="cart-line-info">
         <h3 className="cart-line-name">{line.name}</h3>
         <p className="muted">{formatMoney(line.priceCents)} each</p>
+        {news && (
+          <p id={newsId} className="line-news">
+            {news.nowCents > news.wasCents ? "The price went up" : "The price went down"} since you added it:{" "}
+            {formatMoney(news.wasCents)} then, {formatMoney(news.nowCents)} now.
+          </p>
+        )}
         {problem && (
           <p id={problemId} className="line-problem">
             {problem}
@@ -114,28 +169,24 @@ function CartLineRow({ line, disabled }: { line: CartLine; disabled: boolean }) 
         <label htmlFor={qtyId}>
           Quantity <span className="visually-hidden">of {line.name}</span>
         </label>
-        <select
+        <QuantityInput
           id={qtyId}
-          value={line.qty}
-          disabled={disabled || line.stockQty <= 0}
-          aria-describedby={problem ? problemId : undefined}
-          aria-invalid={problem ? true : undefined}
-          onChange={(event) => cart.setQuantity(line.productId, Number(event.target.value))}
-        >
-          {options.map((n) => (
-            <option key={n} value={n} disabled={n > line.stockQty}>
-              {n}
-            </option>
-          ))}
-        </select>
+          qty={line.qty}
+          max={line.stockQty}
+          disabled={disabled || line.stockQty <= 0 || line.discontinued === true}
+          describedBy={describedBy || undefined}
+          invalid={problem !== null}
+          onChange={(qty) => cart.setQuantity(line.productId, qty)}
+        />
       </div>
       <p className="cart-line-total">{formatMoney(line.qty * line.priceCents)}</p>
       <button
+        ref={removeRef}
         type="button"
         className="button button-quiet"
         disabled={disabled}
         aria-label={`Remove ${line.name}`}
-        onClick={() => cart.remove(line.productId)}
+        onClick={onRemove}
       >
         Remove
       </button>
@@ -143,10 +194,10 @@ function CartLineRow({ line, disabled }: { line: CartLine; disabled: boolean }) 
   );
 }
 
-function CheckoutMessage({ state, onRetry }: { state: CheckoutState; onRetry: () => void }) {
+function CheckoutMessage({ state }: { state: CheckoutState }) {
   switch (state.status) {
     case "failed":
-      return <ProblemNotice problem={state.problem} onRetry={onRetry} />;
+      return <ProblemNotice problem={state.problem} />;
     case "short":
       return (
         <div className="notice notice-error" role="alert">

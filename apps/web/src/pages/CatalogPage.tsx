@@ -1,13 +1,16 @@
-import { useEffect } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useQuery } from "urql";
 import type { ProductInfo } from "../cart/cart.ts";
 import { useCart } from "../cart/CartContext.tsx";
+import { shelfOrder } from "../catalog/shelf-order.ts";
 import { PageHeading } from "../components/PageHeading.tsx";
+import { PageTitle } from "../components/PageTitle.tsx";
 import { ProblemNotice } from "../components/ProblemNotice.tsx";
 import { ProductArt } from "../components/ProductArt.tsx";
 import { describeError, UNAVAILABLE } from "../graphql/errors.ts";
 import { ProductsQuery } from "../graphql/operations.ts";
 import { formatMoney } from "../money.ts";
+import { Link, paths } from "../router.tsx";
 
 /** How a product's stock reads on its card. */
 export function stockLabel(stockQty: number): { text: string; tone: "out" | "low" | "ok" } {
@@ -23,6 +26,7 @@ export function CatalogPage() {
     requestPolicy: "cache-and-network",
   });
   const products = data?.products;
+  const shelf = useMemo(() => (products ? shelfOrder(products) : undefined), [products]);
   const { refresh } = useCart();
   useEffect(() => {
     if (products) refresh(products);
@@ -30,14 +34,15 @@ export function CatalogPage() {
 
   return (
     <>
+      <PageTitle>Coffee &amp; tea goods</PageTitle>
       <div className="page-intro">
         <PageHeading>Coffee &amp; tea goods</PageHeading>
         <p className="lede">Brewing gear and tableware for everyday coffee and tea. Prices in US dollars.</p>
       </div>
-      {products ? (
-        products.length > 0 ? (
+      {shelf ? (
+        shelf.length > 0 ? (
           <ul className="product-grid" aria-label="Products">
-            {products.map((product) => (
+            {shelf.map((product) => (
               <li key={product.id}>
                 <ProductCard product={product} />
               </li>
@@ -65,12 +70,27 @@ function ProductCard({ product }: { product: ProductInfo }) {
   const allInCart = product.stockQty > 0 && inCart >= product.stockQty;
   const nameId = `product-${product.id}-name`;
   const noteId = `product-${product.id}-note`;
+  const cartLink = useRef<HTMLAnchorElement>(null);
+  const addedLast = useRef(false);
+
+  // The last unit disables "Add to cart" under the pointer's focus: hand the
+  // focus to "View cart" beside it rather than letting it fall to the page.
+  useEffect(() => {
+    if (allInCart && addedLast.current) cartLink.current?.focus();
+    addedLast.current = false;
+  }, [allInCart]);
+
+  function add() {
+    addedLast.current = inCart + 1 >= product.stockQty;
+    cart.add(product);
+  }
 
   return (
     <article className="product-card" aria-labelledby={nameId}>
       <ProductArt name={product.name} />
       <div className="product-body">
-        <h2 id={nameId} className="product-name">
+        {/* Clamped to two lines on the card; the title shows the whole name on hover, and it is read whole. */}
+        <h2 id={nameId} className="product-name" title={product.name}>
           {product.name}
         </h2>
         <p className="price">{formatMoney(product.priceCents)}</p>
@@ -78,15 +98,26 @@ function ProductCard({ product }: { product: ProductInfo }) {
         <p id={noteId} className="in-cart" aria-live="polite">
           {allInCart ? `All ${product.stockQty} in your cart` : inCart > 0 ? `${inCart} in your cart` : ""}
         </p>
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={product.stockQty <= 0 || allInCart}
-          aria-describedby={noteId}
-          onClick={() => cart.add(product)}
-        >
-          Add to cart
-        </button>
+        {allInCart ? (
+          <Link
+            ref={cartLink}
+            to={paths.cart()}
+            className="button button-secondary"
+            aria-describedby={noteId}
+          >
+            View cart
+          </Link>
+        ) : (
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={product.stockQty <= 0}
+            aria-describedby={noteId}
+            onClick={add}
+          >
+            Add to cart
+          </button>
+        )}
       </div>
     </article>
   );

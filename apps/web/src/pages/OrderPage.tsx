@@ -1,29 +1,52 @@
+import { orderStatusText } from "@shop/ui";
 import { useQuery } from "urql";
 import { PageHeading } from "../components/PageHeading.tsx";
+import { PageTitle } from "../components/PageTitle.tsx";
 import { ProblemNotice } from "../components/ProblemNotice.tsx";
-import { describeError, UNAVAILABLE } from "../graphql/errors.ts";
+import { describeError, isInvalidInput, UNAVAILABLE } from "../graphql/errors.ts";
 import { OrderQuery } from "../graphql/operations.ts";
 import { formatMoney } from "../money.ts";
 import { Link, paths } from "../router.tsx";
 
-const STATUS_TEXT = {
-  PENDING: "Received",
-  PAID: "Paid",
-  CANCELLED: "Cancelled",
-} as const;
+/** What an order id looks like (a UUID): anything else is a broken link, not a lookup. */
+const ORDER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 
 /** The confirmation: where placing an order leads, and a link a shopper can come back to. */
 export function OrderPage({ orderId }: { orderId: string }) {
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: OrderQuery, variables: { id: orderId } });
+  const wellFormed = ORDER_ID.test(orderId);
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: OrderQuery,
+    variables: { id: orderId },
+    // The status moves on (paid, cancelled): show the cached order at once, then the fresh one.
+    requestPolicy: "cache-and-network",
+    pause: !wellFormed,
+  });
   const order = data?.order;
+
+  if (!wellFormed || (error && isInvalidInput(error))) {
+    return (
+      <>
+        <PageTitle>Order link not valid</PageTitle>
+        <PageHeading reclaimFocus>This order link is not valid</PageHeading>
+        <p>
+          The address does not name an order. Check that you have the whole link, or write to us with your
+          order number.
+        </p>
+        <Link to={paths.catalog()} className="button button-primary">
+          Go to the catalog
+        </Link>
+      </>
+    );
+  }
 
   if (!order) {
     const notFound = data && data.order === null && !error;
     return (
       <>
-        <PageHeading>{notFound ? "Order not found" : "Your order"}</PageHeading>
+        <PageTitle>{notFound ? "Order not found" : "Your order"}</PageTitle>
+        <PageHeading reclaimFocus>{notFound ? "Order not found" : "Your order"}</PageHeading>
         {fetching ? (
           <p role="status">Loading your order…</p>
         ) : notFound ? (
@@ -38,14 +61,16 @@ export function OrderPage({ orderId }: { orderId: string }) {
     );
   }
 
+  const status = orderStatusText(order.status);
   return (
-    <div className="confirmation">
+    <div className={status.confirmed ? "confirmation" : "confirmation confirmation-stopped"}>
+      <PageTitle>{status.heading}</PageTitle>
       <div className="confirmation-head">
         <span className="confirmation-mark" aria-hidden="true">
-          ✓
+          {status.confirmed ? "✓" : "✕"}
         </span>
-        <PageHeading>Order confirmed</PageHeading>
-        <p className="lede">Thank you. Your order is in and its items are set aside for you.</p>
+        <PageHeading reclaimFocus>{status.heading}</PageHeading>
+        <p className="lede">{status.shopper}</p>
       </div>
 
       <dl className="order-facts">
@@ -59,7 +84,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
         </div>
         <div>
           <dt>Status</dt>
-          <dd>{STATUS_TEXT[order.status]}</dd>
+          <dd>{status.label}</dd>
         </div>
       </dl>
 

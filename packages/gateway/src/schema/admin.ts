@@ -153,6 +153,17 @@ builder.mutationFields((t) => ({
         return adminProduct(ctx, String(id));
       }),
   }),
+  unarchiveProduct: t.field({
+    type: AdminProductType,
+    description: "Admin: restore an archived product to the catalog, as it was.",
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) =>
+      withTypedErrors(ctx, async () => {
+        await ctx.call("inventory", ctx.services.inventory.products.unarchive.mutate({ id: String(id) }));
+        return adminProduct(ctx, String(id));
+      }),
+  }),
   capturePayment: t.field({
     type: OrderType,
     description:

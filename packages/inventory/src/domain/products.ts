@@ -151,3 +151,17 @@ export async function archiveProduct(db: PrismaClient, id: string): Promise<void
     throw notFound("Product", id);
   }
 }
+
+/**
+ * Brings an archived product back into the catalog, as it was (name, price,
+ * stock). Restoring one that is not archived is fine: the same end state.
+ */
+export async function unarchiveProduct(db: PrismaClient, id: string): Promise<void> {
+  const { count } = await db.product.updateMany({
+    where: { id, archivedAt: { not: null } },
+    data: { archivedAt: null },
+  });
+  if (count === 0 && !(await db.product.findUnique({ where: { id }, select: { id: true } }))) {
+    throw notFound("Product", id);
+  }
+}

@@ -45,6 +45,10 @@ export function productRoutes(db: PrismaClient, catalog: CatalogCache): RestRout
         await products.archiveProduct(db, c.req.valid("param").id);
         return c.body(null, 204);
       })
+      .openapi(unarchiveProduct, async (c) => {
+        await products.unarchiveProduct(db, c.req.valid("param").id);
+        return c.body(null, 204);
+      })
       .openapi(listAllProducts, async (c) => c.json(await products.listAllProducts(db), 200))
   );
 }
@@ -118,6 +122,19 @@ const archiveProduct = createRoute({
   ...adminRoute,
   request: { params: IdParams },
   responses: { 204: { description: "Archived" }, 404: errorAnswer("No such product"), ...adminErrors },
+});
+
+const unarchiveProduct = createRoute({
+  method: "post",
+  path: "/products/{id}/unarchive",
+  summary: "Restore an archived product to the catalog (name, price and stock as they were)",
+  ...adminRoute,
+  request: { params: IdParams },
+  responses: {
+    204: { description: "In the catalog again (also when it was not archived)" },
+    404: errorAnswer("No such product"),
+    ...adminErrors,
+  },
 });
 
 const listAllProducts = createRoute({

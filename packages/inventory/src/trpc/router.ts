@@ -8,6 +8,7 @@ import { changeStock } from "./products/change-stock.ts";
 import { create } from "./products/create.ts";
 import { get } from "./products/get.ts";
 import { list } from "./products/list.ts";
+import { unarchive } from "./products/unarchive.ts";
 import { update } from "./products/update.ts";
 
 /** Inventory's tRPC door: the same operations as the REST routes, typed end to end. */
@@ -23,6 +24,7 @@ export const inventoryRouter = router({
     update,
     changeStock,
     archive,
+    unarchive,
   }),
 });
 

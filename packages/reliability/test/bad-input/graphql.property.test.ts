@@ -112,6 +112,12 @@ function mutations(s: Shop): MutationSpec[] {
       args: [{ name: "id", type: "ID!", valid: fc.constant(s.mug.id), bad: badIdValue() }],
     },
     {
+      // Bringing back a product that is on sale changes nothing, so the mug is a valid id here too.
+      field: "unarchiveProduct",
+      admin: true,
+      args: [{ name: "id", type: "ID!", valid: fc.constant(s.mug.id), bad: badIdValue() }],
+    },
+    {
       field: "capturePayment",
       admin: true,
       args: [
@@ -146,6 +152,7 @@ describe("GraphQL mutations under bad input", () => {
     "setStock",
     "adjustStock",
     "archiveProduct",
+    "unarchiveProduct",
     "capturePayment",
     "cancelOrder",
   ];

@@ -1,0 +1,37 @@
+/**
+ * What the Orders page shows, read from and written to its URL, so a reload,
+ * a shared link and the browser's Back and Forward keep the filter and the
+ * page: `/orders?status=paid&after=c2&after=c3` is the third page of paid
+ * orders. The gateway pages forward with opaque cursors, so the URL keeps the
+ * trail of cursors that led here ("Previous" drops the last one).
+ */
+import { ORDER_STATUS_TEXT } from "@shop/ui";
+import type { OrderStatus } from "../gql/graphql.ts";
+
+export interface OrdersView {
+  status: OrderStatus | null;
+  /** The cursors of the pages before this one's start, oldest first; empty on page 1. */
+  trail: string[];
+}
+
+/** Every status there are words for, in the order the filter offers them. */
+export const ORDER_STATUSES = Object.keys(ORDER_STATUS_TEXT) as OrderStatus[];
+
+/** The view a query string names; what it cannot read (an unknown status) is left out. */
+export function readOrdersView(search: string): OrdersView {
+  const params = new URLSearchParams(search);
+  const status = params.get("status")?.toUpperCase();
+  return {
+    status: ORDER_STATUSES.find((s) => s === status) ?? null,
+    trail: params.getAll("after").filter((cursor) => cursor !== ""),
+  };
+}
+
+/** The address of a view of the Orders page. */
+export function ordersHref(path: string, view: OrdersView): string {
+  const params = new URLSearchParams();
+  if (view.status) params.set("status", view.status.toLowerCase());
+  for (const cursor of view.trail) params.append("after", cursor);
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}

@@ -1,0 +1,65 @@
+/** The running stack (playwright.config.ts starts it): its addresses, its admin token, GraphQL calls. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, type APIRequestContext } from "@playwright/test";
+
+export const ADMIN = "http://127.0.0.1:5174";
+export const WEB = "http://127.0.0.1:5173";
+export const GATEWAY = "http://127.0.0.1:4000/graphql";
+export const INVENTORY = "http://127.0.0.1:4001";
+export const ORDERS = "http://127.0.0.1:4002";
+export const PAYMENTS = "http://127.0.0.1:4003";
+
+/** The stack's admin token: ADMIN_TOKEN when the runner set it, else the one `pnpm start` saved. */
+export function adminToken(): string {
+  if (process.env.ADMIN_TOKEN) return process.env.ADMIN_TOKEN;
+  const dataDir = process.env.SHOP_E2E_DATA_DIR;
+  if (!dataDir) throw new Error("SHOP_E2E_DATA_DIR is unset: run through playwright.config.ts");
+  return readFileSync(join(dataDir, "admin-token"), "utf8").trim();
+}
+
+export async function graphql<T>(
+  request: APIRequestContext,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
+  const res = await request.post(GATEWAY, {
+    data: { query, variables },
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  expect(res.ok()).toBe(true);
+  const body = (await res.json()) as { data?: T; errors?: Array<{ message: string }> };
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  if (!body.data) throw new Error("the gateway answered no data");
+  return body.data;
+}
+
+/** A product of this test's own (admin API), so no other test's sales change its stock. */
+export async function createProduct(
+  request: APIRequestContext,
+  input: { name: string; priceCents: number; stockQty: number },
+): Promise<string> {
+  const { createProduct } = await graphql<{ createProduct: { __typename: string; id?: string } }>(
+    request,
+    "mutation ($input: CreateProductInput!) { createProduct(input: $input) { __typename ... on AdminProduct { id } } }",
+    { input },
+    adminToken(),
+  );
+  if (!createProduct.id) throw new Error(`createProduct answered ${createProduct.__typename}`);
+  return createProduct.id;
+}
+
+export async function placeOrder(request: APIRequestContext, items: { productId: string; qty: number }[]) {
+  const { placeOrder } = await graphql<{ placeOrder: { __typename: string; id?: string } }>(
+    request,
+    "mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename ... on Order { id } } }",
+    { input: { items } },
+  );
+  if (!placeOrder.id) throw new Error(`placeOrder answered ${placeOrder.__typename}`);
+  return placeOrder.id;
+}
+
+/** A name no other run or project has used. */
+export const unique = (name: string) =>
+  `${name} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;

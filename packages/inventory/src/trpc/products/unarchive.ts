@@ -1,0 +1,8 @@
+import { ByIdInput } from "@shop/contracts";
+import { unarchiveProduct } from "../../domain/products.ts";
+import { adminProcedure } from "../init.ts";
+
+/** As `POST /products/:id/unarchive`: back into the catalog as it was. */
+export const unarchive = adminProcedure.input(ByIdInput).mutation(async ({ ctx, input }) => {
+  await unarchiveProduct(ctx.db, input.id);
+});
