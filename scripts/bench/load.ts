@@ -10,6 +10,8 @@ export interface Measurement {
   durationS: number;
   rps: number;
   p50Ms: number;
+  /** The 97.5th percentile (autocannon's nearest above the 95th): an upper bound of p95. */
+  p975Ms: number;
   p99Ms: number;
 }
 
@@ -44,6 +46,7 @@ export async function httpLoad(target: HttpTarget, options: LoadOptions): Promis
     durationS: result.duration,
     rps: result.requests.total / result.duration,
     p50Ms: result.latency.p50,
+    p975Ms: result.latency.p97_5,
     p99Ms: result.latency.p99,
   };
 }
@@ -80,6 +83,7 @@ export async function workLoad(work: () => Promise<void>, options: LoadOptions):
     durationS,
     rps: requests / durationS,
     p50Ms: histogram.getValueAtPercentile(50) / 1000,
+    p975Ms: histogram.getValueAtPercentile(97.5) / 1000,
     p99Ms: histogram.getValueAtPercentile(99) / 1000,
   };
 }

@@ -21,13 +21,15 @@ import { stopProcess, waitUntilHealthy } from "@shop/service/processes";
 import { httpLoad, workLoad, type LoadOptions, type Measurement } from "./load.ts";
 import { rawOrderTransaction } from "./raw-order.ts";
 import { renderReport, type Row } from "./report.ts";
-import { seedBenchCatalog } from "./seed.ts";
+import { growBenchCatalog, seedBenchCatalog } from "./seed.ts";
 
 const load: LoadOptions = {
   durationS: Number(process.env.BENCH_DURATION_S ?? 10),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 16),
 };
 const CATALOG_SIZE = 1_000;
+/** The catalog the paging and search rows run over (grown after the whole-catalog rows). */
+const LARGE_CATALOG = 100_000;
 const profiled = process.env.BENCH_PROFILE === "1" ? "gateway" : process.env.BENCH_PROFILE;
 
 // Everything of this run lives in a temporary folder and on ports of its own.
@@ -153,17 +155,68 @@ try {
   const only = process.env.BENCH_ONLY;
   console.log(`Measuring (${load.connections} connections, ${load.durationS} s per row):`);
   const rows: Row[] = [];
-  for (const { run, ...row } of plan) {
-    if (only && !row.name.includes(only)) continue;
-    await run({ ...load, durationS: 2 }); // warm up: JIT, pools, caches
-    process.stdout.write(`  ${row.name} ... `);
-    const measurement = await run(load);
-    console.log(`${Math.round(measurement.rps)} req/s`);
-    rows.push({ ...row, measurement });
-  }
+  const measure = async (list: typeof plan) => {
+    for (const { run, ...row } of list) {
+      if (only && !row.name.includes(only)) continue;
+      await run({ ...load, durationS: 2 }); // warm up: JIT, pools, caches
+      process.stdout.write(`  ${row.name} ... `);
+      const measurement = await run(load);
+      console.log(`${Math.round(measurement.rps)} req/s`);
+      rows.push({ ...row, measurement });
+    }
+  };
+  await measure(plan);
+
+  // The catalog at scale: pages and search over 100,000 products, REST and GraphQL.
+  console.log(`Growing the catalog to ${LARGE_CATALOG.toLocaleString("en-US")} products ...`);
+  await growBenchCatalog(database.url, LARGE_CATALOG);
+  const page400 = await cursorOfPage(url("inventory", "/products?limit=24&sort=name"), 400);
+  const get = (part: keyof typeof ports, path: string) => (o: LoadOptions) =>
+    httpLoad({ url: url(part, path), method: "GET" }, o);
+  const graphql = (query: string, variables: Record<string, unknown>) =>
+    post("gateway", "/graphql", () => JSON.stringify({ query, variables }));
+  const CATALOG_QUERY =
+    "query($after: String, $search: String) { catalog(first: 24, after: $after, search: $search) " +
+    "{ edges { cursor node { id name priceCents stockQty } } pageInfo { hasNextPage endCursor } } }";
+  const SEARCH = "walnut teapto"; // a typo on purpose
+  const large = "(100k)";
+  const restPage = `GET /products?limit=24, first page ${large}`;
+  await measure([
+    { name: restPage, p95GoalMs: 30, run: get("inventory", "/products?limit=24&sort=name") },
+    {
+      name: `GET /products?limit=24, page 400 (keyset) ${large}`,
+      p95GoalMs: 30,
+      run: get("inventory", `/products?limit=24&sort=name&cursor=${page400}`),
+    },
+    {
+      name: `GET /products?q=${SEARCH} ${large}`,
+      p95GoalMs: 50,
+      run: get("inventory", `/products?limit=24&q=${encodeURIComponent(SEARCH)}`),
+    },
+    {
+      name: `Query.catalog, first page ${large}`,
+      baseline: restPage,
+      target: 0.6,
+      p95GoalMs: 30,
+      run: graphql(CATALOG_QUERY, {}),
+    },
+    {
+      name: `Query.catalog, page 400 ${large}`,
+      p95GoalMs: 30,
+      run: graphql(CATALOG_QUERY, { after: page400 }),
+    },
+    {
+      name: `Query.catalog(search) ${large}`,
+      p95GoalMs: 50,
+      run: graphql(CATALOG_QUERY, { search: SEARCH }),
+    },
+  ]);
   await pool.end();
 
-  const report = renderReport(rows, { ...load, products: CATALOG_SIZE + 2 });
+  const report = renderReport(rows, {
+    ...load,
+    products: `${(CATALOG_SIZE + 2).toLocaleString("en-US")} (${LARGE_CATALOG.toLocaleString("en-US")} for the rows marked (100k))`,
+  });
   console.log(`\n${report}`);
   if (!only) {
     writeFileSync(join(root, "bench", "results.md"), report);
@@ -171,4 +224,19 @@ try {
   }
 } finally {
   await shutdown();
+}
+
+/** The cursor that starts page `page` (1-based), by following the Link headers from the first page. */
+async function cursorOfPage(first: string, page: number): Promise<string> {
+  let next = first;
+  let cursor = "";
+  for (let i = 1; i < page; i++) {
+    const res = await fetch(next);
+    await res.arrayBuffer();
+    const link = /<([^>]+)>; rel="next"/.exec(res.headers.get("link") ?? "")?.[1];
+    if (!link) throw new Error(`the catalog ended before page ${page}`);
+    next = link;
+    cursor = new URL(link).searchParams.get("cursor") ?? "";
+  }
+  return encodeURIComponent(cursor);
 }

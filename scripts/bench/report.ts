@@ -8,6 +8,8 @@ export interface Row {
   baseline?: string;
   /** The issue's target as a share of the baseline, e.g. 0.6. */
   target?: number;
+  /** A latency goal: p95 at most this many ms (checked on p97.5, which is at least p95). */
+  p95GoalMs?: number;
 }
 
 const fmt = (n: number, digits = 0) =>
@@ -16,7 +18,7 @@ const fmt = (n: number, digits = 0) =>
 /** The table, as Markdown, with the machine it ran on. */
 export function renderReport(
   rows: Row[],
-  options: { connections: number; durationS: number; products: number },
+  options: { connections: number; durationS: number; products: number | string },
 ): string {
   const byName = new Map(rows.map((r) => [r.name, r]));
   const cpu = cpus();
@@ -28,20 +30,24 @@ export function renderReport(
       `${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}, the embedded PostgreSQL 18. ` +
       "The load generator, the services and the database share the machine.",
     "",
-    "| path | req/s | p50 ms | p99 ms | errors | of baseline | target |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| path | req/s | p50 ms | p97.5 ms | p99 ms | errors | of baseline | target |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const row of rows) {
     const m = row.measurement;
     const base = row.baseline ? byName.get(row.baseline) : undefined;
     const ratio = base ? m.rps / base.measurement.rps : undefined;
     const ratioText = ratio === undefined ? "baseline" : `${fmt(ratio * 100)}% of ${row.baseline}`;
-    const targetText =
+    const targets = [
       row.target === undefined || ratio === undefined
         ? ""
-        : `≥ ${fmt(row.target * 100)}% ${ratio >= row.target ? "✅" : "❌"}`;
+        : `≥ ${fmt(row.target * 100)}% ${ratio >= row.target ? "✅" : "❌"}`,
+      row.p95GoalMs === undefined
+        ? ""
+        : `p95 ≤ ${row.p95GoalMs} ms ${m.p975Ms <= row.p95GoalMs ? "✅" : "❌"}`,
+    ].filter(Boolean);
     lines.push(
-      `| ${row.name} | ${fmt(m.rps)} | ${fmt(m.p50Ms, 1)} | ${fmt(m.p99Ms, 1)} | ${fmt(m.errors + m.non2xx)} | ${ratioText} | ${targetText} |`,
+      `| ${row.name} | ${fmt(m.rps)} | ${fmt(m.p50Ms, 1)} | ${fmt(m.p975Ms, 1)} | ${fmt(m.p99Ms, 1)} | ${fmt(m.errors + m.non2xx)} | ${ratioText} | ${targets.join(", ")} |`,
     );
   }
   return `${lines.join("\n")}\n`;

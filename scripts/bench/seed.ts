@@ -30,3 +30,61 @@ export async function seedBenchCatalog(
     await client.end();
   }
 }
+
+const KINDS = [
+  "Mug",
+  "Teapot",
+  "Kettle",
+  "Dripper",
+  "Grinder",
+  "Carafe",
+  "Tray",
+  "Tin",
+  "Napkin",
+  "Cup",
+  "Scale",
+  "Jar",
+];
+const FINISHES = [
+  "Walnut",
+  "Oak",
+  "Enamel",
+  "Stoneware",
+  "Glass",
+  "Copper",
+  "Matte",
+  "Speckled",
+  "Crème",
+  "Slate",
+];
+
+/**
+ * Grows the catalog to `total` products in one INSERT ... SELECT over
+ * generate_series: names from a dozen kinds and ten finishes (so a search
+ * has thousands of candidates), a description each, and prices and stock
+ * that vary (some sold out, for in_stock).
+ */
+export async function growBenchCatalog(url: string, total: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM products");
+    const missing = total - (rows[0]?.n ?? 0);
+    if (missing <= 0) return;
+    await client.query(
+      `INSERT INTO products (name, price_cents, stock_qty, sku, description, created_at)
+       SELECT $2::text[][1 + n % 10] || ' ' || $1::text[][1 + n % 12] || ' ' || n,
+              100 + (n * 37) % 19900,
+              CASE WHEN n % 7 = 0 THEN 0 ELSE 1 + n % 50 END,
+              'SKU-' || n,
+              'A ' || lower($2::text[][1 + n % 10]) || ' ' || lower($1::text[][1 + n % 12]) ||
+                ' for everyday coffee and tea, made in small batches; item ' || n || '.',
+              now() - make_interval(secs => n)
+       FROM generate_series(1, $3::int) AS n`,
+      [KINDS, FINISHES, missing],
+    );
+    await client.query("ANALYZE products");
+  } finally {
+    await client.end();
+  }
+}

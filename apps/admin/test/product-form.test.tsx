@@ -12,10 +12,18 @@ const MUG = {
   name: "Enamel mug",
   priceCents: 1250,
   stockQty: 3,
+  description: "",
+  sku: null,
+  images: [],
   archivedAt: null,
   createdAt: "2026-11-20T09:00:00.000Z",
   updatedAt: "2026-11-20T09:00:00.000Z",
 };
+
+/** One page of the admin's products list, as the gateway answers it. */
+const adminPage = (products: unknown[]) => ({
+  adminProductsPage: { __typename: "AdminProductPage", nextCursor: null, products },
+});
 
 /** The contract's own message for one field of a product that breaks it. */
 function contractMessage(input: unknown, field: string): string {
@@ -28,7 +36,7 @@ function contractMessage(input: unknown, field: string): string {
 /** A catalog with no products yet; createProduct answers `created`. */
 function gatewayCreating(created: (call: GatewayCall) => GatewayAnswer) {
   return fakeGateway((call) => {
-    if (call.operationName === "AdminProducts") return { data: { adminProducts: [] } };
+    if (call.operationName === "AdminProducts") return { data: adminPage([]) };
     if (call.operationName === "CreateProduct") return created(call);
     throw new Error(`unexpected ${call.operationName}`);
   });
@@ -115,7 +123,7 @@ describe("the product form", () => {
     expect(dialog).toBeVisible();
     // What went out: the contract's output (name trimmed), the price in cents.
     expect(gateway.callsOf("CreateProduct").map((c) => c.variables)).toEqual([
-      { input: { name: "Enamel mug", priceCents: 1250, stockQty: 3 } },
+      { input: { name: "Enamel mug", priceCents: 1250, stockQty: 3, description: "" } },
     ]);
   });
 
@@ -126,7 +134,7 @@ describe("the product form", () => {
         created = true;
         return { data: { createProduct: MUG } };
       }
-      return { data: { adminProducts: created ? [MUG] : [] } };
+      return { data: adminPage(created ? [MUG] : []) };
     });
     const { user, form } = await openNewProductForm(gateway);
 

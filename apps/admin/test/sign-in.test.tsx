@@ -9,7 +9,9 @@ const GOOD = "the-right-admin-token-42";
 /** A gateway that accepts one token, and lists no products. */
 const gatewayFor = (accepted: string) =>
   fakeGateway((call: GatewayCall) =>
-    call.authorization === `Bearer ${accepted}` ? { data: { adminProducts: [] } } : UNAUTHORIZED,
+    call.authorization === `Bearer ${accepted}`
+      ? { data: { adminProductsPage: { __typename: "AdminProductPage", nextCursor: null, products: [] } } }
+      : UNAUTHORIZED,
   );
 
 describe("sign-in", () => {

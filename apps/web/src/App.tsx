@@ -4,6 +4,7 @@ import { CartPage } from "./pages/CartPage.tsx";
 import { CatalogPage } from "./pages/CatalogPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { OrderPage } from "./pages/OrderPage.tsx";
+import { ProductPage } from "./pages/ProductPage.tsx";
 import { Link, matchRoute, paths, usePathname } from "./router.tsx";
 
 /** The layout every page shares, and the page the address names. */
@@ -40,6 +41,7 @@ export function App() {
       </header>
       <main id="main" ref={main} className="container site-main">
         {route.page === "catalog" && <CatalogPage />}
+        {route.page === "product" && <ProductPage key={route.productId} productId={route.productId} />}
         {route.page === "cart" && <CartPage />}
         {route.page === "order" && <OrderPage key={route.orderId} orderId={route.orderId} />}
         {route.page === "not-found" && <NotFoundPage />}

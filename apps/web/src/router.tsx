@@ -6,22 +6,29 @@
  */
 import type { AnchorHTMLAttributes, MouseEvent, Ref } from "react";
 import { Link as WouterLink } from "wouter";
-import { navigate as navigateBrowser, useBrowserLocation } from "wouter/use-browser-location";
+import { navigate as navigateBrowser, useBrowserLocation, useSearch } from "wouter/use-browser-location";
 
 export type Route =
-  { page: "catalog" } | { page: "cart" } | { page: "order"; orderId: string } | { page: "not-found" };
+  | { page: "catalog" }
+  | { page: "product"; productId: string }
+  | { page: "cart" }
+  | { page: "order"; orderId: string }
+  | { page: "not-found" };
 
 /** The page a path shows. */
 export function matchRoute(pathname: string): Route {
   if (pathname === "/") return { page: "catalog" };
   if (pathname === "/cart") return { page: "cart" };
+  const product = /^\/products\/([^/]+)$/.exec(pathname);
+  if (product?.[1]) return { page: "product", productId: decodeURIComponent(product[1]) };
   const order = /^\/orders\/([^/]+)$/.exec(pathname);
   if (order?.[1]) return { page: "order", orderId: decodeURIComponent(order[1]) };
   return { page: "not-found" };
 }
 
 export const paths = {
-  catalog: () => "/",
+  catalog: (query?: URLSearchParams) => (query && query.size > 0 ? `/?${query.toString()}` : "/"),
+  product: (productId: string) => `/products/${encodeURIComponent(productId)}`,
   cart: () => "/cart",
   order: (orderId: string) => `/orders/${encodeURIComponent(orderId)}`,
 };
@@ -30,6 +37,11 @@ export const paths = {
 export function navigate(to: string, { replace = false }: { replace?: boolean } = {}): void {
   navigateBrowser(to, { replace });
   window.scrollTo({ top: 0 });
+}
+
+/** The current query string's parameters; re-renders when they change. */
+export function useSearchParams(): URLSearchParams {
+  return new URLSearchParams(useSearch());
 }
 
 /** The current path; re-renders on navigate(), a <Link> and the browser's back and forward. */

@@ -68,6 +68,48 @@ export function createFakeGateway(products: FakeProduct[] = [MUG, TEAPOT, GRINDE
     switch (request.operationName) {
       case "Products":
         return { data: { products: products.map((p) => ({ __typename: "Product", ...p })) } };
+      case "Catalog": {
+        // Pages by position; the search is a plain substring match (the real one lives in Inventory).
+        const { first, after, search, inStock } = request.variables as {
+          first: number;
+          after?: string | null;
+          search?: string | null;
+          inStock?: boolean | null;
+        };
+        const matching = products.filter(
+          (p) =>
+            (!search || p.name.toLowerCase().includes(search.toLowerCase())) && (!inStock || p.stockQty > 0),
+        );
+        const start = after ? Number(after) + 1 : 0;
+        const page = matching.slice(start, start + first);
+        return {
+          data: {
+            catalog: {
+              __typename: "ProductConnection",
+              totalCount: matching.length,
+              edges: page.map((p) => ({
+                __typename: "ProductEdge",
+                node: { __typename: "Product", images: [], ...p },
+              })),
+              pageInfo: {
+                __typename: "PageInfo",
+                hasNextPage: start + first < matching.length,
+                endCursor: page.length > 0 ? String(start + page.length - 1) : null,
+              },
+            },
+          },
+        };
+      }
+      case "Product": {
+        const product = products.find((p) => p.id === request.variables["id"]);
+        return {
+          data: {
+            product: product
+              ? { __typename: "Product", description: "", sku: null, images: [], ...product }
+              : null,
+          },
+        };
+      }
       case "Order": {
         const id = request.variables["id"] as string;
         if (!/^[0-9a-f-]{36}$/.test(id)) {

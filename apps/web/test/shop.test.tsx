@@ -229,12 +229,12 @@ describe("the cart", () => {
 });
 
 describe("the shop as people use it", () => {
-  it("lists what can be bought first, by name as people sort names, sold-out products last", async () => {
+  it("shows the shelf in the shop's own order, page by page (Inventory sorts: sold out last, names as people sort them)", async () => {
     const gateway = createFakeGateway([
-      { id: "p-zester", name: "zester", priceCents: 900, stockQty: 4 },
-      { id: "p-apron", name: "Apron", priceCents: 2_000, stockQty: 0 },
       { id: "p-bowl", name: "bowl", priceCents: 1_500, stockQty: 2 },
       { id: "p-kettle", name: "Kettle", priceCents: 4_500, stockQty: 9 },
+      { id: "p-zester", name: "zester", priceCents: 900, stockQty: 4 },
+      { id: "p-apron", name: "Apron", priceCents: 2_000, stockQty: 0 },
     ]);
     renderShop(gateway);
     await screen.findByRole("article", { name: "Kettle" });

@@ -1,4 +1,13 @@
-import type { Charge, IdempotencyKey, Order, OrderItem, Product } from "./generated/prisma/client.ts";
+import type {
+  CatalogVersion,
+  Charge,
+  IdempotencyKey,
+  Order,
+  OrderItem,
+  Product,
+  ProductImage,
+  ProductImageVariant,
+} from "./generated/prisma/client.ts";
 
 /**
  * Every column of every table, as `Prisma field → database column`: the one
@@ -13,10 +22,44 @@ export const productColumns = {
   name: "name",
   priceCents: "price_cents",
   stockQty: "stock_qty",
+  description: "description",
+  sku: "sku",
   archivedAt: "archived_at",
   createdAt: "created_at",
   updatedAt: "updated_at",
+  // Kept by a trigger from name, SKU and description; read only by search.
+  searchText: "search_text",
 } as const satisfies ColumnsOf<Product>;
+
+/**
+ * Columns Prisma's client cannot read (a tsvector): kept by a trigger, read
+ * by search's raw SQL only, so outside the model's list but in the table's.
+ */
+const productSearchColumns = { searchVector: "search_vector" } as const;
+
+export const productImageColumns = {
+  id: "id",
+  productId: "product_id",
+  position: "position",
+  alt: "alt",
+  width: "width",
+  height: "height",
+  createdAt: "created_at",
+} as const satisfies ColumnsOf<ProductImage>;
+
+export const productImageVariantColumns = {
+  imageId: "image_id",
+  width: "width",
+  height: "height",
+  contentType: "content_type",
+  etag: "etag",
+  bytes: "bytes",
+} as const satisfies ColumnsOf<ProductImageVariant>;
+
+export const catalogVersionColumns = {
+  id: "id",
+  version: "version",
+} as const satisfies ColumnsOf<CatalogVersion>;
 
 export const orderColumns = {
   id: "id",
@@ -55,7 +98,10 @@ export const idempotencyKeyColumns = {
 
 /** Each table and its columns, for checks that walk them all. */
 export const tableColumns = {
-  products: productColumns,
+  products: { ...productColumns, ...productSearchColumns },
+  product_images: productImageColumns,
+  product_image_variants: productImageVariantColumns,
+  catalog_version: catalogVersionColumns,
   orders: orderColumns,
   order_items: orderItemColumns,
   charges: chargeColumns,

@@ -14,18 +14,18 @@ describe("migrations on the WebAssembly schema engine", () => {
   });
 
   it("see a drift when the database differs from schema.prisma", async () => {
-    await db.prisma.$executeRawUnsafe(`ALTER TABLE products ADD COLUMN sku TEXT`);
+    await db.prisma.$executeRawUnsafe(`ALTER TABLE products ADD COLUMN colour TEXT`);
     try {
-      expect(await diffDatabaseToSchema(db.url)).toMatch(/DROP COLUMN "sku"/);
+      expect(await diffDatabaseToSchema(db.url)).toMatch(/DROP COLUMN "colour"/);
     } finally {
-      await db.prisma.$executeRawUnsafe(`ALTER TABLE products DROP COLUMN sku`);
+      await db.prisma.$executeRawUnsafe(`ALTER TABLE products DROP COLUMN colour`);
     }
   });
 
-  it("run whole: a function body with semicolons inside applies (the products_changed trigger)", async () => {
+  it("run whole: a function body with semicolons inside applies (the products_updated trigger)", async () => {
     const triggers = await db.prisma.$queryRaw<{ tgname: string }[]>`
       SELECT tgname FROM pg_trigger WHERE tgrelid = 'products'::regclass AND NOT tgisinternal`;
-    expect(triggers.map((t) => t.tgname)).toContain("products_changed");
+    expect(triggers.map((t) => t.tgname)).toContain("products_updated");
   });
 
   it("are recorded in _prisma_migrations, and applying again is a no-op", async () => {

@@ -7,9 +7,10 @@ import { createContext, type GatewayContext } from "./context.ts";
 import { formatGatewayError } from "./http/format-error.ts";
 import { GRAPHIQL_ASSETS, graphiqlRoutes, wantsGraphiql } from "./http/graphiql.ts";
 import { CatalogResponseCache } from "./http/catalog-response-cache.ts";
+import { IMAGE_UPLOAD_ROUTE, mountImageProxy } from "./http/image-proxy.ts";
 import { rateLimit } from "./http/rate-limit.ts";
 import { schema } from "./schema/index.ts";
-import { CatalogSource } from "./services/catalog.ts";
+import { CatalogSource, watchKeyOf } from "./services/catalog.ts";
 import { createServiceClients, type ServiceFetch, type ServiceUrls } from "./services/clients.ts";
 
 export interface GatewayDeps {
@@ -42,6 +43,7 @@ export function createGatewayApp(deps: GatewayDeps) {
     // answered with a quick GraphQL error for its fields; taking every gateway
     // out of the load balancer for it would turn one outage into a total one.
     isReady: () => Promise.resolve(true),
+    bodyLimits: [IMAGE_UPLOAD_ROUTE],
   });
 
   // The per-request context graphql-http asks for, keyed by the request it was made for,
@@ -67,7 +69,7 @@ export function createGatewayApp(deps: GatewayDeps) {
       if (!context || !responses.isCatalogOnly(params.query, params.operationName)) return params;
       let version: string;
       try {
-        ({ version } = catalog.known() ?? (await catalog.current(context())));
+        version = watchKeyOf(catalog.known() ?? (await catalog.current(context())));
       } catch {
         return params; // Inventory trouble: execute normally, and the field reports it
       }
@@ -130,6 +132,12 @@ export function createGatewayApp(deps: GatewayDeps) {
         deps.log,
       )
     : () => undefined;
+  mountImageProxy(app, {
+    serviceUrls: deps.serviceUrls,
+    corsOrigins: deps.corsOrigins,
+    serviceTimeoutMs: deps.serviceTimeoutMs,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
   const graphiql = deps.graphiqlDir === undefined ? undefined : graphiqlRoutes(deps.graphiqlDir);
   if (graphiql) app.get(GRAPHIQL_ASSETS, graphiql.assets);
   app.on(["GET", "POST"], "/graphql", async (c) => {

@@ -1,4 +1,4 @@
-import type { Order, Product } from "@shop/contracts";
+import type { Order, ProductDetail } from "@shop/contracts";
 import type { Logger } from "@shop/service";
 import DataLoader from "dataloader";
 import { callService } from "./services/call.ts";
@@ -18,7 +18,7 @@ export type GatewayContext = {
   /** Await a service call; failures become ServiceCallErrors with the service's own error code. */
   call<T>(service: ServiceName, pending: Promise<T>): Promise<T>;
   /** Products by id, batched: every `OrderItem.product` of a request in one call to Inventory. */
-  productById: DataLoader<string, Product | null>;
+  productById: DataLoader<string, ProductDetail | null>;
   /** Orders by id, once each per request (a placed order's lines, when a client asks for them). */
   orderById: DataLoader<string, Order>;
   /** The catalog, shared across requests and checked with Inventory once per request. */
@@ -31,7 +31,7 @@ export function createContext(
   const services = createServiceClients(options);
   const call = <T>(service: ServiceName, pending: Promise<T>) =>
     callService(service, pending, options.timeoutMs);
-  const productById = new DataLoader<string, Product | null>(
+  const productById = new DataLoader<string, ProductDetail | null>(
     async (ids) => {
       const found = await call("inventory", services.inventory.products.byIds.query({ ids: [...ids] }));
       const byId = new Map(found.map((p) => [p.id, p]));

@@ -202,14 +202,21 @@ describe("resolvers over faked services", () => {
 });
 
 describe("the catalog cache", () => {
-  it("asks Inventory every time, but moves the products only when their version changed", async () => {
+  it("asks Inventory every time, but moves the products only when their content changed, the stock levels only when stock did", async () => {
     let version = "v1";
+    let stamp = "s1";
     let catalog = [MUG];
     const services = fakeServices({
       inventory: {
         "products.catalog": (input) => {
-          const { ifVersion } = input as { ifVersion?: string };
-          return { version, products: ifVersion === version ? null : catalog };
+          const { ifVersion, ifStock } = input as { ifVersion?: string; ifStock?: string };
+          const same = ifVersion === version;
+          return {
+            version,
+            stock_stamp: stamp,
+            products: same ? null : catalog,
+            stock: same && ifStock !== stamp ? catalog.map((p) => p.stock_qty) : null,
+          };
         },
       },
     });
@@ -217,12 +224,18 @@ describe("the catalog cache", () => {
     const query = "{ products { name stockQty } }";
     expect((await graphql(query)).body.data).toEqual({ products: [{ name: "Mug", stockQty: 1 }] });
     expect((await graphql(query)).body.data).toEqual({ products: [{ name: "Mug", stockQty: 1 }] });
-    expect(services.calls.map((c) => c.input)).toEqual([{}, { ifVersion: "v1" }]);
+    expect(services.calls.map((c) => c.input)).toEqual([{}, { ifVersion: "v1", ifStock: "s1" }]);
 
-    // A stock change anywhere bumps the version: the very next answer has it.
-    version = "v2";
+    // An order: only the stock stamp moves, and only the stock levels come back.
+    stamp = "s2";
     catalog = [{ ...MUG, stock_qty: 0 }];
     expect((await graphql(query)).body.data).toEqual({ products: [{ name: "Mug", stockQty: 0 }] });
+    expect(services.calls.at(-1)?.input).toEqual({ ifVersion: "v1", ifStock: "s1" });
+
+    // A content change: the catalog comes back whole.
+    version = "v2";
+    catalog = [{ ...MUG, name: "Big Mug", stock_qty: 0 }];
+    expect((await graphql(query)).body.data).toEqual({ products: [{ name: "Big Mug", stockQty: 0 }] });
   });
 
   it("sends a cached answer byte for byte, with the media type the client asked for", async () => {
@@ -272,13 +285,13 @@ describe("the catalog watch", () => {
       inventory: {
         "products.catalog": (input) => {
           const { ifVersion } = input as { ifVersion?: string };
-          return { version, products: ifVersion === version ? null : catalog };
+          return { version, stock_stamp: "s", products: ifVersion === version ? null : catalog, stock: null };
         },
         "products.changeStock": () => ({ ...MUG, stock_qty: 5 }),
         "products.catalogChanges": async (input) => {
           const { since } = input as { since: string };
-          if (since === version) await new Promise<void>((resolve) => (announce = resolve));
-          return { version };
+          if (since === `${version}:s`) await new Promise<void>((resolve) => (announce = resolve));
+          return { version: `${version}:s` };
         },
       },
     });

@@ -1,3 +1,4 @@
+import { IMAGE_UPLOAD_MAX_BYTES } from "@shop/contracts";
 import { isDatabaseReachable, type PrismaClient } from "@shop/db";
 import {
   createServiceApp,
@@ -9,10 +10,13 @@ import {
 } from "@shop/service";
 import { CatalogCache } from "./domain/catalog-cache.ts";
 import { listenForProductChanges } from "./infra/product-changes.ts";
-import { listCatalog } from "./domain/products.ts";
+import { loadCatalog, stockLevels } from "./domain/products.ts";
 import { productRoutes } from "./rest/products.ts";
 import type { InventoryContext } from "./trpc/init.ts";
 import { inventoryRouter } from "./trpc/router.ts";
+
+/** Image uploads are bigger than the JSON bodies every other route takes. */
+const UPLOAD_LIMIT_BYTES = IMAGE_UPLOAD_MAX_BYTES + 64 * 1024;
 
 export interface InventoryDeps {
   db: PrismaClient;
@@ -29,11 +33,15 @@ export interface InventoryDeps {
 
 /** Inventory's HTTP app: the REST routes, the tRPC router at /trpc, health and the OpenAPI document. */
 export function createInventoryApp({ db, log, adminToken, listenUrl, metrics }: InventoryDeps) {
-  const catalog = new CatalogCache(() => listCatalog(db));
+  const catalog = new CatalogCache({ load: () => loadCatalog(db), stockOf: (ids) => stockLevels(db, ids) });
   const stopListening = listenUrl
     ? listenForProductChanges(
         listenUrl,
-        { onChange: () => catalog.invalidate(), onListening: (on) => catalog.setListening(on) },
+        {
+          onContentChange: (version) => catalog.contentChanged(version),
+          onStockChange: (ids) => catalog.stockChanged(ids),
+          onListening: (on) => catalog.setListening(on),
+        },
         log,
       )
     : () => Promise.resolve();
@@ -44,9 +52,10 @@ export function createInventoryApp({ db, log, adminToken, listenUrl, metrics }: 
     adminToken,
     metrics,
     isReady: () => isDatabaseReachable(db),
+    bodyLimits: [{ method: "POST", path: /^\/products\/[^/]+\/images$/, maxBytes: UPLOAD_LIMIT_BYTES }],
   });
   // A write through this service drops the cache at once, before its
-  // notification comes back round through PostgreSQL.
+  // notification comes back round through PostgreSQL (read your own writes).
   app.use(async (c, next) => {
     await next();
     if (c.req.method !== "GET") catalog.invalidate();

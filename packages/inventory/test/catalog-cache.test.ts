@@ -3,81 +3,165 @@ import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
 import { createLogger } from "@shop/service";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInventoryApp } from "../src/app.ts";
-import { CatalogCache } from "../src/domain/catalog-cache.ts";
+import { CatalogCache, type CatalogLoaders } from "../src/domain/catalog-cache.ts";
 
-const product = (name: string): Product => ({
-  id: "00000000-0000-4000-8000-000000000001",
-  name,
-  price_cents: 1,
-  stock_qty: 1,
-});
+const ID = "00000000-0000-4000-8000-000000000001";
+const product = (name: string, stock = 1): Product => ({ id: ID, name, price_cents: 1, stock_qty: stock });
+
+/** A fake database: a content version, one product, and counts of what was read. */
+function fakeDatabase() {
+  const state = { version: 1, name: "v1", stock: 5, loads: 0, stockReads: 0 };
+  const loaders: CatalogLoaders = {
+    load: () => {
+      state.loads++;
+      return Promise.resolve({
+        version: String(state.version),
+        products: [product(state.name, state.stock)],
+      });
+    },
+    stockOf: (ids) => {
+      state.stockReads++;
+      return Promise.resolve(new Map(ids.filter((id) => id === ID).map((id) => [id, state.stock])));
+    },
+  };
+  return { state, loaders };
+}
 
 describe("CatalogCache", () => {
   it("serves from memory only while change notifications arrive", async () => {
-    let loads = 0;
-    const cache = new CatalogCache(() => Promise.resolve([product(`v${++loads}`)]));
+    const { state, loaders } = fakeDatabase();
+    const cache = new CatalogCache(loaders);
     await cache.get();
     await cache.get();
-    expect(loads).toBe(2); // not listening: every read loads
+    expect(state.loads).toBe(2); // not listening: every read loads
     cache.setListening(true);
     await cache.get();
-    expect((await cache.get()).products[0]?.name).toBe("v3");
-    expect(loads).toBe(3);
-    cache.invalidate();
-    expect((await cache.get()).json).toContain('"v4"');
+    await cache.get();
+    expect(state.loads).toBe(3);
+  });
+
+  it("carries the database's content version, so two replicas agree on it", async () => {
+    const a = fakeDatabase();
+    const one = new CatalogCache(a.loaders);
+    const two = new CatalogCache(a.loaders);
+    one.setListening(true);
+    two.setListening(true);
+    expect((await one.get()).version).toBe("1");
+    expect((await two.get()).version).toBe("1");
+    expect(one.contentVersion()).toBe(two.contentVersion());
+    expect(await one.waitForChange("", 0)).toBe(await two.waitForChange("", 0));
+  });
+
+  it("reloads on a content change, to the version the notification names", async () => {
+    const { state, loaders } = fakeDatabase();
+    const cache = new CatalogCache(loaders);
+    cache.setListening(true);
+    await cache.get();
+    state.version = 2;
+    state.name = "v2";
+    cache.contentChanged("2");
+    const after = await cache.get();
+    expect(after.version).toBe("2");
+    expect(after.products[0]?.name).toBe("v2");
+    expect(state.loads).toBe(2);
+  });
+
+  it("re-reads only the stock of the product a stock change names, keeping the content and its version", async () => {
+    const { state, loaders } = fakeDatabase();
+    const cache = new CatalogCache(loaders);
+    cache.setListening(true);
+    const before = await cache.get();
+    state.stock = 4;
+    cache.stockChanged([ID]);
+    const after = await cache.get();
+    expect(after.products[0]?.stock_qty).toBe(4);
+    expect(after.json).toContain('"stock_qty":4');
+    expect(after.version).toBe(before.version);
+    expect(after.stockStamp).not.toBe(before.stockStamp);
+    expect(state.loads).toBe(1);
+    expect(state.stockReads).toBe(1);
+    await cache.get();
+    expect(state.stockReads).toBe(1); // nothing stale: no read
+  });
+
+  it("wakes a long poll on a stock change with a new stamp and the same content version", async () => {
+    const { state, loaders } = fakeDatabase();
+    const cache = new CatalogCache(loaders);
+    cache.setListening(true);
+    const since = await cache.waitForChange("", 0);
+    expect(await cache.waitForChange(since, 20)).toBe(since); // nothing changed
+    const waiting = cache.waitForChange(since, 10_000);
+    state.stock = 3;
+    cache.stockChanged([ID]);
+    const afterStock = await waiting;
+    expect(afterStock.split(":")[0]).toBe(since.split(":")[0]);
+    expect(afterStock).not.toBe(since);
+    expect(state.loads).toBe(1); // the stock was re-read, the catalog was not
+    const waitingAgain = cache.waitForChange(afterStock, 10_000);
+    state.version = 7;
+    cache.contentChanged("7");
+    expect((await waitingAgain).split(":")[0]).toBe("7");
   });
 
   it("shares one load between concurrent misses", async () => {
-    let loads = 0;
-    const cache = new CatalogCache(() => Promise.resolve([product(`v${++loads}`)]));
+    const { state, loaders } = fakeDatabase();
+    const cache = new CatalogCache(loaders);
     cache.setListening(true);
     await Promise.all([cache.get(), cache.get(), cache.get()]);
-    expect(loads).toBe(1);
+    expect(state.loads).toBe(1);
   });
 
   it("does not keep a load that a change overtook", async () => {
     let loads = 0;
     let release!: () => void;
-    const cache = new CatalogCache(async () => {
-      const n = ++loads;
-      if (n === 1) await new Promise<void>((r) => (release = r));
-      return [product(`v${n}`)];
+    const cache = new CatalogCache({
+      load: async () => {
+        const n = ++loads;
+        if (n === 1) await new Promise<void>((r) => (release = r));
+        return { version: String(n), products: [product(`v${n}`)] };
+      },
+      stockOf: () => Promise.resolve(new Map()),
     });
     cache.setListening(true);
     const first = cache.get();
     await Promise.resolve();
-    cache.invalidate(); // the catalog changed while the first load was reading it
+    cache.contentChanged("2"); // the catalog changed while the first load was reading it
     release();
-    expect((await first).products[0]?.name).toBe("v1");
+    // The read that waited is answered with the newer catalog, not the overtaken one.
+    expect((await first).products[0]?.name).toBe("v2");
     expect((await cache.get()).products[0]?.name).toBe("v2");
+    expect(loads).toBe(2);
   });
 
-  it("answers a long poll the moment the catalog changes, or when its wait is over", async () => {
-    const cache = new CatalogCache(() => Promise.resolve([product("v")]));
+  it("re-reads a stock change notified while a load was reading", async () => {
+    const { state, loaders } = fakeDatabase();
+    let release!: () => void;
+    const load = () => loaders.load();
+    const cache = new CatalogCache({
+      ...loaders,
+      load: async () => {
+        const loaded = await load();
+        await new Promise<void>((r) => (release = r));
+        return loaded;
+      },
+    });
     cache.setListening(true);
-    const since = cache.currentVersion();
-    expect(await cache.waitForChange("some older version", 10_000)).toBe(since);
-    const waiting = cache.waitForChange(since, 10_000);
-    cache.invalidate();
-    expect(await waiting).not.toBe(since);
-    const now = cache.currentVersion();
-    expect(await cache.waitForChange(now, 10)).toBe(now);
-  });
-
-  it("gives every read a new version while notifications do not arrive", async () => {
-    const cache = new CatalogCache(() => Promise.resolve([product("v")]));
-    const first = await cache.get();
-    const second = await cache.get();
-    expect(second.version).not.toBe(first.version);
+    const first = cache.get();
+    await new Promise((r) => setTimeout(r, 1));
+    state.stock = 2; // committed after the load's snapshot
+    cache.stockChanged([ID]);
+    release();
+    await first;
+    expect((await cache.get()).products[0]?.stock_qty).toBe(2);
   });
 
   it("expires entries after its TTL, as a safety net", async () => {
-    let loads = 0;
-    const cache = new CatalogCache(() => Promise.resolve([product(`v${++loads}`)]), 0);
+    const { state, loaders } = fakeDatabase();
+    const cache = new CatalogCache(loaders, 0);
     cache.setListening(true);
     await cache.get();
     await cache.get();
-    expect(loads).toBe(2);
+    expect(state.loads).toBe(2);
   });
 });
 
@@ -109,6 +193,24 @@ describe("the catalog cache in the running app", () => {
     await db.prisma.$executeRaw`UPDATE products SET stock_qty = 4 WHERE id = ${id}::uuid`;
     const started = Date.now();
     while ((await catalog()).find((p) => p.id === id)?.stock_qty !== 4) {
+      expect(Date.now() - started).toBeLessThan(2_000);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  });
+
+  it("keeps the content version across stock changes, and moves it on a content change", async () => {
+    const { id } = await db.prisma.product.create({
+      data: { name: "Versioned jug", priceCents: 900, stockQty: 9 },
+    });
+    const version = async () =>
+      (await db.prisma.$queryRaw<{ v: string }[]>`SELECT version::text AS v FROM catalog_version`)[0]?.v;
+    const before = await version();
+    await db.prisma.$executeRaw`UPDATE products SET stock_qty = stock_qty - 1 WHERE id = ${id}::uuid`;
+    expect(await version()).toBe(before);
+    await db.prisma.$executeRaw`UPDATE products SET name = 'Versioned jug II' WHERE id = ${id}::uuid`;
+    expect(Number(await version())).toBe(Number(before) + 1);
+    const started = Date.now();
+    while (!(await catalog()).some((p) => p.name === "Versioned jug II")) {
       expect(Date.now() - started).toBeLessThan(2_000);
       await new Promise((r) => setTimeout(r, 5));
     }

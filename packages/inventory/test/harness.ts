@@ -16,6 +16,8 @@ export interface Harness {
     path: string,
     options?: { body?: unknown; rawBody?: string; admin?: boolean; headers?: Record<string, string> },
   ): Promise<{ status: number; body: unknown; headers: Headers }>;
+  /** Any request through the app, answered as a fetch Response (multipart uploads, images). */
+  request(path: string, init?: RequestInit): Promise<Response>;
   /** A typed tRPC client whose requests go through the same app. */
   trpc(options?: { admin?: boolean }): ReturnType<typeof createTRPCClient<InventoryRouter>>;
 }
@@ -48,6 +50,9 @@ export function useInventory(): Harness {
         rawBody,
         headers,
       });
+    },
+    async request(path, init) {
+      return app.request(path, init);
     },
     trpc(options = {}) {
       return createTRPCClient<InventoryRouter>({

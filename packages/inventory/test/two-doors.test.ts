@@ -38,7 +38,7 @@ describe("the same operation through REST and tRPC", () => {
     expect((await h.rest("GET", `/products/${viaTrpc.id}`)).status).toBe(404);
     // Archived products still resolve by id, for the orders that name them.
     expect(await h.trpc().products.byIds.query({ ids: [viaTrpc.id, UNKNOWN_ID] })).toEqual([
-      { ...renamed, stock_qty: 1 },
+      { ...renamed, stock_qty: 1, description: "", sku: null, images: [] },
     ]);
     expect((await admin.products.adminList.query()).find((p) => p.id === viaTrpc.id)?.archived_at).toEqual(
       expect.any(String),
@@ -49,8 +49,16 @@ describe("the same operation through REST and tRPC", () => {
     await admin.products.archive.mutate({ id: restId });
     await admin.products.unarchive.mutate({ id: viaTrpc.id });
     expect((await h.rest("POST", `/products/${restId}/unarchive`, { admin: true })).status).toBe(204);
-    expect(await h.trpc().products.get.query({ id: viaTrpc.id })).toEqual({ ...renamed, stock_qty: 1 });
-    expect((await h.rest("GET", `/products/${restId}`)).body).toEqual(viaRest);
+    const noContent = { description: "", sku: null, images: [] };
+    expect(await h.trpc().products.get.query({ id: viaTrpc.id })).toEqual({
+      ...renamed,
+      stock_qty: 1,
+      ...noContent,
+    });
+    expect((await h.rest("GET", `/products/${restId}`)).body).toEqual({
+      ...(viaRest as object),
+      ...noContent,
+    });
     expect(await trpcFailure(h.trpc().products.unarchive.mutate({ id: viaTrpc.id }))).toMatchObject({
       status: 401,
       error: "unauthorized",

@@ -10,22 +10,34 @@ import { graphql } from "../gql";
 /** The cheapest admin read there is: sign-in sends it to check the token. */
 export const CheckTokenQuery = graphql(`
   query CheckToken {
-    adminProducts {
-      id
+    adminProductsPage(limit: 1) {
+      nextCursor
     }
   }
 `);
 
 export const AdminProductsQuery = graphql(`
-  query AdminProducts {
-    adminProducts {
-      id
-      name
-      priceCents
-      stockQty
-      archivedAt
-      createdAt
-      updatedAt
+  query AdminProducts($limit: Int, $cursor: String, $search: String) {
+    adminProductsPage(limit: $limit, cursor: $cursor, search: $search) {
+      nextCursor
+      products {
+        id
+        name
+        priceCents
+        stockQty
+        description
+        sku
+        images {
+          id
+          url
+          alt
+          width
+          height
+        }
+        archivedAt
+        createdAt
+        updatedAt
+      }
     }
   }
 `);
@@ -189,6 +201,39 @@ export const UnarchiveProductMutation = graphql(`
         id
         archivedAt
       }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const UpdateProductImageMutation = graphql(`
+  mutation UpdateProductImage($productId: ID!, $imageId: ID!, $alt: String!) {
+    updateProductImage(productId: $productId, imageId: $imageId, alt: $alt) {
+      __typename
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const RemoveProductImageMutation = graphql(`
+  mutation RemoveProductImage($productId: ID!, $imageId: ID!) {
+    removeProductImage(productId: $productId, imageId: $imageId) {
+      __typename
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const ReorderProductImagesMutation = graphql(`
+  mutation ReorderProductImages($productId: ID!, $imageIds: [ID!]!) {
+    reorderProductImages(productId: $productId, imageIds: $imageIds) {
+      __typename
       ... on Error {
         message
       }

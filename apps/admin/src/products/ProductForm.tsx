@@ -1,5 +1,5 @@
 import { PRODUCT_NAME_MAX } from "@shop/contracts";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 import { Field } from "../components/Field.tsx";
 import { FormActions } from "../components/FormActions.tsx";
@@ -19,6 +19,8 @@ export interface EditableProduct {
   id: string;
   name: string;
   priceCents: number;
+  description: string;
+  sku?: string | null;
 }
 
 interface ProductFormProps {
@@ -44,9 +46,13 @@ export function ProductForm({ product, onSaved, onCancel, onDirtyChange }: Produ
     name: product?.name ?? "",
     price: product ? centsToDollars(product.priceCents) : "",
     stock: "0",
+    description: product?.description ?? "",
+    sku: product?.sku ?? "",
   }));
   const [draft, setDraft] = useState<ProductDraft>(initial);
-  const dirty = draft.name !== initial.name || draft.price !== initial.price || draft.stock !== initial.stock;
+  const dirty = (Object.keys(initial) as Array<keyof ProductDraft>).some(
+    (field) => draft[field] !== initial[field],
+  );
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   const [errors, setErrors] = useState<FieldErrors<ProductField>>({});
   const nameLeft = PRODUCT_NAME_MAX - draft.name.length;
@@ -62,6 +68,7 @@ export function ProductForm({ product, onSaved, onCancel, onDirtyChange }: Produ
     if (rejections > 0) form.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
   }, [rejections]);
 
+  const descriptionId = useId();
   const edit = (field: ProductField) => (event: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [field]: event.target.value }));
 
@@ -83,7 +90,12 @@ export function ProductForm({ product, onSaved, onCancel, onDirtyChange }: Produ
     if (!checked.ok) return reject(checked.errors);
     const result = await update({
       id,
-      input: { name: checked.input.name, priceCents: checked.input.price_cents },
+      input: {
+        name: checked.input.name,
+        priceCents: checked.input.price_cents,
+        description: checked.input.description ?? "",
+        sku: checked.input.sku ?? "",
+      },
     });
     const answer = result.data?.updateProduct;
     if (!answer) return reject({}, result.error ? describeError(result.error) : NO_ANSWER);
@@ -105,6 +117,8 @@ export function ProductForm({ product, onSaved, onCancel, onDirtyChange }: Produ
         name: checked.input.name,
         priceCents: checked.input.price_cents,
         stockQty: checked.input.stock_qty,
+        description: checked.input.description ?? "",
+        ...(checked.input.sku ? { sku: checked.input.sku } : {}),
       },
     });
     const answer = result.data?.createProduct;
@@ -162,6 +176,36 @@ export function ProductForm({ product, onSaved, onCancel, onDirtyChange }: Produ
             onChange={edit("stock")}
             error={errors.stock}
           />
+        )}
+      </div>
+      <Field
+        label="SKU"
+        name="sku"
+        autoComplete="off"
+        hint="Optional stock-keeping code, unique: letters, digits and . _ / -"
+        value={draft.sku}
+        onChange={edit("sku")}
+        error={errors.sku}
+      />
+      <div className="field">
+        <label htmlFor={descriptionId}>Description</label>
+        <textarea
+          id={descriptionId}
+          name="description"
+          rows={5}
+          maxLength={5000}
+          value={draft.description}
+          onChange={edit("description")}
+          aria-invalid={errors.description ? true : undefined}
+          aria-describedby={errors.description ? `${descriptionId}-error` : `${descriptionId}-hint`}
+        />
+        <p id={`${descriptionId}-hint`} className="hint">
+          Plain text shown on the product page; up to 5,000 characters.
+        </p>
+        {errors.description && (
+          <p id={`${descriptionId}-error`} className="field-error">
+            {errors.description}
+          </p>
         )}
       </div>
       <FormActions error={formError} saving={saving} onCancel={onCancel} />

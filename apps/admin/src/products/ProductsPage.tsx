@@ -13,11 +13,14 @@ import {
   ArchiveProductMutation,
   UnarchiveProductMutation,
 } from "../graphql/operations.ts";
+import { ProductImages } from "./ProductImages.tsx";
 import type { AdminProductsQuery as AdminProductsResult } from "../gql/graphql.ts";
 import { ProductForm } from "./ProductForm.tsx";
 import { StockForm } from "./StockForm.tsx";
 
-type AdminProduct = NonNullable<AdminProductsResult["adminProducts"]>[number];
+type AdminProduct = NonNullable<AdminProductsResult["adminProductsPage"]>["products"][number];
+
+const PAGE_SIZE = 50;
 
 /** What is open over the table, if anything. */
 type Panel =
@@ -29,7 +32,15 @@ type Panel =
 
 /** Every product, archived ones too, newest first; create, edit, restock, archive and restore. */
 export function ProductsPage() {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminProductsQuery });
+  const [search, setSearch] = useState("");
+  const [typed, setTyped] = useState("");
+  // The cursors of the pages before this one, so "Previous page" can go back.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors.at(-1);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: AdminProductsQuery,
+    variables: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(search ? { search } : {}) },
+  });
   const [, archiveProduct] = useMutation(ArchiveProductMutation);
   const [, unarchiveProduct] = useMutation(UnarchiveProductMutation);
   const [panel, setPanel] = useState<Panel | null>(null);
@@ -65,8 +76,9 @@ export function ProductsPage() {
     return null;
   }
 
-  const products = data?.adminProducts ?? [];
-  const active = products.filter((p) => p.archivedAt === null).length;
+  const page = data?.adminProductsPage;
+  const products = page?.products ?? [];
+  const editing = panel?.kind === "edit" ? products.find((p) => p.id === panel.product.id) : undefined;
 
   return (
     <section aria-labelledby="products-title">
@@ -74,11 +86,7 @@ export function ProductsPage() {
       <header className="page-header">
         <div>
           <h1 id="products-title">Products</h1>
-          {data && (
-            <p className="page-subtitle">
-              {active} in the catalog, {products.length - active} archived
-            </p>
-          )}
+          <p className="page-subtitle">Archived products are listed too, newest first.</p>
         </div>
         <button type="button" className="button primary" onClick={() => setPanel({ kind: "create" })}>
           New product
@@ -87,13 +95,35 @@ export function ProductsPage() {
 
       {notice.element}
 
+      <form
+        className="search-form"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setCursors([]);
+          setSearch(typed.trim());
+        }}
+      >
+        <label htmlFor="product-search">Search products</label>
+        <input
+          id="product-search"
+          type="search"
+          value={typed}
+          maxLength={200}
+          onChange={(e) => setTyped(e.target.value)}
+        />
+        <button type="submit" className="button">
+          Search
+        </button>
+      </form>
+
       {error && !data && (
         <QueryProblem error={error} onRetry={() => refetch({ requestPolicy: "network-only" })} />
       )}
       {!data && fetching && <p className="loading">Loading products…</p>}
       {data && products.length === 0 && (
         <div className="empty card">
-          <p>No products yet. Add the first with “New product”.</p>
+          <p>{search ? "No products match." : "No products yet. Add the first with “New product”."}</p>
         </div>
       )}
       {products.length > 0 && (
@@ -123,6 +153,26 @@ export function ProductsPage() {
           </table>
         </div>
       )}
+      {(cursors.length > 0 || page?.nextCursor) && (
+        <nav className="pager" aria-label="Pages">
+          <button
+            type="button"
+            className="button"
+            disabled={cursors.length === 0}
+            onClick={() => setCursors((c) => c.slice(0, -1))}
+          >
+            Previous page
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!page?.nextCursor}
+            onClick={() => page?.nextCursor && setCursors((c) => [...c, page.nextCursor!])}
+          >
+            Next page
+          </button>
+        </nav>
+      )}
 
       {panel?.kind === "create" && (
         <EditDialog title="New product" onClose={close}>
@@ -138,12 +188,22 @@ export function ProductsPage() {
       {panel?.kind === "edit" && (
         <EditDialog title={`Edit “${panel.product.name}”`} onClose={close}>
           {(setDirty) => (
-            <ProductForm
-              product={panel.product}
-              onSaved={(name) => done(`Saved “${name}”.`)}
-              onCancel={close}
-              onDirtyChange={setDirty}
-            />
+            <>
+              <ProductForm
+                product={panel.product}
+                onSaved={(name) => done(`Saved “${name}”.`)}
+                onCancel={close}
+                onDirtyChange={setDirty}
+              />
+              <ProductImages
+                productId={panel.product.id}
+                images={(editing ?? panel.product).images}
+                onChanged={(message) => {
+                  notice.announce(message);
+                  refetch({ requestPolicy: "network-only" });
+                }}
+              />
+            </>
           )}
         </EditDialog>
       )}

@@ -40,13 +40,15 @@ export function parseCount(text: string): number | null {
 
 // ---------------------------------------------------------------- products
 
-export type ProductField = "name" | "price" | "stock";
+export type ProductField = "name" | "price" | "stock" | "description" | "sku";
 
 /** What the product form holds: text, as typed. */
 export interface ProductDraft {
   name: string;
   price: string;
   stock: string;
+  description: string;
+  sku: string;
 }
 
 /**
@@ -60,6 +62,10 @@ export function productFieldOf(path: string): ProductField | null {
       return "name";
     case "priceCents":
       return "price";
+    case "description":
+      return "description";
+    case "sku":
+      return "sku";
     case "stockQty":
       return "stock";
     default:
@@ -98,6 +104,8 @@ export function checkNewProduct(draft: ProductDraft): Checked<CreateProductInput
     name: draft.name,
     price_cents: price ?? 0,
     stock_qty: stock ?? 0,
+    description: draft.description,
+    ...(draft.sku.trim() ? { sku: draft.sku } : {}),
   });
   if (parsed.success && Object.keys(errors).length === 0) return { ok: true, input: parsed.data };
   return { ok: false, errors: parsed.success ? errors : collect(parsed.error.issues, errors) };
@@ -105,13 +113,18 @@ export function checkNewProduct(draft: ProductDraft): Checked<CreateProductInput
 
 /** The edit form (name and price; stock has its own door) → UpdateProductInput, or what is wrong. */
 export function checkProductChanges(
-  draft: Pick<ProductDraft, "name" | "price">,
+  draft: Pick<ProductDraft, "name" | "price" | "description" | "sku">,
 ): Checked<UpdateProductInput, ProductField> {
   const errors: FieldErrors<ProductField> = {};
   const price = parseDollars(draft.price);
   if (price === null) errors.price = PRICE_FORMAT_MESSAGE;
 
-  const parsed = UpdateProductInput.safeParse({ name: draft.name, price_cents: price ?? 0 });
+  const parsed = UpdateProductInput.safeParse({
+    name: draft.name,
+    price_cents: price ?? 0,
+    description: draft.description,
+    sku: draft.sku.trim() ? draft.sku : null,
+  });
   if (parsed.success && Object.keys(errors).length === 0) return { ok: true, input: parsed.data };
   return { ok: false, errors: parsed.success ? errors : collect(parsed.error.issues, errors) };
 }

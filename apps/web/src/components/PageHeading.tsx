@@ -11,9 +11,11 @@ import { useLayoutEffect, useRef, type ReactNode } from "react";
  */
 export function PageHeading({
   children,
+  id,
   reclaimFocus = false,
 }: {
   children: ReactNode;
+  id?: string;
   reclaimFocus?: boolean;
 }) {
   const ref = useRef<HTMLHeadingElement>(null);
@@ -23,7 +25,7 @@ export function PageHeading({
     if (active === null || active === document.body) ref.current?.focus();
   }, [reclaimFocus]);
   return (
-    <h1 ref={ref} tabIndex={-1} className="page-heading">
+    <h1 ref={ref} tabIndex={-1} className="page-heading" id={id}>
       {children}
     </h1>
   );

@@ -58,3 +58,58 @@ export const PlaceOrderMutation = graphql(`
     }
   }
 `);
+
+/** One page of the catalog: search, sort and the in-stock filter as the URL has them. */
+export const CatalogQuery = graphql(`
+  query Catalog($first: Int!, $after: String, $search: String, $sort: CatalogSort, $inStock: Boolean) {
+    catalog(first: $first, after: $after, search: $search, sort: $sort, inStock: $inStock) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          priceCents
+          stockQty
+          images {
+            url
+            alt
+            width
+            height
+            variants {
+              url
+              width
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** One product's page: its description and every picture. */
+export const ProductQuery = graphql(`
+  query Product($id: ID!) {
+    product(id: $id) {
+      id
+      name
+      priceCents
+      stockQty
+      description
+      sku
+      images {
+        url
+        alt
+        width
+        height
+        variants {
+          url
+          width
+        }
+      }
+    }
+  }
+`);

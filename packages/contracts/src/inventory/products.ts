@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { Uuid } from "../ids.ts";
-import { PRICE_CENTS_MAX, PRODUCT_BATCH_MAX, PRODUCT_NAME_MAX, STOCK_QTY_MAX } from "./limits.ts";
+import { ProductImage } from "./images.ts";
+import {
+  PRICE_CENTS_MAX,
+  PRODUCT_BATCH_MAX,
+  PRODUCT_DESCRIPTION_MAX,
+  PRODUCT_NAME_MAX,
+  PRODUCT_SKU_MAX,
+  STOCK_QTY_MAX,
+} from "./limits.ts";
 
 const PriceCents = z
   .number()
@@ -21,6 +29,23 @@ const ProductName = z
   .regex(/^[^\p{Cc}]*$/u, "must not contain control characters")
   .max(PRODUCT_NAME_MAX, `must be at most ${PRODUCT_NAME_MAX} characters`);
 
+/** Plain text; line breaks and tabs allowed, other control characters not. */
+const ProductDescription = z
+  .string()
+  .trim()
+  .max(PRODUCT_DESCRIPTION_MAX, `must be at most ${PRODUCT_DESCRIPTION_MAX} characters`)
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/u, "must not contain control characters");
+
+/** Letters, digits and - _ . /; unique across products; null removes it. */
+const ProductSku = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(PRODUCT_SKU_MAX, `must be at most ${PRODUCT_SKU_MAX} characters`)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, "may hold letters, digits and . _ / - only")
+  .nullable();
+
 /** A catalog product: the locked `GET /products` item, field names exact. */
 export const Product = z
   .object({
@@ -37,15 +62,23 @@ export type ProductList = z.infer<typeof ProductList>;
 
 /**
  * A conditional read of the catalog (tRPC `products.catalog`): send the
- * version you hold; `products` is null when the catalog has not changed since.
+ * content version and the stock stamp you hold; `products` is null when the
+ * content has not changed since, `stock` null when no stock level has.
  */
-export const CatalogInput = z.object({ ifVersion: z.string().max(100).optional() });
+export const CatalogInput = z.object({
+  ifVersion: z.string().max(100).optional(),
+  ifStock: z.string().max(100).optional(),
+});
 export type CatalogInput = z.infer<typeof CatalogInput>;
 
 export const VersionedCatalog = z.object({
-  /** Changes whenever any product changes; opaque, compare for equality only. */
+  /** The content version (the database's): moves when any product's content changes, not its stock. */
   version: z.string(),
+  /** A digest of every stock level: equal stamps, equal stock. */
+  stock_stamp: z.string(),
   products: ProductList.nullable(),
+  /** Each product's stock level, in the order of the catalog at `version`. */
+  stock: z.array(z.number().int()).nullable(),
 });
 export type VersionedCatalog = z.infer<typeof VersionedCatalog>;
 
@@ -58,6 +91,9 @@ export type CatalogChangeInput = z.infer<typeof CatalogChangeInput>;
 
 /** What the admin sees: the product plus its lifecycle times. */
 export const AdminProduct = Product.extend({
+  description: z.string(),
+  sku: z.string().nullable(),
+  images: z.array(ProductImage),
   archived_at: z.iso.datetime().nullable(),
   created_at: z.iso.datetime(),
   updated_at: z.iso.datetime(),
@@ -73,18 +109,22 @@ export const CreateProductInput = z
     name: ProductName,
     price_cents: PriceCents,
     stock_qty: StockQty,
+    description: ProductDescription.optional(),
+    sku: ProductSku.optional(),
   })
   .meta({ id: "CreateProductInput" });
 export type CreateProductInput = z.infer<typeof CreateProductInput>;
 
-/** `PATCH /products/:id`: name and/or price; stock has its own door. */
+/** `PATCH /products/:id`: name, price, description and/or SKU; stock has its own door. */
 export const UpdateProductInput = z
   .strictObject({
     name: ProductName.optional(),
     price_cents: PriceCents.optional(),
+    description: ProductDescription.optional(),
+    sku: ProductSku.optional(),
   })
-  .refine((v) => v.name !== undefined || v.price_cents !== undefined, {
-    message: "give name or price_cents",
+  .refine((v) => Object.values(v).some((field) => field !== undefined), {
+    message: "give name, price_cents, description or sku",
   })
   .meta({ id: "UpdateProductInput" });
 export type UpdateProductInput = z.infer<typeof UpdateProductInput>;

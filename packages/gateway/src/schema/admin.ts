@@ -1,4 +1,4 @@
-import type { OrderPage } from "@shop/contracts";
+import type { AdminProduct, OrderPage } from "@shop/contracts";
 import type { GatewayContext } from "../context.ts";
 import { builder } from "./builder.ts";
 import {
@@ -10,7 +10,7 @@ import {
   withTypedErrors,
 } from "./errors.ts";
 import { OrderStatusType, OrderType } from "./order.ts";
-import { AdminProductType, ProductType } from "./product.ts";
+import { AdminProductType, ProductImageType, ProductType } from "./product.ts";
 
 /**
  * The admin SPA's fields. The gateway checks no token itself: it passes the
@@ -31,20 +31,37 @@ const CreateProductInput = builder.inputType("CreateProductInput", {
     name: t.string({ required: true }),
     priceCents: t.int({ required: true }),
     stockQty: t.int({ required: true }),
+    description: t.string(),
+    sku: t.string(),
   }),
 });
 
 const UpdateProductInput = builder.inputType("UpdateProductInput", {
-  fields: (t) => ({ name: t.string(), priceCents: t.int() }),
+  fields: (t) => ({
+    name: t.string(),
+    priceCents: t.int(),
+    description: t.string(),
+    sku: t.string({ description: "An empty string removes the SKU." }),
+  }),
 });
 
-/** One product with its lifecycle times (Inventory's admin list is the door that has them). */
-async function adminProduct(ctx: GatewayContext, id: string) {
-  const all = await ctx.call("inventory", ctx.services.inventory.products.adminList.query());
-  const found = all.find((p) => p.id === id);
-  if (!found) throw new Error(`Product ${id} is missing from the admin list`);
-  return found;
+const AdminProductPageType = builder
+  .objectRef<{ items: AdminProduct[]; next_cursor: string | null }>("AdminProductPage")
+  .implement({
+    description: "A page of products for the admin; pass nextCursor as cursor for the next page.",
+    fields: (t) => ({
+      products: t.field({ type: [AdminProductType], resolve: (p) => p.items }),
+      nextCursor: t.exposeString("next_cursor", { nullable: true }),
+    }),
+  });
+
+/** One product with its lifecycle times. */
+function adminProduct(ctx: GatewayContext, id: string) {
+  return ctx.call("inventory", ctx.services.inventory.products.adminGet.query({ id }));
 }
+
+/** A GraphQL SKU: "" means none. */
+const skuOf = (sku: string | null | undefined) => (sku == null ? undefined : sku.trim() === "" ? null : sku);
 
 builder.queryFields((t) => ({
   adminProducts: t.field({
@@ -52,6 +69,34 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "Admin: every product, archived ones too, newest first.",
     resolve: (_root, _args, ctx) => ctx.call("inventory", ctx.services.inventory.products.adminList.query()),
+  }),
+  adminProductsPage: t.field({
+    type: AdminProductPageType,
+    nullable: true,
+    description:
+      "Admin: products a page at a time, archived ones too; newest first, or best match for a search.",
+    args: {
+      limit: t.arg.int({ description: "Page size, 1 to 100 (50 by default)." }),
+      cursor: t.arg.string(),
+      search: t.arg.string(),
+    },
+    complexity: (args) => ({ field: 1, multiplier: args.limit ?? 50 }),
+    resolve: (_root, args, ctx) =>
+      ctx.call(
+        "inventory",
+        ctx.services.inventory.products.adminPage.query({
+          ...(args.limit != null ? { limit: args.limit } : {}),
+          ...(args.cursor ? { cursor: args.cursor } : {}),
+          ...(args.search ? { q: args.search } : {}),
+        }),
+      ),
+  }),
+  adminProduct: t.field({
+    type: AdminProductType,
+    nullable: true,
+    description: "Admin: one product, archived or not.",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => adminProduct(ctx, String(id)),
   }),
   orders: t.field({
     type: OrderPageType,
@@ -89,6 +134,8 @@ builder.mutationFields((t) => ({
             name: input.name,
             price_cents: input.priceCents,
             stock_qty: input.stockQty,
+            ...(input.description != null ? { description: input.description } : {}),
+            ...(skuOf(input.sku) !== undefined ? { sku: skuOf(input.sku) } : {}),
           }),
         );
         return adminProduct(ctx, created.id);
@@ -108,6 +155,8 @@ builder.mutationFields((t) => ({
             patch: {
               ...(input.name != null ? { name: input.name } : {}),
               ...(input.priceCents != null ? { price_cents: input.priceCents } : {}),
+              ...(input.description != null ? { description: input.description } : {}),
+              ...(skuOf(input.sku) !== undefined ? { sku: skuOf(input.sku) } : {}),
             },
           }),
         ),
@@ -162,6 +211,65 @@ builder.mutationFields((t) => ({
       withTypedErrors(ctx, async () => {
         await ctx.call("inventory", ctx.services.inventory.products.unarchive.mutate({ id: String(id) }));
         return adminProduct(ctx, String(id));
+      }),
+  }),
+  updateProductImage: t.field({
+    type: ProductImageType,
+    description: "Admin: change a picture's alt text. (Uploads: POST /admin/products/:id/images, multipart.)",
+    errors: { types: [ValidationError, NotFoundError] },
+    args: {
+      productId: t.arg.id({ required: true }),
+      imageId: t.arg.id({ required: true }),
+      alt: t.arg.string({ required: true }),
+    },
+    resolve: (_root, args, ctx) =>
+      withTypedErrors(ctx, () =>
+        ctx.call(
+          "inventory",
+          ctx.services.inventory.products.updateImage.mutate({
+            productId: String(args.productId),
+            imageId: String(args.imageId),
+            patch: { alt: args.alt },
+          }),
+        ),
+      ),
+  }),
+  removeProductImage: t.field({
+    type: AdminProductType,
+    description: "Admin: remove a picture from a product.",
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { productId: t.arg.id({ required: true }), imageId: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) =>
+      withTypedErrors(ctx, async () => {
+        await ctx.call(
+          "inventory",
+          ctx.services.inventory.products.removeImage.mutate({
+            productId: String(args.productId),
+            imageId: String(args.imageId),
+          }),
+        );
+        return adminProduct(ctx, String(args.productId));
+      }),
+  }),
+  reorderProductImages: t.field({
+    type: AdminProductType,
+    description:
+      "Admin: put a product's pictures in this order (every image id once; the first is the main picture).",
+    errors: { types: [ValidationError, NotFoundError] },
+    args: {
+      productId: t.arg.id({ required: true }),
+      imageIds: t.arg.idList({ required: true }),
+    },
+    resolve: (_root, args, ctx) =>
+      withTypedErrors(ctx, async () => {
+        await ctx.call(
+          "inventory",
+          ctx.services.inventory.products.reorderImages.mutate({
+            productId: String(args.productId),
+            order: { image_ids: args.imageIds.map(String) },
+          }),
+        );
+        return adminProduct(ctx, String(args.productId));
       }),
   }),
   capturePayment: t.field({

@@ -4,9 +4,15 @@ import type { GatewayContext } from "../context.ts";
 import type { ServiceClients } from "./clients.ts";
 
 export interface HeldCatalog {
+  /** Inventory's content version (the database's). */
   version: string;
+  /** Inventory's digest of the stock levels. */
+  stockStamp: string;
   products: Product[];
 }
+
+/** What the watch compares: content and stock together. */
+export const watchKeyOf = (held: HeldCatalog) => `${held.version}:${held.stockStamp}`;
 
 /** How long one watch request waits for a change before Inventory answers "unchanged". */
 const WATCH_WAIT_MS = 25_000;
@@ -21,8 +27,9 @@ const WATCH_WAIT_MS = 25_000;
  *   request is answered from memory without asking Inventory at all.
  * - Otherwise (not watching, the watch broken, or a change just reported),
  *   the request asks Inventory conditionally (`products.catalog` with the
- *   version held): an unchanged catalog comes back as a few bytes, a changed
- *   one in full.
+ *   content version and stock stamp held): an unchanged catalog comes back
+ *   as a few bytes, a stock change (an order) as the stock levels alone, a
+ *   content change as the catalog.
  *
  * The window between a change's commit and the gateway hearing of it is the
  * time a notification takes to travel PostgreSQL → Inventory → gateway:
@@ -51,7 +58,7 @@ export class CatalogSource {
   /** The held catalog when the watch vouches for it (no request needed), else undefined. */
   known(): HeldCatalog | undefined {
     const held = this.held;
-    return held && this.watched === held.version ? held : undefined;
+    return held && this.watched === watchKeyOf(held) ? held : undefined;
   }
 
   current(ctx: GatewayContext): Promise<HeldCatalog> {
@@ -66,19 +73,34 @@ export class CatalogSource {
   }
 
   private async check(ctx: GatewayContext): Promise<HeldCatalog> {
-    const ifVersion = this.held?.version;
+    const held = this.held;
     const answer = await ctx.call(
       "inventory",
-      ctx.services.inventory.products.catalog.query(ifVersion ? { ifVersion } : {}),
+      ctx.services.inventory.products.catalog.query(
+        held ? { ifVersion: held.version, ifStock: held.stockStamp } : {},
+      ),
     );
     if (answer.products) {
-      this.held = { version: answer.version, products: answer.products };
-    } else if (this.held?.version !== answer.version) {
+      this.held = { version: answer.version, stockStamp: answer.stock_stamp, products: answer.products };
+    } else if (!held || held.version !== answer.version) {
       // "Unchanged" relative to a version we no longer hold (a race): ask in full.
       const full = await ctx.call("inventory", ctx.services.inventory.products.catalog.query({}));
-      this.held = { version: full.version, products: full.products ?? [] };
+      this.held = { version: full.version, stockStamp: full.stock_stamp, products: full.products ?? [] };
+    } else if (answer.stock && answer.stock.length === held.products.length) {
+      // Only stock moved: the same products, in the same order, with new levels.
+      const stock = answer.stock;
+      this.held = {
+        version: held.version,
+        stockStamp: answer.stock_stamp,
+        products: held.products.map((p, i) =>
+          p.stock_qty === stock[i] ? p : { ...p, stock_qty: stock[i]! },
+        ),
+      };
+    } else if (answer.stock_stamp !== held.stockStamp) {
+      const full = await ctx.call("inventory", ctx.services.inventory.products.catalog.query({}));
+      this.held = { version: full.version, stockStamp: full.stock_stamp, products: full.products ?? [] };
     }
-    return this.held;
+    return this.held!;
   }
 
   /**

@@ -1,72 +1,125 @@
-import { randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Product } from "@shop/contracts";
 
-export interface CachedCatalog {
-  /** This process's id and its change count: equal versions mean the same catalog. */
+/** What a full load reads, in one statement (one snapshot): the database's content version and the products. */
+export interface LoadedCatalog {
   version: string;
   products: Product[];
-  /** The catalog as the JSON GET /products sends, serialised once per load. */
+}
+
+export interface CatalogLoaders {
+  /** The whole catalog and the content version it is at. */
+  load(): Promise<LoadedCatalog>;
+  /** Stock levels now, of these products (archived ones are simply absent). */
+  stockOf(ids: readonly string[]): Promise<Map<string, number>>;
+}
+
+export interface CachedCatalog {
+  /** The catalog's content version, from the database: equal on every replica for the same content. */
+  version: string;
+  /** A digest of the stock levels: equal on every replica for the same stock. */
+  stockStamp: string;
+  products: Product[];
+  /** The catalog as the JSON GET /products sends, serialised once per change. */
   json: string;
 }
 
 /**
- * The catalog in memory. Correctness comes from invalidation, not from the
- * TTL: every change to `products` (by this service, by Orders, by psql)
- * fires a PostgreSQL notification (see the notify_product_changes
- * migration) and `invalidate()` drops the cache, so the next read sees it.
+ * The catalog in memory, content and stock kept apart:
+ *
+ * - Content (what products there are, their names and prices) is cached at
+ *   the database's content version (table catalog_version, bumped by the
+ *   products triggers in the same transaction as the change). A
+ *   `catalog_content_changed` notification names the new version; the next
+ *   read reloads. Every replica reads the same version for the same content.
+ * - Stock changes (every order) arrive as `product_stock_changed` with the
+ *   product ids: only those products' stock levels are re-read, by the next
+ *   read; the content stays cached and the version does not move, so an
+ *   order neither reloads the catalog nor wakes the gateway's watch.
+ *
  * The cache only serves while the listener is connected; the TTL is a
  * safety net should a notification ever be lost.
  */
 export class CatalogCache {
-  private version = 0;
-  private readonly instance = randomUUID();
-  private entry: { version: number; loadedAt: number; catalog: CachedCatalog } | undefined;
-  private pending: { version: number; promise: Promise<CachedCatalog> } | undefined;
+  /** The newest content version heard of (a notification, or a load). */
+  private known = 0;
+  /** Bumped on listener loss and explicit invalidation: an entry from before is not served. */
+  private epoch = 0;
+  private entry:
+    | {
+        version: number;
+        epoch: number;
+        loadedAt: number;
+        products: Product[];
+        indexById: Map<string, number>;
+      }
+    | undefined;
+  private pendingLoad: { key: string; promise: Promise<void> } | undefined;
+  /** Products whose stock changed since it was read; "all" after a "*" notification. */
+  private staleStock: Set<string> | "all" = new Set();
+  private pendingStock: Promise<void> | undefined;
+  private serialised: { of: Product[]; dirty: boolean; json: string; stamp: string } | undefined;
   private listening = false;
   private readonly waiters = new Set<() => void>();
+  /** Counts wake-ups: a change heard while a poll was still reading is not missed. */
+  private wakes = 0;
 
-  private readonly load: () => Promise<Product[]>;
+  private readonly loaders: CatalogLoaders;
   private readonly ttlMs: number;
-  constructor(load: () => Promise<Product[]>, ttlMs = 30_000) {
-    this.load = load;
+  constructor(loaders: CatalogLoaders, ttlMs = 30_000) {
+    this.loaders = loaders;
     this.ttlMs = ttlMs;
   }
 
-  /** The version a read now would carry: this process's id and its change count. */
-  currentVersion(): string {
-    return `${this.instance}:${this.version}`;
+  /** The content version as the database last told it (a notification, or a load). */
+  contentVersion(): string {
+    return String(this.known);
   }
 
   async get(): Promise<CachedCatalog> {
-    const entry = this.entry;
-    const current = entry?.version === this.version ? entry : undefined;
-    if (this.listening && current && Date.now() - current.loadedAt < this.ttlMs) return current.catalog;
-    // Concurrent misses share one load.
-    if (this.listening && this.pending?.version === this.version) return this.pending.promise;
-    // A reload after the TTL, or any read while no notifications arrive, may
-    // see changes nobody announced: it gets a version of its own, so whoever
-    // compares versions (the gateway) sees the change.
-    if (current || !this.listening) this.bump();
+    if (!this.listening) return this.fresh(await this.loaders.load());
+    let entry = this.entry;
+    const usable =
+      entry &&
+      entry.version >= this.known &&
+      entry.epoch === this.epoch &&
+      Date.now() - entry.loadedAt < this.ttlMs;
+    if (!usable) {
+      await this.reload();
+      // Overtaken by a change while loading: load once more, then give up caching.
+      if (!this.entry) await this.reload();
+      entry = this.entry;
+      if (!entry) return this.fresh(await this.loaders.load());
+    } else if (this.staleStock === "all" || this.staleStock.size > 0) {
+      await this.refreshStock();
+    }
+    return this.view(entry!.products, entry!.version);
+  }
 
-    const version = this.version;
-    const promise = this.load().then((products) => {
-      const catalog = { version: `${this.instance}:${version}`, products, json: JSON.stringify(products) };
-      // A change notified while we were loading makes this result stale: serve it to
-      // the requests that waited for it, but do not keep it.
-      if (this.version === version) this.entry = { version, loadedAt: Date.now(), catalog };
-      return catalog;
-    });
-    this.pending = { version, promise };
-    try {
-      return await promise;
-    } finally {
-      if (this.pending?.promise === promise) this.pending = undefined;
+  /** A content change (the version the notification carries; none: just reload). */
+  contentChanged(version?: string): void {
+    const v = version === undefined ? Number.NaN : Number(version);
+    if (Number.isFinite(v)) {
+      if (v > this.known) {
+        this.known = v;
+        this.wake();
+      }
+    } else {
+      this.invalidate();
     }
   }
 
+  /** Stock of these products moved ("*": of many). */
+  stockChanged(ids: readonly string[] | "all"): void {
+    if (ids === "all" || this.staleStock === "all") this.staleStock = "all";
+    else for (const id of ids) this.staleStock.add(id);
+    this.wake();
+  }
+
+  /** Drop everything held: the next read loads again. */
   invalidate(): void {
+    this.epoch++;
     this.entry = undefined;
-    this.bump();
   }
 
   /** Whether change notifications arrive; without them nothing is served from memory. */
@@ -76,25 +129,126 @@ export class CatalogCache {
   }
 
   /**
-   * Resolves with the current version as soon as it differs from `since`, or
-   * after `waitMs` with it unchanged: a long poll, so the gateway learns of
-   * a change the moment it happens instead of asking on every request.
+   * A long poll for the gateway: resolves with the catalog's watch version
+   * (`<content version>:<stock stamp>`, equal on every replica for the same
+   * catalog) as soon as it differs from `since`, or after `waitMs` with it
+   * unchanged. A stock change moves only the stamp, and what the gateway then
+   * fetches is the stock levels, not the catalog.
    */
-  waitForChange(since: string, waitMs: number): Promise<string> {
-    if (since !== this.currentVersion()) return Promise.resolve(this.currentVersion());
-    return new Promise((resolve) => {
+  async waitForChange(since: string, waitMs: number): Promise<string> {
+    const wakesBefore = this.wakes;
+    const now = await this.watchVersion();
+    if (now !== since) return now;
+    // A change arrived while reading: look again rather than wait for the next one.
+    if (this.wakes !== wakesBefore) return this.watchVersion();
+    await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.waiters.delete(done);
-        resolve(this.currentVersion());
+        resolve();
       };
       const timer = setTimeout(done, waitMs);
       this.waiters.add(done);
     });
+    return this.watchVersion();
   }
 
-  private bump(): void {
-    this.version++;
+  private async watchVersion(): Promise<string> {
+    const current = await this.get();
+    return `${current.version}:${current.stockStamp}`;
+  }
+
+  private wake(): void {
+    this.wakes++;
     for (const wake of [...this.waiters]) wake();
   }
+
+  private reload(): Promise<void> {
+    // Concurrent misses share one load.
+    const key = `${this.known}:${this.epoch}`;
+    if (this.pendingLoad?.key === key) return this.pendingLoad.promise;
+    const epoch = this.epoch;
+    // Stock notifications from now on may describe changes the load does not
+    // see: they stay in staleStock and are re-read by the next get().
+    this.staleStock = new Set();
+    const promise = this.loaders.load().then((loaded) => {
+      const version = Number(loaded.version);
+      if (version > this.known) this.known = version;
+      // A change notified while we were loading makes this result stale: do not keep it.
+      if (epoch === this.epoch && version >= this.known) {
+        this.entry = {
+          version,
+          epoch,
+          loadedAt: Date.now(),
+          products: loaded.products,
+          indexById: new Map(loaded.products.map((p, i) => [p.id, i])),
+        };
+      }
+    });
+    this.pendingLoad = { key, promise };
+    return promise.finally(() => {
+      if (this.pendingLoad?.promise === promise) this.pendingLoad = undefined;
+    });
+  }
+
+  private refreshStock(): Promise<void> {
+    if (this.pendingStock) return this.pendingStock;
+    const entry = this.entry;
+    if (!entry) return Promise.resolve();
+    const stale = this.staleStock;
+    // Cleared before reading: a change notified during the read is read next time.
+    this.staleStock = new Set();
+    const ids = stale === "all" ? entry.products.map((p) => p.id) : [...stale];
+    const promise = this.loaders
+      .stockOf(ids)
+      .then((levels) => {
+        for (const [id, qty] of levels) {
+          const i = entry.indexById.get(id);
+          const product = i === undefined ? undefined : entry.products[i];
+          if (product && product.stock_qty !== qty) {
+            entry.products[i!] = { ...product, stock_qty: qty };
+            if (this.serialised?.of === entry.products) this.serialised.dirty = true;
+          }
+        }
+      })
+      .catch((err: unknown) => {
+        this.stockChanged(stale === "all" ? "all" : [...stale]);
+        throw err;
+      })
+      .finally(() => {
+        this.pendingStock = undefined;
+      });
+    this.pendingStock = promise;
+    return promise;
+  }
+
+  private view(products: Product[], version: number): CachedCatalog {
+    let s = this.serialised;
+    if (!s || s.of !== products || s.dirty) {
+      s = { of: products, dirty: false, json: JSON.stringify(products), stamp: stockStamp(products) };
+      this.serialised = s;
+    }
+    return { version: String(version), stockStamp: s.stamp, products, json: s.json };
+  }
+
+  private fresh(loaded: LoadedCatalog): CachedCatalog {
+    const version = Number(loaded.version);
+    if (version > this.known) {
+      this.known = version;
+      this.wake();
+    }
+    return {
+      version: loaded.version,
+      stockStamp: stockStamp(loaded.products),
+      products: loaded.products,
+      json: JSON.stringify(loaded.products),
+    };
+  }
+}
+
+/** A digest of every product's stock level, in catalog order. */
+export function stockStamp(products: readonly Product[]): string {
+  const hash = createHash("sha1");
+  for (const p of products) hash.update(`${p.id}:${p.stock_qty};`);
+  return hash.digest("base64url").slice(0, 16);
 }

@@ -2,6 +2,8 @@ import type {
   AdminProduct,
   CreateProductInput,
   Product,
+  ProductDetail,
+  ProductImage,
   StockChangeInput,
   UpdateProductInput,
 } from "@shop/contracts";
@@ -11,9 +13,10 @@ import {
   productColumns,
   selectAsFields,
   type PrismaClient,
-  type Product as ProductRow,
+  type Product as ProductModel,
 } from "@shop/db";
 import { notFound, ServiceError } from "@shop/service";
+import { imagesOf } from "./product-images.ts";
 
 /**
  * Inventory's domain: every operation both doors (REST and tRPC) offer,
@@ -21,8 +24,12 @@ import { notFound, ServiceError } from "@shop/service";
  * input, and return contract-shaped output.
  */
 
-/** Every products column, as the Prisma model's fields: a raw RETURNING gives ProductRow. */
-const PRODUCT_FIELDS = Prisma.raw(selectAsFields(productColumns));
+/** A product as this service reads it: every column but the search text only search reads. */
+type ProductRow = Omit<ProductModel, "searchText">;
+const { searchText: _searchOnly, ...readColumns } = productColumns;
+
+/** Those columns, as the Prisma model's fields: a raw RETURNING gives ProductRow. */
+const PRODUCT_FIELDS = Prisma.raw(selectAsFields(readColumns));
 
 const toProduct = (row: ProductRow): Product => ({
   id: row.id,
@@ -31,8 +38,15 @@ const toProduct = (row: ProductRow): Product => ({
   stock_qty: row.stockQty,
 });
 
-const toAdminProduct = (row: ProductRow): AdminProduct => ({
+const toDetail = (row: ProductRow, images: ProductImage[]): ProductDetail => ({
   ...toProduct(row),
+  description: row.description ?? "",
+  sku: row.sku ?? null,
+  images,
+});
+
+export const toAdminProduct = (row: ProductRow, images: ProductImage[]): AdminProduct => ({
+  ...toDetail(row, images),
   archived_at: row.archivedAt?.toISOString() ?? null,
   created_at: row.createdAt.toISOString(),
   updated_at: row.updatedAt.toISOString(),
@@ -42,46 +56,105 @@ const toAdminProduct = (row: ProductRow): AdminProduct => ({
 const isRecordNotFound = (err: unknown) =>
   typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2025";
 
-/** The catalog: every product not archived, by name. */
-export async function listCatalog(db: PrismaClient): Promise<Product[]> {
-  const rows = await db.product.findMany({
-    where: { archivedAt: null },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-  });
-  return rows.map(toProduct);
+/** Prisma's "unique constraint failed": the only unique field a product write sets is its SKU. */
+const isUniqueViolation = (err: unknown) =>
+  typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";
+
+const skuTaken = (sku: string | null | undefined) =>
+  new ServiceError("conflict", `Another product already has the SKU ${sku}`, [
+    { path: "sku", message: "is already used by another product" },
+  ]);
+
+/**
+ * The catalog (every product not archived, by name) and the content version
+ * it is at, read in one statement so both come from one snapshot.
+ */
+export async function loadCatalog(db: PrismaClient): Promise<{ version: string; products: Product[] }> {
+  const rows = await db.$queryRaw<
+    { version: string; id: string | null; name: string; price_cents: number; stock_qty: number }[]
+  >`
+    SELECT v.version::text AS version, p.id, p.name, p.price_cents, p.stock_qty
+      FROM catalog_version v
+      LEFT JOIN products p ON p.archived_at IS NULL
+     WHERE v.id = 1
+     ORDER BY p.name, p.id`;
+  const version = rows[0]?.version ?? "0";
+  const products = rows.flatMap((r) =>
+    r.id ? [{ id: r.id, name: r.name, price_cents: r.price_cents, stock_qty: r.stock_qty }] : [],
+  );
+  return { version, products };
 }
 
-/** One catalog product; archived products are gone from the catalog (not_found). */
-export async function getCatalogProduct(db: PrismaClient, id: string): Promise<Product> {
+/** The catalog: every product not archived, by name. */
+export async function listCatalog(db: PrismaClient): Promise<Product[]> {
+  return (await loadCatalog(db)).products;
+}
+
+/** Stock levels of these products, read now. */
+export async function stockLevels(db: PrismaClient, ids: readonly string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ id: string; stock_qty: number }[]>`
+    SELECT id, stock_qty FROM products WHERE id = ANY(${[...ids]}::uuid[])`;
+  return new Map(rows.map((r) => [r.id, r.stock_qty]));
+}
+
+/** One catalog product with its content; archived products are gone from the catalog (404). */
+export async function getCatalogProduct(db: PrismaClient, id: string): Promise<ProductDetail> {
   const row = await db.product.findFirst({ where: { id, archivedAt: null } });
   if (!row) throw notFound("Product", id);
-  return toProduct(row);
+  return toDetail(row, (await imagesOf(db, [id])).get(id) ?? []);
+}
+
+/** One product as the admin sees it, archived or not. */
+export async function getAdminProduct(db: PrismaClient, id: string): Promise<AdminProduct> {
+  const row = await db.product.findUnique({ where: { id } });
+  if (!row) throw notFound("Product", id);
+  return toAdminProduct(row, (await imagesOf(db, [id])).get(id) ?? []);
 }
 
 /**
  * Products by id, archived ones included (an old order still names them), in
  * the order asked; ids that name nothing are left out.
  */
-export async function getProductsByIds(db: PrismaClient, ids: readonly string[]): Promise<Product[]> {
-  const rows = await db.product.findMany({ where: { id: { in: [...new Set(ids)] } } });
+export async function getProductsByIds(db: PrismaClient, ids: readonly string[]): Promise<ProductDetail[]> {
+  const unique = [...new Set(ids)];
+  const [rows, images] = await Promise.all([
+    db.product.findMany({ where: { id: { in: unique } } }),
+    imagesOf(db, unique),
+  ]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [toProduct(row)] : [];
+    return row ? [toDetail(row, images.get(id) ?? [])] : [];
   });
 }
 
 /** Every product, archived ones too, for the admin: newest first. */
 export async function listAllProducts(db: PrismaClient): Promise<AdminProduct[]> {
   const rows = await db.product.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-  return rows.map(toAdminProduct);
+  const images = await imagesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => toAdminProduct(row, images.get(row.id) ?? []));
 }
 
 export async function createProduct(db: PrismaClient, input: CreateProductInput): Promise<Product> {
-  const row = await db.product.create({
-    data: { name: input.name, priceCents: input.price_cents, stockQty: input.stock_qty },
-  });
-  return toProduct(row);
+  try {
+    const row = await db.product.create({
+      data: {
+        name: input.name,
+        priceCents: input.price_cents,
+        stockQty: input.stock_qty,
+        description: input.description ?? "",
+        sku: input.sku ?? null,
+      },
+    });
+    return toProduct(row);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw skuTaken(input.sku);
+    throw err;
+  }
 }
 
 export async function updateProduct(
@@ -92,11 +165,17 @@ export async function updateProduct(
   try {
     const row = await db.product.update({
       where: { id },
-      data: { name: input.name, priceCents: input.price_cents },
+      data: {
+        name: input.name,
+        priceCents: input.price_cents,
+        description: input.description,
+        sku: input.sku,
+      },
     });
     return toProduct(row);
   } catch (err) {
     if (isRecordNotFound(err)) throw notFound("Product", id);
+    if (isUniqueViolation(err)) throw skuTaken(input.sku);
     throw err;
   }
 }

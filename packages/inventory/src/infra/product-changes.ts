@@ -1,16 +1,21 @@
 import type { Logger } from "@shop/service";
 import pg from "pg";
 
-export const PRODUCTS_CHANGED_CHANNEL = "products_changed";
+/** Channels the catalog migration's triggers notify on (see its SQL). */
+export const CONTENT_CHANGED_CHANNEL = "catalog_content_changed";
+export const STOCK_CHANGED_CHANNEL = "product_stock_changed";
 
 export interface ProductChangeHandlers {
-  onChange(): void;
+  /** A product's content changed; the payload is the new catalog version. */
+  onContentChange(version: string): void;
+  /** Stock of these products changed ("all": too many to name). */
+  onStockChange(ids: string[] | "all"): void;
   /** Connected (true) or lost (false): while lost, nothing may be cached. */
   onListening(listening: boolean): void;
 }
 
 /**
- * LISTEN products_changed on a connection of its own, reconnecting with a
+ * LISTEN to the catalog's change channels on a connection of its own, reconnecting with a
  * growing delay (up to 5 s) when the database goes away. Returns stop().
  */
 export function listenForProductChanges(
@@ -42,10 +47,16 @@ export function listenForProductChanges(
     };
     next.on("error", lost);
     next.on("end", () => lost());
-    next.on("notification", () => handlers.onChange());
+    next.on("notification", (message) => {
+      const payload = message.payload ?? "";
+      if (message.channel === CONTENT_CHANGED_CHANNEL) handlers.onContentChange(payload);
+      else if (message.channel === STOCK_CHANGED_CHANNEL) {
+        handlers.onStockChange(payload === "*" ? "all" : payload.split(",").filter(Boolean));
+      }
+    });
     try {
       await next.connect();
-      await next.query(`LISTEN ${PRODUCTS_CHANGED_CHANNEL}`);
+      await next.query(`LISTEN ${CONTENT_CHANGED_CHANNEL}; LISTEN ${STOCK_CHANGED_CHANNEL}`);
       retryDelayMs = 250;
       handlers.onListening(true);
     } catch (err) {

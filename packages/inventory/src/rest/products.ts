@@ -1,7 +1,11 @@
 import {
+  AdminCatalogPageInput,
+  AdminProduct,
   AdminProductList,
+  CatalogPageInput,
   CreateProductInput,
   Product,
+  ProductDetail,
   ProductList,
   StockChangeInput,
   UpdateProductInput,
@@ -16,10 +20,39 @@ import {
   jsonBody,
   restRoutes,
   sendJsonText,
+  ServiceError,
   type RestRoutes,
 } from "@shop/service";
+import type { Context } from "hono";
+import { z } from "zod";
 import type { CatalogCache } from "../domain/catalog-cache.ts";
+import { listCatalogPage, rowForAdmin } from "../domain/catalog-page.ts";
 import * as products from "../domain/products.ts";
+import { imageRoutes } from "./images.ts";
+
+/** Whether the request has a query string at all, refusing a parameter given twice. */
+function hasQuery(c: Context): boolean {
+  const all = c.req.queries();
+  for (const [name, values] of Object.entries(all)) {
+    if (values.length > 1) {
+      throw new ServiceError("validation_failed", `Invalid parameter: give ${name} once`, [
+        { path: name, message: "must be given once" },
+      ]);
+    }
+  }
+  return Object.keys(all).length > 0;
+}
+
+/**
+ * The next page's URL as an RFC 8288 Link header: this request's URL with
+ * the next cursor, so a client follows it without building URLs.
+ */
+function linkNext(c: Context, cursor: string | null): void {
+  if (!cursor) return;
+  const next = new URL(c.req.url);
+  next.searchParams.set("cursor", cursor);
+  c.header("link", `<${next.toString()}>; rel="next"`);
+}
 
 /**
  * The locked REST contract of Inventory: each route declared once (its
@@ -27,30 +60,48 @@ import * as products from "../domain/products.ts";
  * functions.
  */
 export function productRoutes(db: PrismaClient, catalog: CatalogCache): RestRoutes {
-  return (
-    restRoutes()
-      // The catalog's JSON is serialised once per change, not once per request.
-      .openapi(listCatalog, async (c) => sendJsonText(c, (await catalog.get()).json, 200))
-      .openapi(getProduct, async (c) =>
-        c.json(await products.getCatalogProduct(db, c.req.valid("param").id), 200),
-      )
-      .openapi(createProduct, async (c) => c.json(await products.createProduct(db, c.req.valid("json")), 201))
-      .openapi(updateProduct, async (c) =>
-        c.json(await products.updateProduct(db, c.req.valid("param").id, c.req.valid("json")), 200),
-      )
-      .openapi(changeStock, async (c) =>
-        c.json(await products.changeStock(db, c.req.valid("param").id, c.req.valid("json")), 200),
-      )
-      .openapi(archiveProduct, async (c) => {
-        await products.archiveProduct(db, c.req.valid("param").id);
-        return c.body(null, 204);
-      })
-      .openapi(unarchiveProduct, async (c) => {
-        await products.unarchiveProduct(db, c.req.valid("param").id);
-        return c.body(null, 204);
-      })
-      .openapi(listAllProducts, async (c) => c.json(await products.listAllProducts(db), 200))
-  );
+  return restRoutes()
+    .openapi(listCatalog, async (c) => {
+      // Without parameters, as it always was: the whole catalog, its JSON serialised once per change.
+      if (!hasQuery(c)) return sendJsonText(c, (await catalog.get()).json, 200);
+      const page = await listCatalogPage(db, c.req.valid("query"));
+      linkNext(c, page.next_cursor);
+      return c.json(page.items, 200);
+    })
+    .openapi(getProduct, async (c) =>
+      c.json(await products.getCatalogProduct(db, c.req.valid("param").id), 200),
+    )
+    .openapi(createProduct, async (c) => c.json(await products.createProduct(db, c.req.valid("json")), 201))
+    .openapi(updateProduct, async (c) =>
+      c.json(await products.updateProduct(db, c.req.valid("param").id, c.req.valid("json")), 200),
+    )
+    .openapi(changeStock, async (c) =>
+      c.json(await products.changeStock(db, c.req.valid("param").id, c.req.valid("json")), 200),
+    )
+    .openapi(archiveProduct, async (c) => {
+      await products.archiveProduct(db, c.req.valid("param").id);
+      return c.body(null, 204);
+    })
+    .openapi(unarchiveProduct, async (c) => {
+      await products.unarchiveProduct(db, c.req.valid("param").id);
+      return c.body(null, 204);
+    })
+    .openapi(listAllProducts, async (c) => {
+      if (!hasQuery(c)) return c.json(await products.listAllProducts(db), 200);
+      const page = await listCatalogPage(db, c.req.valid("query"), {
+        includeArchived: true,
+        defaultSort: "newest",
+      });
+      linkNext(c, page.next_cursor);
+      return c.json(
+        page.rows.map((row) => products.toAdminProduct(rowForAdmin(row), row.images)),
+        200,
+      );
+    })
+    .openapi(getAdminProduct, async (c) =>
+      c.json(await products.getAdminProduct(db, c.req.valid("param").id), 200),
+    )
+    .route("/", imageRoutes(db));
 }
 
 const adminErrors = {
@@ -60,20 +111,40 @@ const adminErrors = {
   415: errorAnswer("The body is not JSON (unsupported_media_type)"),
 };
 
+const nextLink = {
+  link: {
+    description: 'The next page: `<url>; rel="next"` (RFC 8288); absent on the last page',
+    schema: { type: "string" as const },
+  },
+};
+
 const listCatalog = createRoute({
   method: "get",
   path: "/products",
-  summary: "The catalog (archived products excluded)",
-  responses: { 200: jsonAnswer("Products by name", ProductList) },
+  summary: "The catalog (archived products excluded); with parameters, one page of it",
+  description:
+    "Without parameters: every product by name, the four locked fields. With limit, cursor, q (search), " +
+    "sort or in_stock: one keyset page of products with their content, the next page's URL in a Link header.",
+  request: { query: CatalogPageInput.omit({ with_total: true }) },
+  responses: {
+    200: {
+      ...jsonAnswer(
+        "Products (a page: with description, sku and images)",
+        z.union([ProductList, z.array(ProductDetail)]),
+      ),
+      headers: nextLink,
+    },
+    400: errorAnswer("A malformed parameter or cursor (validation_failed)"),
+  },
 });
 
 const getProduct = createRoute({
   method: "get",
   path: "/products/{id}",
-  summary: "One catalog product",
+  summary: "One catalog product with its description, SKU and images",
   request: { params: IdParams },
   responses: {
-    200: jsonAnswer("The product", Product),
+    200: jsonAnswer("The product", ProductDetail),
     400: errorAnswer("Malformed id"),
     404: errorAnswer("No such product, or archived"),
   },
@@ -85,18 +156,23 @@ const createProduct = createRoute({
   summary: "Create a product",
   ...adminRoute,
   request: { body: jsonBody(CreateProductInput) },
-  responses: { 201: jsonAnswer("The created product", Product), ...adminErrors },
+  responses: {
+    201: jsonAnswer("The created product", Product),
+    409: errorAnswer("The SKU is another product's (conflict)"),
+    ...adminErrors,
+  },
 });
 
 const updateProduct = createRoute({
   method: "patch",
   path: "/products/{id}",
-  summary: "Rename or reprice a product",
+  summary: "Rename, reprice, describe or re-SKU a product",
   ...adminRoute,
   request: { params: IdParams, body: jsonBody(UpdateProductInput) },
   responses: {
     200: jsonAnswer("The product", Product),
     404: errorAnswer("No such product"),
+    409: errorAnswer("The SKU is another product's (conflict)"),
     ...adminErrors,
   },
 });
@@ -140,7 +216,21 @@ const unarchiveProduct = createRoute({
 const listAllProducts = createRoute({
   method: "get",
   path: "/admin/products",
-  summary: "Every product, archived ones too, newest first",
+  summary: "Every product, archived ones too, newest first; with parameters, one page (searchable)",
   ...adminRoute,
-  responses: { 200: jsonAnswer("Products", AdminProductList), ...adminErrors },
+  request: { query: AdminCatalogPageInput },
+  responses: { 200: { ...jsonAnswer("Products", AdminProductList), headers: nextLink }, ...adminErrors },
+});
+
+const getAdminProduct = createRoute({
+  method: "get",
+  path: "/admin/products/{id}",
+  summary: "One product as the admin sees it, archived or not",
+  ...adminRoute,
+  request: { params: IdParams },
+  responses: {
+    200: jsonAnswer("The product", AdminProduct),
+    404: errorAnswer("No such product"),
+    ...adminErrors,
+  },
 });

@@ -1,4 +1,4 @@
-import { STOCK_QTY_MAX } from "@shop/contracts";
+import { IMAGE_ALT_MAX, STOCK_QTY_MAX } from "@shop/contracts";
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import {
@@ -52,6 +52,8 @@ const inputObject = (spec: Parameters<typeof brokenObject>[0]) => ({
   valid: validObject(spec) as fc.Arbitrary<JsonLike>,
   bad: fc.oneof({ weight: 4, arbitrary: brokenObject(spec) }, { weight: 1, arbitrary: notAnInputObject }),
 });
+
+const NO_SUCH_IMAGE = "00000000-0000-4000-8000-00000000beef";
 
 function mutations(s: Shop): MutationSpec[] {
   const productId = { name: "id", type: "ID!", valid: fc.constant(s.mug.id), bad: badIdValue() };
@@ -117,6 +119,52 @@ function mutations(s: Shop): MutationSpec[] {
       admin: true,
       args: [{ name: "id", type: "ID!", valid: fc.constant(s.mug.id), bad: badIdValue() }],
     },
+    // The fixture's products have no pictures: a well-formed image id names none,
+    // and every call below changes nothing whichever argument is bad.
+    {
+      field: "updateProductImage",
+      admin: true,
+      args: [
+        { ...productId, name: "productId" },
+        { name: "imageId", type: "ID!", valid: fc.constant(NO_SUCH_IMAGE), bad: badIdValue() },
+        {
+          name: "alt",
+          type: "String!",
+          valid: fc.string({ maxLength: 40 }),
+          bad: fc.oneof(
+            fc.string({ minLength: IMAGE_ALT_MAX + 1, maxLength: IMAGE_ALT_MAX + 40 }),
+            fc.integer(),
+            fc.constant(null),
+            deepJunk,
+          ),
+        },
+      ],
+    },
+    {
+      field: "removeProductImage",
+      admin: true,
+      args: [
+        { ...productId, name: "productId" },
+        { name: "imageId", type: "ID!", valid: fc.constant(NO_SUCH_IMAGE), bad: badIdValue() },
+      ],
+    },
+    {
+      field: "reorderProductImages",
+      admin: true,
+      args: [
+        { ...productId, name: "productId" },
+        {
+          name: "imageIds",
+          type: "[ID!]!",
+          valid: fc.constant([NO_SUCH_IMAGE]),
+          bad: fc.oneof(
+            fc.array(badIdValue(), { minLength: 1, maxLength: 3 }),
+            fc.constant(null),
+            weirdString,
+          ),
+        },
+      ],
+    },
     {
       field: "capturePayment",
       admin: true,
@@ -153,6 +201,9 @@ describe("GraphQL mutations under bad input", () => {
     "adjustStock",
     "archiveProduct",
     "unarchiveProduct",
+    "updateProductImage",
+    "removeProductImage",
+    "reorderProductImages",
     "capturePayment",
     "cancelOrder",
   ];

@@ -28,6 +28,8 @@ export interface ServiceAppOptions {
   /** What /readyz says when isReady is false. */
   notReadyMessage?: string;
   bodyLimitBytes?: number;
+  /** Routes allowed a bigger body than bodyLimitBytes (uploads), by method and path. */
+  bodyLimits?: ReadonlyArray<{ method: string; path: RegExp; maxBytes: number }>;
   /** Where request metrics go (and the service's own counters); one is made if absent. */
   metrics?: ServiceMetrics;
 }
@@ -42,17 +44,26 @@ export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<Servic
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const app = new OpenAPIHono<ServiceHonoEnv>({ defaultHook: throwValidationFailed });
   const metrics = options.metrics ?? createServiceMetrics(options.name);
-  app.use(secureHeaders());
+  // A route may set one of these itself (images: Cross-Origin-Resource-Policy), and keeps it.
+  app.use(secureHeaders({ overwrite: false }));
   app.use(requestContext(options.log, options.adminToken));
   app.use(httpTelemetry(metrics));
-  app.use(
+  const limiter = (maxSize: number) =>
     bodyLimit({
-      maxSize: limit,
+      maxSize,
       onError: () => {
-        throw new ServiceError("payload_too_large", `The request body is larger than ${limit} bytes`);
+        throw new ServiceError("payload_too_large", `The request body is larger than ${maxSize} bytes`);
       },
-    }),
-  );
+    });
+  const defaultLimiter = limiter(limit);
+  const routeLimiters = (options.bodyLimits ?? []).map((rule) => ({
+    ...rule,
+    check: limiter(rule.maxBytes),
+  }));
+  app.use((c, next) => {
+    const rule = routeLimiters.find((r) => r.method === c.req.method && r.path.test(c.req.path));
+    return (rule?.check ?? defaultLimiter)(c, next);
+  });
   app.onError(onServiceError);
   app.notFound(onRouteNotFound);
 

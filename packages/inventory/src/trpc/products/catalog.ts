@@ -2,17 +2,22 @@ import { CatalogInput, VersionedCatalog } from "@shop/contracts";
 import { publicProcedure } from "../init.ts";
 
 /**
- * The catalog, conditionally: the gateway sends the version it holds and
- * gets the products only when they changed, so its cache is never stale and
- * an unchanged catalog costs a few bytes instead of a thousand products.
+ * The catalog, conditionally: the gateway sends the content version and the
+ * stock stamp it holds, and gets the products only when their content
+ * changed, the stock levels only when one of them moved. An unchanged
+ * catalog costs a few bytes; an order costs the stock levels, not the catalog.
  */
 export const catalog = publicProcedure
   .input(CatalogInput)
   .output(VersionedCatalog)
   .query(async ({ ctx, input }) => {
     const current = await ctx.catalog.get();
+    const sameContent = input.ifVersion === current.version;
     return {
       version: current.version,
-      products: input.ifVersion === current.version ? null : current.products,
+      stock_stamp: current.stockStamp,
+      products: sameContent ? null : current.products,
+      stock:
+        sameContent && input.ifStock !== current.stockStamp ? current.products.map((p) => p.stock_qty) : null,
     };
   });

@@ -1,9 +1,9 @@
-import { ByIdInput, Product } from "@shop/contracts";
+import { ByIdInput, ProductDetail } from "@shop/contracts";
 import { getCatalogProduct } from "../../domain/products.ts";
 import { publicProcedure } from "../init.ts";
 
-/** One catalog product, as `GET /products/:id`. */
+/** One catalog product with its content, as `GET /products/:id`. */
 export const get = publicProcedure
   .input(ByIdInput)
-  .output(Product)
+  .output(ProductDetail)
   .query(({ ctx, input }) => getCatalogProduct(ctx.db, input.id));

@@ -1,0 +1,215 @@
+import type { CatalogPage, CatalogPageQuery, ProductDetail } from "@shop/contracts";
+import { Prisma, type PrismaClient } from "@shop/db";
+import {
+  decodeCursor,
+  encodeCursor,
+  filtersFingerprint,
+  type CursorKey,
+  type SortOrder,
+} from "./catalog-cursor.ts";
+import { imagesOf } from "./product-images.ts";
+
+/**
+ * One page of the catalog, keyset-paged: each page starts after the last
+ * row of the one before, `WHERE (key, id) > (last key, last id)`, on an index
+ * that ends in id (see the catalog migration), so page 400 costs what page 1
+ * does, and rows inserted or archived between two reads never make a page
+ * repeat or skip a product that was there all along.
+ *
+ * Search matches name, description and SKU: full text (English stemming,
+ * accents folded) OR pg_trgm word similarity on name and SKU (typos:
+ * "teapto" finds "Teapot"). Best match first unless a sort is asked for.
+ */
+
+/** How alike a misspelt word must be to a word of a name (pg_trgm word similarity, 0..1). */
+const TYPO_SIMILARITY = 0.4;
+
+export interface PageScope {
+  /** The admin's list: archived products too. */
+  includeArchived?: boolean;
+  /** The order without a search or a sort ("name" for the shop, "newest" for the admin). */
+  defaultSort?: Exclude<SortOrder, "relevance">;
+}
+
+interface PageRow {
+  id: string;
+  name: string;
+  price_cents: number;
+  stock_qty: number;
+  description: string;
+  sku: string | null;
+  archived_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  score: number | null;
+}
+
+export type CatalogRow = PageRow & { images: ProductDetail["images"] };
+
+/**
+ * The shop's name order: what can be bought first, then what is sold out,
+ * each by name (the column's "shop_name" collation: as people sort names).
+ * products_shelf_idx is this order over the products on sale. A list with
+ * archived products in it (the admin's) sorts by name alone.
+ */
+const SHELF_SQL = {
+  order: Prisma.sql`(p.stock_qty <= 0) ASC, p.name ASC, p.id ASC`,
+  after: (at: CursorKey) =>
+    Prisma.sql`((p.stock_qty <= 0), p.name, p.id) > (${at.soldOut ?? false}::boolean, ${at.key}::text, ${at.id}::uuid)`,
+};
+
+const SORT_SQL: Record<SortOrder, { order: Prisma.Sql; after: (at: CursorKey) => Prisma.Sql }> = {
+  name: {
+    order: Prisma.sql`p.name ASC, p.id ASC`,
+    after: (at) => Prisma.sql`(p.name, p.id) > (${at.key}::text, ${at.id}::uuid)`,
+  },
+  price_asc: {
+    order: Prisma.sql`p.price_cents ASC, p.id ASC`,
+    after: (at) => Prisma.sql`(p.price_cents, p.id) > (${at.key}::int, ${at.id}::uuid)`,
+  },
+  price_desc: {
+    order: Prisma.sql`p.price_cents DESC, p.id DESC`,
+    after: (at) => Prisma.sql`(p.price_cents, p.id) < (${at.key}::int, ${at.id}::uuid)`,
+  },
+  newest: {
+    order: Prisma.sql`p.created_at DESC, p.id DESC`,
+    after: (at) => Prisma.sql`(p.created_at, p.id) < (${at.key}::timestamptz, ${at.id}::uuid)`,
+  },
+  relevance: {
+    order: Prisma.sql`score DESC, p.id ASC`,
+    after: (at) =>
+      Prisma.sql`(score < ${at.key}::float8 OR (score = ${at.key}::float8 AND p.id > ${at.id}::uuid))`,
+  },
+};
+
+function keyOf(sort: SortOrder, row: PageRow, shelf: boolean): CursorKey {
+  switch (sort) {
+    case "name":
+      return shelf
+        ? { key: row.name, id: row.id, soldOut: row.stock_qty <= 0 }
+        : { key: row.name, id: row.id };
+    case "price_asc":
+    case "price_desc":
+      return { key: row.price_cents, id: row.id };
+    case "newest":
+      return { key: row.created_at.toISOString(), id: row.id };
+    case "relevance":
+      return { key: row.score ?? 0, id: row.id };
+  }
+}
+
+export async function listCatalogPage(
+  db: PrismaClient,
+  input: CatalogPageQuery,
+  scope: PageScope = {},
+): Promise<CatalogPage & { rows: CatalogRow[] }> {
+  const q = input.q?.trim() ? input.q.trim() : undefined;
+  const sort: SortOrder = input.sort ?? (q ? "relevance" : (scope.defaultSort ?? "name"));
+  const fingerprint = filtersFingerprint([
+    q ?? null,
+    input.in_stock ?? false,
+    scope.includeArchived ?? false,
+  ]);
+  const after = input.cursor ? decodeCursor(input.cursor, sort, fingerprint) : undefined;
+
+  const filters: Prisma.Sql[] = [];
+  if (!scope.includeArchived) filters.push(Prisma.sql`p.archived_at IS NULL`);
+  if (input.in_stock) filters.push(Prisma.sql`p.stock_qty > 0`);
+  if (q) {
+    filters.push(Prisma.sql`(p.search_vector @@ s.query OR s.text <% p.search_text)`);
+  }
+  const where = filters.length > 0 ? Prisma.join(filters, " AND ") : Prisma.sql`TRUE`;
+  const search = q
+    ? Prisma.sql`, (SELECT websearch_to_tsquery('english', unaccent(${q})) AS query,
+                          lower(unaccent(${q})) AS text) s`
+    : Prisma.empty;
+  const score = q
+    ? Prisma.sql`(ts_rank_cd(p.search_vector, s.query) + word_similarity(s.text, p.search_text))::float8`
+    : Prisma.sql`NULL::float8`;
+  const shelf = sort === "name" && !scope.includeArchived;
+  const { order, after: afterSql } = shelf ? SHELF_SQL : SORT_SQL[sort];
+
+  // The score is a column of the inner query so the keyset condition can name it.
+  const pageSql = Prisma.sql`
+    SELECT * FROM (
+      SELECT p.id, p.name, p.price_cents, p.stock_qty, p.description, p.sku,
+             p.archived_at, p.created_at, p.updated_at, ${score} AS score
+        FROM products p ${search}
+       WHERE ${where}
+    ) p
+    ${after ? Prisma.sql`WHERE ${afterSql(after)}` : Prisma.empty}
+    ORDER BY ${order}
+    LIMIT ${input.limit + 1}`;
+  const countSql = Prisma.sql`SELECT count(*)::int AS n FROM products p ${search} WHERE ${where}`;
+
+  let rows: PageRow[];
+  let total: number | null = null;
+  if (q) {
+    // The typo threshold is a setting of pg_trgm's <% operator (so its index
+    // serves it): set for this transaction only.
+    const threshold = db.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY)}, true)`;
+    if (input.with_total) {
+      const [, page, count] = await db.$transaction([
+        threshold,
+        db.$queryRaw<PageRow[]>(pageSql),
+        db.$queryRaw<{ n: number }[]>(countSql),
+      ]);
+      rows = page;
+      total = count[0]?.n ?? 0;
+    } else {
+      [, rows] = await db.$transaction([threshold, db.$queryRaw<PageRow[]>(pageSql)]);
+    }
+  } else if (input.with_total) {
+    const [page, count] = await Promise.all([
+      db.$queryRaw<PageRow[]>(pageSql),
+      db.$queryRaw<{ n: number }[]>(countSql),
+    ]);
+    rows = page;
+    total = count[0]?.n ?? 0;
+  } else {
+    rows = await db.$queryRaw<PageRow[]>(pageSql);
+  }
+
+  const hasNext = rows.length > input.limit;
+  const pageRows = hasNext ? rows.slice(0, input.limit) : rows;
+  const last = pageRows.at(-1);
+  const images = await imagesOf(
+    db,
+    pageRows.map((r) => r.id),
+  );
+  const withImages = pageRows.map((row) => ({ ...row, images: images.get(row.id) ?? [] }));
+  return {
+    rows: withImages,
+    items: withImages.map(toDetail),
+    cursors: pageRows.map((row) => encodeCursor(sort, fingerprint, keyOf(sort, row, shelf))),
+    next_cursor: hasNext && last ? encodeCursor(sort, fingerprint, keyOf(sort, last, shelf)) : null,
+    total_count: total,
+  };
+}
+
+export function toDetail(row: CatalogRow): ProductDetail {
+  return {
+    id: row.id,
+    name: row.name,
+    price_cents: row.price_cents,
+    stock_qty: row.stock_qty,
+    description: row.description,
+    sku: row.sku,
+    images: row.images,
+  };
+}
+
+/** A page row in the shape the admin mapping takes. */
+export function rowForAdmin(row: CatalogRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    priceCents: row.price_cents,
+    stockQty: row.stock_qty,
+    description: row.description,
+    sku: row.sku,
+    archivedAt: row.archived_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
