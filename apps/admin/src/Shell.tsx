@@ -1,11 +1,13 @@
+import { OrderDetailPage } from "./orders/OrderDetailPage.tsx";
 import { OrdersPage } from "./orders/OrdersPage.tsx";
 import { PageTitle } from "./components/PageTitle.tsx";
 import { ProductsPage } from "./products/ProductsPage.tsx";
-import { Link, pageOf, paths, usePathname } from "./router.tsx";
+import { Link, orderIdOf, pageOf, paths, usePathname } from "./router.tsx";
 
 /** The signed-in frame: the brand, the two pages, Sign out; and the page the path names. */
 export function Shell({ onSignOut }: { onSignOut: () => void }) {
-  const page = pageOf(usePathname());
+  const pathname = usePathname();
+  const page = pageOf(pathname);
   const current = (p: typeof page) => (page === p ? "page" : undefined);
   return (
     <div className="shell">
@@ -21,7 +23,10 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
             <Link to={paths.products} aria-current={current("products")}>
               Products
             </Link>
-            <Link to={paths.orders} aria-current={current("orders")}>
+            <Link
+              to={paths.orders}
+              aria-current={current("orders") ?? (page === "order" ? "true" : undefined)}
+            >
               Orders
             </Link>
           </nav>
@@ -33,6 +38,7 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
       <main id="main" className="content" tabIndex={-1}>
         {page === "products" && <ProductsPage />}
         {page === "orders" && <OrdersPage />}
+        {page === "order" && <OrderDetailPage key={pathname} orderId={orderIdOf(pathname)} />}
         {page === "not-found" && (
           <section className="empty">
             <PageTitle>Page not found</PageTitle>

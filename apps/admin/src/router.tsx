@@ -11,16 +11,25 @@ import {
   useSearch as useBrowserSearch,
 } from "wouter/use-browser-location";
 
-export type Page = "products" | "orders" | "not-found";
+export type Page = "products" | "orders" | "order" | "not-found";
 
-export const paths = { products: "/products", orders: "/orders" } as const;
+export const paths = {
+  products: "/products",
+  orders: "/orders",
+  order: (id: string) => `/orders/${encodeURIComponent(id)}`,
+} as const;
 
 /** The page a path shows; the root is the products page. */
 export function pageOf(pathname: string): Page {
   if (pathname === "/" || pathname === paths.products) return "products";
   if (pathname === paths.orders) return "orders";
+  if (/^\/orders\/[^/]+$/.test(pathname)) return "order";
   return "not-found";
 }
+
+/** The id of the order an /orders/:id path names. */
+export const orderIdOf = (pathname: string): string =>
+  decodeURIComponent(pathname.slice(paths.orders.length + 1));
 
 /** Goes to `to` (a path, maybe with a ?query): a new history entry, so Back returns here. */
 export function navigate(to: string, { replace = false }: { replace?: boolean } = {}): void {

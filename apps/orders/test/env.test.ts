@@ -13,6 +13,13 @@ describe("readOrdersEnv", () => {
     });
   });
 
+  it("mail: .eml files unless SMTP_URL is set; MAIL_FROM has a default", () => {
+    expect(readOrdersEnv(base)).toMatchObject({ smtpUrl: undefined, mailFrom: "Shop <orders@shop.local>" });
+    expect(
+      readOrdersEnv({ ...base, SMTP_URL: "smtp://mail.internal:2525", MAIL_FROM: "Mugs <hi@mugs.test>" }),
+    ).toMatchObject({ smtpUrl: "smtp://mail.internal:2525", mailFrom: "Mugs <hi@mugs.test>" });
+  });
+
   it("follows PAYMENTS_PORT when PAYMENTS_URL is unset, and PAYMENTS_URL when set", () => {
     expect(readOrdersEnv({ ...base, PAYMENTS_PORT: "5003" }).paymentsUrl).toBe("http://127.0.0.1:5003");
     expect(
@@ -26,6 +33,9 @@ describe("readOrdersEnv", () => {
     ["PAYMENTS_URL", "not a url"],
     ["PAYMENTS_TIMEOUT_MS", "0"],
     ["PAYMENTS_TIMEOUT_MS", "soon"],
+    ["SMTP_URL", "http://mail.example.com"],
+    ["SMTP_URL", "not a url"],
+    ["MAIL_FROM", "nobody"],
   ])("refuses %s=%s with a message naming it", (name, value) => {
     expect(() => readOrdersEnv({ ...base, [name]: value })).toThrow(name);
   });

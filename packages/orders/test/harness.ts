@@ -35,6 +35,8 @@ export interface Snapshot {
 
 export interface Harness {
   db: TestDatabase["prisma"];
+  /** The test database's URL, for a child process of the test. */
+  url: string;
   /** One REST request through the real Orders app (no socket). */
   rest(method: string, path: string, options?: RestOptions): Promise<RestAnswer>;
   /** A typed tRPC client whose requests go through the same app. */
@@ -97,6 +99,9 @@ export function useOrders(): Harness {
   return {
     get db() {
       return db();
+    },
+    get url() {
+      return database.url;
     },
     rest(method, path, options = {}) {
       const { body, rawBody, headers } = options;

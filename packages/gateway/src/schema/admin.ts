@@ -2,10 +2,12 @@ import type { AdminProduct, OrderPage } from "@shop/contracts";
 import type { GatewayContext } from "../context.ts";
 import { builder } from "./builder.ts";
 import {
+  IdempotencyKeyError,
   InsufficientStockError,
   InvalidStateError,
   NotFoundError,
   PaymentFailedError,
+  RefundExceedsCapturedError,
   ValidationError,
   withTypedErrors,
 } from "./errors.ts";
@@ -23,6 +25,7 @@ const OrderPageType = builder.objectRef<OrderPage>("OrderPage").implement({
   fields: (t) => ({
     orders: t.field({ type: [OrderType], resolve: (p) => p.orders }),
     nextCursor: t.exposeString("next_cursor", { nullable: true }),
+    totalCount: t.exposeInt("total_count", { description: "Orders matching the filters, on all pages." }),
   }),
 });
 
@@ -106,6 +109,9 @@ builder.queryFields((t) => ({
       status: t.arg({ type: OrderStatusType }),
       limit: t.arg.int({ description: "Page size, 1 to 100 (20 by default)." }),
       cursor: t.arg.string(),
+      search: t.arg.string({ description: "An order number, or (part of) the customer's email." }),
+      from: t.arg.string({ description: "Placed on or after this day (YYYY-MM-DD, UTC)." }),
+      to: t.arg.string({ description: "Placed on or before this day (YYYY-MM-DD, UTC)." }),
     },
     complexity: (args) => ({ field: 1, multiplier: args.limit ?? 20 }),
     resolve: (_root, args, ctx) =>
@@ -115,8 +121,26 @@ builder.queryFields((t) => ({
           ...(args.status ? { status: args.status } : {}),
           ...(args.limit != null ? { limit: args.limit } : {}),
           ...(args.cursor ? { cursor: args.cursor } : {}),
+          ...(args.search ? { q: args.search } : {}),
+          ...(args.from ? { from: args.from } : {}),
+          ...(args.to ? { to: args.to } : {}),
         }),
       ),
+  }),
+  adminOrder: t.field({
+    type: OrderType,
+    nullable: true,
+    description:
+      "Admin: one order in full (customer, address, charges, refunds, timeline); null when there is none.",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      try {
+        return await ctx.call("orders", ctx.services.orders.orders.detail.query({ id: String(id) }));
+      } catch (err) {
+        if (err instanceof Error && "code" in err && err.code === "not_found") return null;
+        throw err;
+      }
+    },
   }),
 }));
 
@@ -283,6 +307,62 @@ builder.mutationFields((t) => ({
         const result = await ctx.call(
           "orders",
           ctx.services.orders.orders.capture.mutate({ id: String(orderId) }),
+        );
+        return result.order;
+      }),
+  }),
+  fulfillOrder: t.field({
+    type: OrderType,
+    description:
+      "Admin: mark a PAID order as shipped; the customer gets a shipping notice. Retrying ships once.",
+    errors: { types: [InvalidStateError, NotFoundError, ValidationError] },
+    args: {
+      orderId: t.arg.id({ required: true }),
+      carrier: t.arg.string(),
+      trackingNumber: t.arg.string(),
+    },
+    resolve: (_root, { orderId, carrier, trackingNumber }, ctx) =>
+      withTypedErrors(ctx, () =>
+        ctx.call(
+          "orders",
+          ctx.services.orders.orders.fulfill.mutate({
+            id: String(orderId),
+            ...(carrier != null ? { carrier } : {}),
+            ...(trackingNumber != null ? { tracking_number: trackingNumber } : {}),
+          }),
+        ),
+      ),
+  }),
+  refundPayment: t.field({
+    type: OrderType,
+    description:
+      "Admin: refund part or all of a PAID or FULFILLED order. Never more than was paid minus refunds; " +
+      "send one idempotencyKey per refund so a retry refunds once.",
+    errors: {
+      types: [
+        RefundExceedsCapturedError,
+        InvalidStateError,
+        NotFoundError,
+        ValidationError,
+        IdempotencyKeyError,
+      ],
+    },
+    args: {
+      orderId: t.arg.id({ required: true }),
+      amountCents: t.arg.int({ required: true }),
+      reason: t.arg.string(),
+      idempotencyKey: t.arg.string(),
+    },
+    resolve: (_root, { orderId, amountCents, reason, idempotencyKey }, ctx) =>
+      withTypedErrors(ctx, async () => {
+        const result = await ctx.call(
+          "orders",
+          ctx.services.orders.orders.refund.mutate({
+            id: String(orderId),
+            amount_cents: amountCents,
+            ...(reason != null ? { reason } : {}),
+            ...(idempotencyKey != null ? { idempotency_key: idempotencyKey } : {}),
+          }),
         );
         return result.order;
       }),
