@@ -23,7 +23,8 @@ import { AdminProductType, ProductImageType, ProductType } from "./product.ts";
 const OrderPageType = builder.objectRef<OrderPage>("OrderPage").implement({
   description: "A page of orders, newest first; pass nextCursor as cursor for the next page.",
   fields: (t) => ({
-    orders: t.field({ type: [OrderType], resolve: (p) => p.orders }),
+    // The page size is counted once, on the field that takes the limit.
+    orders: t.field({ type: [OrderType], complexity: { field: 0, multiplier: 1 }, resolve: (p) => p.orders }),
     nextCursor: t.exposeString("next_cursor", { nullable: true }),
     totalCount: t.exposeInt("total_count", { description: "Orders matching the filters, on all pages." }),
   }),
@@ -53,7 +54,11 @@ const AdminProductPageType = builder
   .implement({
     description: "A page of products for the admin; pass nextCursor as cursor for the next page.",
     fields: (t) => ({
-      products: t.field({ type: [AdminProductType], resolve: (p) => p.items }),
+      products: t.field({
+        type: [AdminProductType],
+        complexity: { field: 0, multiplier: 1 },
+        resolve: (p) => p.items,
+      }),
       nextCursor: t.exposeString("next_cursor", { nullable: true }),
     }),
   });
