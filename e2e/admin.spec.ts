@@ -5,6 +5,7 @@ import {
   expectNoHorizontalOverflow,
   screenshot,
 } from "./support/checks.ts";
+import { confirmedOrder, fillCheckout, orderNumberOf } from "./support/checkout.ts";
 import {
   ADMIN,
   adminToken,
@@ -40,9 +41,9 @@ async function checkState(page: Page, state: string) {
   await expectAccessible(page, state);
 }
 
-/** The Orders page's row of one order (the table shows the first 8 characters of its id). */
-const orderRow = (page: Page, orderId: string) =>
-  page.getByRole("row", { name: new RegExp(orderId.slice(0, 8)) });
+/** The Orders page's row of one order (the table shows its number, #1001). */
+const orderRow = (page: Page, orderNumber: number) =>
+  page.getByRole("row", { name: new RegExp(`#${orderNumber}\\b`) });
 
 test.beforeAll(async ({ request }) => {
   // The config waits for the web shop; the admin is served beside it and may come up a moment later.
@@ -107,36 +108,36 @@ test("an admin adds a product, a shopper buys it, and its capture marks the orde
   await expect(card).toBeVisible();
   await card.getByRole("button", { name: "Add to cart" }).click();
   await shop.getByRole("link", { name: "Cart (1 item)" }).click();
+  await fillCheckout(shop);
   await shop.getByRole("button", { name: "Place order" }).click();
   await expect(shop.getByRole("heading", { level: 1, name: "Order confirmed" })).toBeVisible();
-  const orderId = /\/orders\/([0-9a-f-]{36})$/.exec(shop.url())?.[1];
-  if (!orderId) throw new Error(`no order id in ${shop.url()}`);
+  const { id: orderId, number } = await confirmedOrder(shop);
   await shop.close();
 
   // Admin: the order is on the Orders page, waiting for payment; capture it, after confirming.
   await page.getByRole("link", { name: "Orders" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
   await expect(page).toHaveTitle("Orders · Shop Admin");
-  const row = orderRow(page, orderId);
+  const row = orderRow(page, number);
   await expect(row.getByText("Payment pending")).toBeVisible();
   await expect(page.locator("main")).not.toContainText("PENDING");
   await expect(row).toContainText(`1 × ${name}`);
   await expect(row).toContainText("$12.50");
   await row.getByRole("button", { name: /Capture payment/ }).click();
-  const confirm = page.getByRole("dialog", { name: `Capture payment for order ${orderId.slice(0, 8)}?` });
+  const confirm = page.getByRole("dialog", { name: `Capture payment for order #${number}?` });
   await expectDialogUsable(page, confirm);
   await checkState(page, "the capture confirmation");
   await confirm.getByRole("button", { name: "Capture $12.50" }).click();
   await expect(confirm).toBeHidden();
   const status = page.getByRole("status");
-  await expect(status).toHaveText(`Captured $12.50 for order ${orderId.slice(0, 8)}.`);
+  await expect(status).toHaveText(`Captured $12.50 for order #${number}.`);
   await expect(status).toBeFocused();
   await expect(row.getByText("Paid")).toBeVisible();
   await expect(row.getByRole("button", { name: /Capture payment/ })).toHaveCount(0);
 
   // Paid for good: a reload reads it from the server.
   await page.reload();
-  await expect(orderRow(page, orderId).getByText("Paid")).toBeVisible();
+  await expect(orderRow(page, number).getByText("Paid")).toBeVisible();
 
   // Never twice. Capturing a PAID order again answers it as it is, through either door, and
   // Orders' REST door names the one charge that paid it: the same each time, for the order's total.
@@ -179,14 +180,14 @@ test("an admin cancels a pending order after confirming, and its stock comes bac
     priceCents: 1_500,
     stockQty: 6,
   });
-  const orderId = await placeOrder(request, [{ productId, qty: 2 }]);
+  const number = await orderNumberOf(request, await placeOrder(request, [{ productId, qty: 2 }]));
 
   await signIn(page, token);
   await page.getByRole("link", { name: "Orders" }).click();
   await page.getByLabel("Status").selectOption("PENDING");
-  const row = orderRow(page, orderId);
+  const row = orderRow(page, number);
   await row.getByRole("button", { name: /Cancel/ }).click();
-  const dialog = page.getByRole("dialog", { name: `Cancel order ${orderId.slice(0, 8)}?` });
+  const dialog = page.getByRole("dialog", { name: `Cancel order #${number}?` });
   // Wholly on screen, its text whole (not cut by the table cell it was opened from), its buttons tappable.
   await expectDialogUsable(page, dialog);
   await expect(dialog).toContainText(
@@ -326,10 +327,10 @@ test("a gateway that never answers a capture gives a message within 15 s that sa
     priceCents: 2_000,
     stockQty: 2,
   });
-  const orderId = await placeOrder(request, [{ productId, qty: 1 }]);
+  const number = await orderNumberOf(request, await placeOrder(request, [{ productId, qty: 1 }]));
   await signIn(page, adminToken());
   await page.getByRole("link", { name: "Orders" }).click();
-  const row = orderRow(page, orderId);
+  const row = orderRow(page, number);
   await row.getByRole("button", { name: /Capture payment/ }).click();
 
   // Only the capture hangs: accepted, never answered.

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, expectNoHorizontalOverflow, screenshot } from "./support/checks.ts";
+import { fillCheckout } from "./support/checkout.ts";
 import { adminToken, createProduct, graphql, INVENTORY, placeOrder, unique } from "./support/stack.ts";
 
 /** The web shop against the real stack, at both widths (the desktop and phone projects). */
@@ -43,13 +44,14 @@ test("a shopper orders one product twice over, and Inventory's stock goes down b
   await expect(page.getByRole("heading", { level: 1, name: "Your cart" })).toBeFocused();
   await expect(page).toHaveTitle("Your cart (2 items) · Shop");
   await checkState(page, "the cart");
+  await fillCheckout(page);
   await screenshot(page, testInfo, "web", "cart");
   await page.getByRole("button", { name: "Place order" }).click();
 
   // Arriving at the confirmation puts the focus on its heading.
   const heading = page.getByRole("heading", { level: 1, name: "Order confirmed" });
   await expect(heading).toBeFocused();
-  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?token=[\w-]+$/);
   await expect(page).toHaveTitle("Order confirmed · Shop");
   await expect(page.getByRole("row", { name: `${product.name} 2` })).toBeVisible();
   await expect(page.getByText("Payment pending")).toBeVisible();
@@ -139,6 +141,7 @@ test("a checkout the gateway never answers ends within 15 s with one Try again, 
     if (route.request().method() !== "POST") return route.fallback();
     hungAt ||= Date.now();
   });
+  await fillCheckout(page);
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page.getByRole("button", { name: "Placing order…" })).toBeDisabled();
   const alert = page.getByRole("alert");

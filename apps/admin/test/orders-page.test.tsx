@@ -121,7 +121,14 @@ describe("the Orders page's address", () => {
     expect(await screen.findByRole("rowheader", { name: /#1001/ })).toBeInTheDocument();
     expect(screen.getByText("Page 2")).toBeInTheDocument();
     expect(screen.getByLabelText("Status")).toHaveValue("PAID");
-    expect(fake.callsOf("Orders")[0]?.variables).toEqual({ status: "PAID", cursor: "c2", limit: 20, search: null, from: null, to: null });
+    expect(fake.callsOf("Orders")[0]?.variables).toEqual({
+      status: "PAID",
+      cursor: "c2",
+      limit: 20,
+      search: null,
+      from: null,
+      to: null,
+    });
     expect(document.title).toBe("Orders, page 2 · Shop Admin");
   });
 
@@ -145,6 +152,13 @@ describe("the Orders page's address", () => {
     const fake = gateway();
     renderSignedIn(<OrdersPage />, fake);
     await screen.findByRole("rowheader", { name: /#1003/ });
-    expect(fake.callsOf("Orders")[0]?.variables).toEqual({ status: null, cursor: null, limit: 20, search: null, from: null, to: null });
+    expect(fake.callsOf("Orders")[0]?.variables).toEqual({
+      status: null,
+      cursor: null,
+      limit: 20,
+      search: null,
+      from: null,
+      to: null,
+    });
   });
 });

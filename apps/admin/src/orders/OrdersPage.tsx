@@ -52,8 +52,8 @@ export function OrdersPage() {
         <div>
           <h1 id="orders-title">Orders</h1>
           <p className="page-subtitle">
-            Newest first. Open an order to ship or refund it; capture pending payments, or cancel to
-            return the stock.
+            Newest first. Open an order to ship or refund it; capture pending payments, or cancel to return
+            the stock.
           </p>
         </div>
         <div className="toolbar">
@@ -122,9 +122,7 @@ export function OrdersPage() {
       {notice.element}
       {page && (
         // Not a live region: the page notice is the one that speaks up after an action.
-        <p className="result-count">
-          {page.totalCount === 1 ? "1 order" : `${page.totalCount} orders`}
-        </p>
+        <p className="result-count">{page.totalCount === 1 ? "1 order" : `${page.totalCount} orders`}</p>
       )}
 
       {error && !page && <QueryProblem error={error} onRetry={reload} />}
