@@ -138,6 +138,7 @@ async function startOrders(databaseUrl: string) {
     ...process.env,
     DATABASE_URL: databaseUrl,
     ADMIN_TOKEN: randomBytes(24).toString("base64url"),
+    SERVICE_TOKEN: randomBytes(24).toString("base64url"),
     ORDERS_PORT: String(port),
     LOG_LEVEL: "warn",
   };

@@ -67,6 +67,7 @@ try {
     ...process.env,
     DATABASE_URL: database.url,
     ADMIN_TOKEN: adminToken,
+    SERVICE_TOKEN: randomBytes(24).toString("base64url"),
     LOG_LEVEL: "warn",
     GATEWAY_RATE_LIMIT_PER_MINUTE: "0",
     GATEWAY_PORT: String(ports.gateway),

@@ -1,3 +1,4 @@
+import { recordAudit } from "@shop/staff";
 import { isDatabaseReachable, type PrismaClient } from "@shop/db";
 import {
   createServiceApp,
@@ -18,6 +19,8 @@ export interface InventoryDeps {
   db: PrismaClient;
   log: Logger;
   adminToken: string;
+  /** The service credential: the gateway presents it, and only with it is its word on who acts believed. */
+  serviceToken: string;
   /**
    * The database URL for the catalog cache's change listener. Without it the
    * catalog is read from the database every time (still correct, slower).
@@ -28,7 +31,7 @@ export interface InventoryDeps {
 }
 
 /** Inventory's HTTP app: the REST routes, the tRPC router at /trpc, health and the OpenAPI document. */
-export function createInventoryApp({ db, log, adminToken, listenUrl, metrics }: InventoryDeps) {
+export function createInventoryApp({ db, log, adminToken, serviceToken, listenUrl, metrics }: InventoryDeps) {
   const catalog = new CatalogCache(() => listCatalog(db));
   const stopListening = listenUrl
     ? listenForProductChanges(
@@ -42,7 +45,9 @@ export function createInventoryApp({ db, log, adminToken, listenUrl, metrics }: 
     name: "inventory",
     log,
     adminToken,
+    serviceToken,
     metrics,
+    audit: (entry) => recordAudit(db, entry),
     isReady: () => isDatabaseReachable(db),
   });
   // A write through this service drops the cache at once, before its

@@ -6,6 +6,7 @@
  */
 import { createGatewayApp } from "@shop/gateway";
 import { createLogger } from "@shop/service";
+import { TEST_SERVICE_TOKEN } from "@shop/service/testing";
 import type { PrismaClient } from "@shop/db";
 import { inProcessServices } from "@shop/stack";
 
@@ -42,13 +43,15 @@ export interface InProcessStack {
 export function inProcessStack(db: PrismaClient): InProcessStack {
   // Errors are the point of these tests: their log lines would only be noise.
   const log = createLogger("reliability", "silent");
-  const apps = inProcessServices({ db, adminToken: ADMIN_TOKEN, log });
+  const apps = inProcessServices({ db, adminToken: ADMIN_TOKEN, serviceToken: TEST_SERVICE_TOKEN, log });
   const gateway = createGatewayApp({
     log,
     serviceUrls: SERVICE_URLS,
     serviceTimeoutMs: 5_000,
     corsOrigins: [],
     rateLimitPerMinute: 0,
+    serviceToken: TEST_SERVICE_TOKEN,
+    staff: { db, idleMs: 30 * 60_000 },
     fetch: async (service, url, init) => apps[service].request(url, init),
   });
 

@@ -22,7 +22,7 @@ const renameThing = createRoute({
   method: "put",
   path: "/things/{id}",
   summary: "Rename a thing",
-  ...adminRoute,
+  ...adminRoute("products.write"),
   request: { params: IdParams, body: jsonBody(Thing) },
   responses: { 200: jsonAnswer("The thing", Thing), 404: errorAnswer("No such thing") },
 });

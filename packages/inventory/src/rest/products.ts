@@ -83,7 +83,7 @@ const createProduct = createRoute({
   method: "post",
   path: "/products",
   summary: "Create a product",
-  ...adminRoute,
+  ...adminRoute("products.write"),
   request: { body: jsonBody(CreateProductInput) },
   responses: { 201: jsonAnswer("The created product", Product), ...adminErrors },
 });
@@ -92,7 +92,7 @@ const updateProduct = createRoute({
   method: "patch",
   path: "/products/{id}",
   summary: "Rename or reprice a product",
-  ...adminRoute,
+  ...adminRoute("products.write"),
   request: { params: IdParams, body: jsonBody(UpdateProductInput) },
   responses: {
     200: jsonAnswer("The product", Product),
@@ -105,7 +105,7 @@ const changeStock = createRoute({
   method: "patch",
   path: "/products/{id}/stock",
   summary: "Set ({stock_qty}) or adjust ({delta}) the stock level",
-  ...adminRoute,
+  ...adminRoute("products.write"),
   request: { params: IdParams, body: jsonBody(StockChangeInput) },
   responses: {
     200: jsonAnswer("The product", Product),
@@ -119,7 +119,7 @@ const archiveProduct = createRoute({
   method: "delete",
   path: "/products/{id}",
   summary: "Archive a product (gone from the catalog, kept for old orders)",
-  ...adminRoute,
+  ...adminRoute("products.write"),
   request: { params: IdParams },
   responses: { 204: { description: "Archived" }, 404: errorAnswer("No such product"), ...adminErrors },
 });
@@ -128,7 +128,7 @@ const unarchiveProduct = createRoute({
   method: "post",
   path: "/products/{id}/unarchive",
   summary: "Restore an archived product to the catalog (name, price and stock as they were)",
-  ...adminRoute,
+  ...adminRoute("products.write"),
   request: { params: IdParams },
   responses: {
     204: { description: "In the catalog again (also when it was not archived)" },
@@ -141,6 +141,6 @@ const listAllProducts = createRoute({
   method: "get",
   path: "/admin/products",
   summary: "Every product, archived ones too, newest first",
-  ...adminRoute,
+  ...adminRoute("products.read"),
   responses: { 200: jsonAnswer("Products", AdminProductList), ...adminErrors },
 });

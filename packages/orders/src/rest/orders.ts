@@ -76,7 +76,7 @@ const listOrdersRoute = createRoute({
   method: "get",
   path: "/orders",
   summary: "The orders index, newest first, cursor-paginated",
-  ...adminRoute,
+  ...adminRoute("orders.read"),
   request: { query: ListOrdersInput },
   responses: { 200: jsonAnswer("A page of orders", OrderPage), ...adminErrors },
 });
@@ -97,7 +97,7 @@ const captureOrderRoute = createRoute({
   method: "post",
   path: "/orders/{id}/capture",
   summary: "Charge the order through Payments and mark it PAID (a retry never charges twice)",
-  ...adminRoute,
+  ...adminRoute("orders.capture"),
   request: { params: IdParams },
   responses: {
     200: jsonAnswer("The PAID order and the charge that paid it", CaptureResult),
@@ -115,7 +115,7 @@ const cancelOrderRoute = createRoute({
   method: "post",
   path: "/orders/{id}/cancel",
   summary: "Cancel a PENDING order and return its stock (a CANCELLED order answers unchanged)",
-  ...adminRoute,
+  ...adminRoute("orders.cancel"),
   request: { params: IdParams },
   responses: {
     200: jsonAnswer("The CANCELLED order", Order),

@@ -1,9 +1,9 @@
 import { ByIdInput, CaptureResult } from "@shop/contracts";
 import { captureOrder } from "../../domain/capture-order.ts";
-import { adminProcedure } from "../init.ts";
+import { staffProcedure } from "../init.ts";
 
 /** Charge through Payments and mark PAID, as `POST /orders/:id/capture`. */
-export const capture = adminProcedure
+export const capture = staffProcedure("orders.capture")
   .input(ByIdInput)
   .output(CaptureResult)
   .mutation(({ ctx, input }) => captureOrder(ctx.deps, input.id, { requestId: ctx.requestId }));
