@@ -51,6 +51,8 @@ export function inProcessStack(db: PrismaClient): InProcessStack {
     corsOrigins: [],
     rateLimitPerMinute: 0,
     serviceToken: TEST_SERVICE_TOKEN,
+    // The gateway names the admin token's bearer the machine actor (staff management).
+    adminToken: ADMIN_TOKEN,
     staff: { db, idleMs: 30 * 60_000 },
     fetch: async (service, url, init) => apps[service].request(url, init),
   });
@@ -58,7 +60,13 @@ export function inProcessStack(db: PrismaClient): InProcessStack {
   return {
     async request(target, { method, path, headers = {}, body }) {
       const app = target === "gateway" ? gateway : apps[target];
-      const res = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+      // Payments answers only Shop's own services: bad input is sent as its one caller (Orders) would.
+      const sent = target === "payments" ? { "x-service-token": TEST_SERVICE_TOKEN, ...headers } : headers;
+      const res = await app.request(path, {
+        method,
+        headers: sent,
+        ...(body === undefined ? {} : { body }),
+      });
       return { status: res.status, headers: res.headers, text: await res.text() };
     },
   };

@@ -1,4 +1,5 @@
 import {
+  Uuid,
   CreateStaffInput,
   StaffEmail,
   StaffRole,
@@ -72,6 +73,8 @@ export async function changeRole(
   role: unknown,
   by: ActingAs,
 ): Promise<StaffMemberView> {
+  // An id that is no UUID names nobody: refused as input, never sent to the database as one.
+  id = parse(Uuid, id);
   const newRole = parse(StaffRole, role);
   return db.$transaction(async (tx) => {
     const row = await tx.staffMember.findUnique({ where: { id } });
@@ -92,6 +95,7 @@ export async function changeRole(
 
 /** Removes a person: their sessions end with them (the foreign key cascades). */
 export async function removeStaff(db: PrismaClient, id: string, by: ActingAs): Promise<StaffMemberView> {
+  id = parse(Uuid, id);
   return db.$transaction(async (tx) => {
     const row = await tx.staffMember.findUnique({ where: { id } });
     if (!row) throw notFound("Staff member", id);
