@@ -14,6 +14,7 @@ import {
   UnarchiveProductMutation,
 } from "../graphql/operations.ts";
 import type { AdminProductsQuery as AdminProductsResult } from "../gql/graphql.ts";
+import { useCan } from "../session.ts";
 import { ProductForm } from "./ProductForm.tsx";
 import { StockForm } from "./StockForm.tsx";
 
@@ -35,6 +36,8 @@ export function ProductsPage() {
   const [panel, setPanel] = useState<Panel | null>(null);
   const notice = usePageNotice();
   const close = () => setPanel(null);
+  // Support reads products but does not change them: no write buttons (the gateway refuses anyway).
+  const canWrite = useCan()("products.write");
 
   /**
    * A write went through: close the panel, say what happened, read the list
@@ -80,9 +83,13 @@ export function ProductsPage() {
             </p>
           )}
         </div>
-        <button type="button" className="button primary" onClick={() => setPanel({ kind: "create" })}>
-          New product
-        </button>
+        {canWrite ? (
+          <button type="button" className="button primary" onClick={() => setPanel({ kind: "create" })}>
+            New product
+          </button>
+        ) : (
+          <p className="role-note">Your role can look at products but not change them.</p>
+        )}
       </header>
 
       {notice.element}
@@ -93,7 +100,7 @@ export function ProductsPage() {
       {!data && fetching && <p className="loading">Loading products…</p>}
       {data && products.length === 0 && (
         <div className="empty card">
-          <p>No products yet. Add the first with “New product”.</p>
+          <p>{canWrite ? "No products yet. Add the first with “New product”." : "No products yet."}</p>
         </div>
       )}
       {products.length > 0 && (
@@ -117,7 +124,7 @@ export function ProductsPage() {
             </thead>
             <tbody>
               {products.map((product) => (
-                <ProductRow key={product.id} product={product} open={setPanel} />
+                <ProductRow key={product.id} product={product} open={canWrite ? setPanel : null} />
               ))}
             </tbody>
           </table>
@@ -194,7 +201,8 @@ export function ProductsPage() {
   );
 }
 
-function ProductRow({ product, open }: { product: AdminProduct; open: (panel: Panel) => void }) {
+/** `open` is null for a role that may not change products: the row has no buttons then. */
+function ProductRow({ product, open }: { product: AdminProduct; open: ((panel: Panel) => void) | null }) {
   const archived = product.archivedAt !== null;
   return (
     <tr className={archived ? "row-muted" : undefined}>
@@ -216,7 +224,7 @@ function ProductRow({ product, open }: { product: AdminProduct; open: (panel: Pa
         {product.archivedAt !== null && <span className="cell-sub">{formatDate(product.archivedAt)}</span>}
       </td>
       <td className="actions">
-        {archived ? (
+        {open === null ? null : archived ? (
           <RowButton label="Restore" name={product.name} onClick={() => open({ kind: "restore", product })} />
         ) : (
           <>
