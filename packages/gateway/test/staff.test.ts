@@ -169,6 +169,10 @@ describe("cross-site request forgery", () => {
 interface Fixture {
   productId: string;
   orderId: string;
+  /** An archived product, to restore. */
+  archivedId: string;
+  /** A support person of no test's, to remove. */
+  staffId: string;
 }
 
 async function fixture(): Promise<Fixture> {
@@ -182,7 +186,23 @@ async function fixture(): Promise<Fixture> {
     `mutation($id: ID!) { placeOrder(input: {items: [{productId: $id, qty: 1}]}) { ... on Order { id } } }`,
     { id: productId },
   );
-  return { productId, orderId: (placed.body.data?.placeOrder as { id: string }).id };
+  // Straight into the database: what is being tested is who may restore or remove them.
+  const archived = await stack.db.prisma.product.create({
+    data: { name: "Archived fixture", priceCents: 100, stockQty: 1, archivedAt: new Date() },
+  });
+  const person = await stack.db.prisma.staffMember.create({
+    data: {
+      email: `removable-${randomUUID().slice(0, 8)}@shop.test`,
+      passwordHash: "not-a-hash",
+      role: "support",
+    },
+  });
+  return {
+    productId,
+    orderId: (placed.body.data?.placeOrder as { id: string }).id,
+    archivedId: archived.id,
+    staffId: person.id,
+  };
 }
 
 /** What a denied request must leave as it was. */
@@ -296,6 +316,18 @@ const OPERATIONS: Operation[] = [
     }),
   },
   {
+    name: "restore an archived product",
+    allowed: ["owner", "manager"],
+    graphql: (f) => ({ query: `mutation { unarchiveProduct(id: "${f.archivedId}") { __typename } }` }),
+    rest: (f) => ({ service: "inventory", method: "POST", path: `/products/${f.archivedId}/unarchive` }),
+    trpc: (f) => ({
+      service: "inventory",
+      path: "products.unarchive",
+      input: { id: f.archivedId },
+      mutation: true,
+    }),
+  },
+  {
     name: "read the orders index",
     allowed: EVERYONE,
     graphql: () => ({ query: "{ orders { orders { id } } }" }),
@@ -334,6 +366,11 @@ const OPERATIONS: Operation[] = [
     graphql: () => ({
       query: `mutation { changeStaffRole(id: "${target.id}", role: support) { id } }`,
     }),
+  },
+  {
+    name: "remove a staff member",
+    allowed: ["owner"],
+    graphql: (f) => ({ query: `mutation { removeStaffMember(id: "${f.staffId}") { id } }` }),
   },
   {
     name: "read the audit log",
