@@ -151,7 +151,7 @@ describe("the audit log page", () => {
     expect(row.getByText("ann@shop.test")).toBeInTheDocument();
     expect(row.getByText("orders.capture")).toBeInTheDocument();
     expect(
-      within(screen.getByRole("row", { name: /request-1\b/ })).getByText("Admin token (a script or the SDK)"),
+      within(screen.getByRole("row", { name: /request-1\b/ })).getByText("Admin token (script)"),
     ).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Older entries" }));

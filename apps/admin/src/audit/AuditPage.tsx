@@ -83,7 +83,7 @@ export function AuditPage() {
                     {formatDateTime(entry.at)}
                   </th>
                   <td data-label="Who">
-                    {entry.actorKind === "machine" ? "Admin token (a script or the SDK)" : entry.actor}
+                    {entry.actorKind === "machine" ? "Admin token (script)" : entry.actor}
                   </td>
                   <td data-label="What">
                     <code>{entry.action}</code>
