@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, expectNoHorizontalOverflow } from "./support/checks.ts";
 import { confirmedOrder, fillCheckout } from "./support/checkout.ts";
-import { ADMIN, adminToken, createProduct, unique } from "./support/stack.ts";
+import { ADMIN, createProduct, OWNER_EMAIL, ownerPassword, unique } from "./support/stack.ts";
 
 /**
  * A whole order's life through both apps on the real stack: the shopper
@@ -60,7 +60,8 @@ test("an order's life: checkout, email, capture, shipping, a part refund, and th
   // Staff: the order's page; capture, ship with tracking, refund $5.
   const admin = await context.newPage();
   await admin.goto(ADMIN);
-  await admin.getByLabel("Admin token").fill(adminToken());
+  await admin.getByLabel("Email").fill(OWNER_EMAIL);
+  await admin.getByLabel("Password").fill(ownerPassword());
   await admin.getByRole("button", { name: "Sign in" }).click();
   await expect(admin.getByRole("heading", { level: 1, name: "Products" })).toBeVisible();
   await admin.goto(`${ADMIN}/orders/${order.id}`);

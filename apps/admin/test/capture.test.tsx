@@ -7,7 +7,7 @@ import { createAdminClient } from "../src/graphql/client.ts";
 import { CAPTURE_UNKNOWN } from "../src/orders/OrderRow.tsx";
 import { OrdersPage } from "../src/orders/OrdersPage.tsx";
 import { deferred, fakeGateway, type GatewayAnswer } from "./fake-gateway.ts";
-import { renderSignedIn, TOKEN } from "./render.tsx";
+import { renderSignedIn } from "./render.tsx";
 
 const ORDER_ID = "6f1c2a9e-3b7d-4e1a-8c55-0d2b9e7f4a10";
 
@@ -147,7 +147,6 @@ describe("capturing a payment", () => {
       });
     };
     const client = createAdminClient({
-      token: TOKEN,
       transport: fetchExchange,
       fetch: hanging,
       deadlineMs: 150,

@@ -1,5 +1,5 @@
 import { idempotencyTtlMs } from "@shop/idempotency";
-import { portOf } from "@shop/contracts";
+import { listenDefaultsOf, portOf } from "@shop/contracts";
 import { readServiceEnv, type ServiceEnv } from "@shop/service";
 import { z } from "zod";
 
@@ -58,7 +58,7 @@ export function readOrdersEnv(env: NodeJS.ProcessEnv = process.env): OrdersEnv {
   }
 
   return {
-    ...readServiceEnv({ name: "orders", port: portOf("orders", env) }, env),
+    ...readServiceEnv(listenDefaultsOf("orders", env), env),
     smtpUrl,
     mailFrom,
     ...(redisUrl ? { redisUrl } : {}),

@@ -14,7 +14,12 @@ await runService("orders", readOrdersEnv, ({ env, log, metrics }) => {
     db,
     log,
     adminToken: env.adminToken,
-    payments: createPaymentsClient({ baseUrl: env.paymentsUrl, timeoutMs: env.paymentsTimeoutMs }),
+    serviceToken: env.serviceToken,
+    payments: createPaymentsClient({
+      baseUrl: env.paymentsUrl,
+      timeoutMs: env.paymentsTimeoutMs,
+      serviceToken: env.serviceToken,
+    }),
     idempotencyTtlMs: env.idempotencyTtlMs,
     metrics,
   });

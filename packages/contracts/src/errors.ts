@@ -7,6 +7,7 @@ import { z } from "zod";
 export const ErrorCode = z.enum([
   "validation_failed",
   "invalid_json",
+  "batch_too_large",
   "unauthorized",
   "forbidden",
   "not_found",
@@ -30,6 +31,7 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 export const httpStatusOf = {
   validation_failed: 400,
   invalid_json: 400,
+  batch_too_large: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,

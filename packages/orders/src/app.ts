@@ -1,3 +1,4 @@
+import { recordAudit } from "@shop/staff";
 import { isDatabaseReachable, type PrismaClient } from "@shop/db";
 import { DEFAULT_IDEMPOTENCY_TTL_MS } from "@shop/idempotency";
 import {
@@ -23,6 +24,8 @@ export interface OrdersAppOptions {
   db: PrismaClient;
   log: Logger;
   adminToken: string;
+  /** The service credential: the gateway presents it, and only with it is its word on who acts believed. */
+  serviceToken: string;
   /** How captures reach Payments (createPaymentsClient). */
   payments: PaymentsClient;
   /** How long a placement's Idempotency-Key answer is replayed; 24 h unless set. */
@@ -38,6 +41,7 @@ export function createOrdersApp({
   db,
   log,
   adminToken,
+  serviceToken,
   payments,
   idempotencyTtlMs,
   ...options
@@ -61,7 +65,9 @@ export function createOrdersApp({
     name: "orders",
     log,
     adminToken,
+    serviceToken,
     metrics,
+    audit: (entry) => recordAudit(db, entry),
     isReady: () => isDatabaseReachable(db),
   });
   app.route("/", orderRoutes(deps));

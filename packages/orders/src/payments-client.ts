@@ -1,5 +1,11 @@
 import { ChargeResult, RefundResult, type CreateChargeInput, type CreateRefundInput } from "@shop/contracts";
-import { isTimeoutError, REQUEST_ID_HEADER, ServiceError, tracedFetch } from "@shop/service";
+import {
+  isTimeoutError,
+  REQUEST_ID_HEADER,
+  SERVICE_TOKEN_HEADER,
+  ServiceError,
+  tracedFetch,
+} from "@shop/service";
 
 /**
  * Orders' side of Payments' locked REST contract: `POST /charges` with an
@@ -36,6 +42,8 @@ export interface PaymentsClientOptions {
   /** Payments' base URL (PAYMENTS_URL). */
   baseUrl: string;
   timeoutMs: number;
+  /** The service credential Payments asks of every caller (SERVICE_TOKEN). */
+  serviceToken: string;
   /** Tests route requests to an in-process Payments app, or simulate faults. */
   fetch?: typeof fetch;
 }
@@ -54,6 +62,8 @@ export function createPaymentsClient(options: PaymentsClientOptions): PaymentsCl
     const headers: Record<string, string> = {
       "content-type": "application/json",
       "idempotency-key": idempotencyKey,
+      // Payments takes no request without the service credential.
+      [SERVICE_TOKEN_HEADER]: options.serviceToken,
     };
     if (requestId) headers[REQUEST_ID_HEADER] = requestId;
     try {

@@ -7,11 +7,83 @@ import { graphql } from "../gql";
  * `Error`, and the field list of a `ValidationError`.
  */
 
-/** The cheapest admin read there is: sign-in sends it to check the token. */
-export const CheckTokenQuery = graphql(`
-  query CheckToken {
-    adminProductsPage(limit: 1) {
-      nextCursor
+/** Who is signed in (the session cookie's staff member); null when nobody is. */
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      id
+      email
+      role
+    }
+  }
+`);
+
+export const SignInMutation = graphql(`
+  mutation SignIn($email: String!, $password: String!) {
+    signIn(email: $email, password: $password) {
+      id
+      email
+      role
+    }
+  }
+`);
+
+export const SignOutMutation = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);
+
+export const StaffMembersQuery = graphql(`
+  query StaffMembers {
+    staffMembers {
+      id
+      email
+      role
+      createdAt
+    }
+  }
+`);
+
+export const AddStaffMemberMutation = graphql(`
+  mutation AddStaffMember($email: String!, $role: StaffRole!, $password: String!) {
+    addStaffMember(email: $email, role: $role, password: $password) {
+      id
+      email
+      role
+    }
+  }
+`);
+
+export const ChangeStaffRoleMutation = graphql(`
+  mutation ChangeStaffRole($id: ID!, $role: StaffRole!) {
+    changeStaffRole(id: $id, role: $role) {
+      id
+      email
+      role
+    }
+  }
+`);
+
+export const RemoveStaffMemberMutation = graphql(`
+  mutation RemoveStaffMember($id: ID!) {
+    removeStaffMember(id: $id) {
+      id
+      email
+    }
+  }
+`);
+
+export const AuditLogQuery = graphql(`
+  query AuditLog($before: DateTime, $limit: Int) {
+    auditLog(before: $before, limit: $limit) {
+      id
+      at
+      actor
+      actorKind
+      action
+      target
+      requestId
     }
   }
 `);

@@ -7,6 +7,7 @@ import { describeError, isNoAnswer } from "../graphql/client.ts";
 import { Link, paths } from "../router.tsx";
 import { CancelOrderMutation, CapturePaymentMutation } from "../graphql/operations.ts";
 import type { OrderStatus, OrdersQuery } from "../gql/graphql.ts";
+import { useCan } from "../session.ts";
 
 export type OrderSummary = NonNullable<OrdersQuery["orders"]>["orders"][number];
 
@@ -44,6 +45,7 @@ export function OrderRow({ order, onDone }: OrderRowProps) {
   const [, capturePayment] = useMutation(CapturePaymentMutation);
   const [, cancelOrder] = useMutation(CancelOrderMutation);
   const status = settled ?? order.status;
+  const can = useCan();
   const units = order.items.reduce((n, item) => n + item.qty, 0);
   const label = `#${order.number}`;
 
@@ -106,18 +108,22 @@ export function OrderRow({ order, onDone }: OrderRowProps) {
       <td className="actions">
         {status === "PENDING" && (
           <>
-            <button type="button" className="button small primary" onClick={() => setConfirming("capture")}>
-              Capture payment
-              <span className="visually-hidden"> for order {label}</span>
-            </button>
-            <button
-              type="button"
-              className="button small danger-quiet"
-              onClick={() => setConfirming("cancel")}
-            >
-              Cancel
-              <span className="visually-hidden"> order {label}</span>
-            </button>
+            {can("orders.capture") && (
+              <button type="button" className="button small primary" onClick={() => setConfirming("capture")}>
+                Capture payment
+                <span className="visually-hidden"> for order {label}</span>
+              </button>
+            )}
+            {can("orders.cancel") && (
+              <button
+                type="button"
+                className="button small danger-quiet"
+                onClick={() => setConfirming("cancel")}
+              >
+                Cancel
+                <span className="visually-hidden"> order {label}</span>
+              </button>
+            )}
           </>
         )}
         {confirming === "capture" && (

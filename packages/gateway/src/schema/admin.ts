@@ -13,11 +13,13 @@ import {
 } from "./errors.ts";
 import { OrderStatusType, OrderType } from "./order.ts";
 import { AdminProductType, ProductImageType, ProductType } from "./product.ts";
+import { allowed } from "./staff.ts";
 
 /**
- * The admin SPA's fields. The gateway checks no token itself: it passes the
- * caller's Authorization header to the services, which answer 401 without
- * the admin token; that arrives here as an error with code UNAUTHORIZED.
+ * The admin SPA's fields. A signed-in staff member's role is checked here
+ * (checkStaffRole) and again by the service, which learns who acts from the
+ * gateway over the service credential. The admin token is passed through for
+ * the services to check; without either they answer UNAUTHORIZED.
  */
 
 const OrderPageType = builder.objectRef<OrderPage>("OrderPage").implement({
@@ -76,7 +78,9 @@ builder.queryFields((t) => ({
     type: [AdminProductType],
     nullable: true,
     description: "Admin: every product, archived ones too, newest first.",
-    resolve: (_root, _args, ctx) => ctx.call("inventory", ctx.services.inventory.products.adminList.query()),
+    resolve: (_root, _args, ctx) =>
+      allowed(ctx, "products.read") &&
+      ctx.call("inventory", ctx.services.inventory.products.adminList.query()),
   }),
   adminProductsPage: t.field({
     type: AdminProductPageType,
@@ -120,6 +124,7 @@ builder.queryFields((t) => ({
     },
     complexity: (args) => ({ field: 1, multiplier: args.limit ?? 20 }),
     resolve: (_root, args, ctx) =>
+      allowed(ctx, "orders.read") &&
       ctx.call(
         "orders",
         ctx.services.orders.orders.list.query({
@@ -156,6 +161,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError] },
     args: { input: t.arg({ type: CreateProductInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
+      allowed(ctx, "products.write") &&
       withTypedErrors(ctx, async () => {
         const created = await ctx.call(
           "inventory",
@@ -176,6 +182,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateProductInput, required: true }) },
     resolve: (_root, { id, input }, ctx) =>
+      allowed(ctx, "products.write") &&
       withTypedErrors(ctx, () =>
         ctx.call(
           "inventory",
@@ -197,6 +204,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: { id: t.arg.id({ required: true }), stockQty: t.arg.int({ required: true }) },
     resolve: (_root, { id, stockQty }, ctx) =>
+      allowed(ctx, "products.write") &&
       withTypedErrors(ctx, () =>
         ctx.call(
           "inventory",
@@ -213,6 +221,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError, InsufficientStockError] },
     args: { id: t.arg.id({ required: true }), delta: t.arg.int({ required: true }) },
     resolve: (_root, { id, delta }, ctx) =>
+      allowed(ctx, "products.write") &&
       withTypedErrors(ctx, () =>
         ctx.call(
           "inventory",
@@ -226,6 +235,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) =>
+      allowed(ctx, "products.write") &&
       withTypedErrors(ctx, async () => {
         await ctx.call("inventory", ctx.services.inventory.products.archive.mutate({ id: String(id) }));
         return adminProduct(ctx, String(id));
@@ -237,6 +247,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) =>
+      allowed(ctx, "products.write") &&
       withTypedErrors(ctx, async () => {
         await ctx.call("inventory", ctx.services.inventory.products.unarchive.mutate({ id: String(id) }));
         return adminProduct(ctx, String(id));
@@ -308,6 +319,7 @@ builder.mutationFields((t) => ({
     errors: { types: [PaymentFailedError, InvalidStateError, NotFoundError, ValidationError] },
     args: { orderId: t.arg.id({ required: true }) },
     resolve: (_root, { orderId }, ctx) =>
+      allowed(ctx, "orders.capture") &&
       withTypedErrors(ctx, async () => {
         const result = await ctx.call(
           "orders",
@@ -378,6 +390,7 @@ builder.mutationFields((t) => ({
     errors: { types: [InvalidStateError, NotFoundError, ValidationError] },
     args: { orderId: t.arg.id({ required: true }) },
     resolve: (_root, { orderId }, ctx) =>
+      allowed(ctx, "orders.cancel") &&
       withTypedErrors(ctx, () =>
         ctx.call("orders", ctx.services.orders.orders.cancel.mutate({ id: String(orderId) })),
       ),

@@ -15,6 +15,7 @@ import {
 } from "@shop/contracts";
 import { OptionalIdempotencyKeyHeader, sendIdempotentAnswer } from "@shop/idempotency";
 import {
+  adminRoute,
   createRoute,
   errorAnswer,
   IdParams,
@@ -33,7 +34,6 @@ import { fulfillOrder } from "../domain/fulfill-order.ts";
 import { placeOrder } from "../domain/place-order.ts";
 import { getOrder, getOrderDetail, listOrders, lookupOrder } from "../domain/read-orders.ts";
 import { refundOrder } from "../domain/refund-order.ts";
-import { staffFor } from "./staff.ts";
 
 /** Who is asking, for the timeline: the request's identity and id. */
 const actor = (c: Context<ServiceHonoEnv>) =>
@@ -125,7 +125,7 @@ const listOrdersRoute = createRoute({
   method: "get",
   path: "/orders",
   summary: "The orders index, newest first, cursor-paginated; search by number or email, status, dates",
-  ...staffFor.read,
+  ...adminRoute("orders.read"),
   request: { query: ListOrdersInput },
   responses: { 200: jsonAnswer("A page of orders and the total count", OrderPage), ...adminErrors },
 });
@@ -172,7 +172,7 @@ const captureOrderRoute = createRoute({
   method: "post",
   path: "/orders/{id}/capture",
   summary: "Charge the order through Payments and mark it PAID (a retry never charges twice)",
-  ...staffFor.capture,
+  ...adminRoute("orders.capture"),
   request: { params: IdParams },
   responses: {
     200: jsonAnswer("The PAID order and the charge that paid it", CaptureResult),
@@ -190,7 +190,7 @@ const fulfillOrderRoute = createRoute({
   method: "post",
   path: "/orders/{id}/fulfill",
   summary: "Mark a PAID order as shipped (FULFILLED) and queue the shipping notice; a retry ships once",
-  ...staffFor.fulfil,
+  ...adminRoute("orders.fulfill"),
   request: { params: IdParams, body: jsonBody(FulfillOrderInput) },
   responses: {
     200: jsonAnswer("The FULFILLED order", OrderDetail),
@@ -205,7 +205,7 @@ const refundOrderRoute = createRoute({
   method: "post",
   path: "/orders/{id}/refunds",
   summary: "Refund part or all of a PAID or FULFILLED order through Payments (never more than captured)",
-  ...staffFor.refund,
+  ...adminRoute("orders.refund"),
   request: { params: IdParams, headers: OptionalIdempotencyKeyHeader, body: jsonBody(RefundOrderInput) },
   responses: {
     201: jsonAnswer("The refund and the order after it (REFUNDED once refunded in full)", RefundOrderResult),
@@ -225,7 +225,7 @@ const cancelOrderRoute = createRoute({
   method: "post",
   path: "/orders/{id}/cancel",
   summary: "Cancel a PENDING order and return its stock (a CANCELLED order answers unchanged)",
-  ...staffFor.cancel,
+  ...adminRoute("orders.cancel"),
   request: { params: IdParams },
   responses: {
     200: jsonAnswer("The CANCELLED order", Order),

@@ -1,10 +1,10 @@
 import { ByIdInput, CaptureResult } from "@shop/contracts";
 import { actorOf } from "../../domain/actor.ts";
 import { captureOrder } from "../../domain/capture-order.ts";
-import { staffProcedureFor } from "../staff.ts";
+import { staffProcedure } from "../init.ts";
 
 /** Charge through Payments and mark PAID, as `POST /orders/:id/capture`. */
-export const capture = staffProcedureFor.capture
+export const capture = staffProcedure("orders.capture")
   .input(ByIdInput)
   .output(CaptureResult)
   .mutation(({ ctx, input }) => captureOrder(ctx.deps, input.id, actorOf(ctx)));

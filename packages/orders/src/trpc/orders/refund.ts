@@ -1,10 +1,10 @@
 import { IdempotencyKey, RefundOrderInput, RefundOrderResult, Uuid } from "@shop/contracts";
 import { actorOf } from "../../domain/actor.ts";
 import { refundOrder } from "../../domain/refund-order.ts";
-import { staffProcedureFor } from "../staff.ts";
+import { staffProcedure } from "../init.ts";
 
 /** Refund part or all of a paid order, as `POST /orders/:id/refunds` (key optional, shared with REST). */
-export const refund = staffProcedureFor.refund
+export const refund = staffProcedure("orders.refund")
   .input(RefundOrderInput.extend({ id: Uuid, idempotency_key: IdempotencyKey.optional() }))
   .output(RefundOrderResult)
   .mutation(async ({ ctx, input: { id, idempotency_key, ...input } }) => {
