@@ -21,6 +21,25 @@ const byIds = (input: unknown) => {
 };
 
 describe("resolvers over faked services", () => {
+  it("answers a page of 100 products with their pictures in every size within the complexity budget", async () => {
+    const services = fakeServices({
+      inventory: {
+        "products.page": () => ({ items: [], cursors: [], next_cursor: null, total_count: 0 }),
+      },
+    });
+    // The web shop's catalog query, at the largest page there is.
+    const { body } = await gatewayOver(services.fetch).graphql(
+      `query ($first: Int!) { catalog(first: $first) { totalCount
+        edges { cursor node { id name priceCents stockQty description sku
+          images { id url alt width height variants { url width } } } }
+        pageInfo { hasNextPage endCursor } } }`,
+      { first: 100 },
+    );
+    expect(body).toEqual({
+      data: { catalog: { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } } },
+    });
+  });
+
   it("maps the catalog to camelCase", async () => {
     const services = fakeServices({
       inventory: { "products.catalog": () => ({ version: "v1", products: [MUG, POT] }) },

@@ -1,3 +1,4 @@
+import { IMAGE_WIDTHS } from "@shop/contracts";
 import type { AdminProduct, CatalogSort, Product, ProductDetail, ProductImage } from "@shop/contracts";
 import { Kind, type FieldNode, type GraphQLResolveInfo } from "graphql";
 import type { GatewayContext } from "../context.ts";
@@ -22,6 +23,15 @@ const ImageVariantType = builder.objectRef<ProductImage["variants"][number]>("Im
   }),
 });
 
+/**
+ * What a list of pictures costs in the query-complexity budget: a product has
+ * a few (at most PRODUCT_IMAGES_MAX), each in IMAGE_WIDTHS.length sizes. The
+ * default list multiplier (10) for each level made a 24-product page with its
+ * pictures' sizes cost 60,000, twelve times the budget.
+ */
+const PRODUCT_IMAGES_COMPLEXITY = { field: 1, multiplier: 3 };
+const IMAGE_VARIANTS_COMPLEXITY = { field: 1, multiplier: IMAGE_WIDTHS.length };
+
 export const ProductImageType = builder.objectRef<ProductImage>("ProductImage").implement({
   description: "A product picture; the first of a product's images is its main picture.",
   fields: (t) => ({
@@ -33,6 +43,7 @@ export const ProductImageType = builder.objectRef<ProductImage>("ProductImage").
     variants: t.field({
       type: [ImageVariantType],
       description: "Every stored size, smallest first.",
+      complexity: IMAGE_VARIANTS_COMPLEXITY,
       resolve: (i) => i.variants,
     }),
   }),
@@ -52,6 +63,7 @@ export const ProductType = builder.objectRef<ProductSource>("Product").implement
     sku: t.string({ nullable: true, resolve: async (p, _args, ctx) => (await detailOf(p, ctx)).sku }),
     images: t.field({
       type: [ProductImageType],
+      complexity: PRODUCT_IMAGES_COMPLEXITY,
       resolve: async (p, _args, ctx) => (await detailOf(p, ctx)).images,
     }),
   }),
@@ -66,7 +78,11 @@ export const AdminProductType = builder.objectRef<AdminProduct>("AdminProduct").
     stockQty: t.exposeInt("stock_qty"),
     description: t.exposeString("description"),
     sku: t.exposeString("sku", { nullable: true }),
-    images: t.field({ type: [ProductImageType], resolve: (p) => p.images }),
+    images: t.field({
+      type: [ProductImageType],
+      complexity: PRODUCT_IMAGES_COMPLEXITY,
+      resolve: (p) => p.images,
+    }),
     archivedAt: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.archived_at }),
     createdAt: t.field({ type: "DateTime", resolve: (p) => p.created_at }),
     updatedAt: t.field({ type: "DateTime", resolve: (p) => p.updated_at }),
@@ -97,7 +113,8 @@ interface CatalogConnection {
 const ProductEdgeType = builder.objectRef<CatalogEdge>("ProductEdge").implement({
   fields: (t) => ({
     cursor: t.exposeString("cursor", { description: "Pass as `after` for the products after this one." }),
-    node: t.field({ type: ProductType, resolve: (e) => e.node }),
+    // A wrapper, not work: the product is what costs.
+    node: t.field({ type: ProductType, complexity: 0, resolve: (e) => e.node }),
   }),
 });
 
@@ -111,7 +128,12 @@ const PageInfoType = builder.objectRef<CatalogConnection>("PageInfo").implement(
 const ProductConnectionType = builder.objectRef<CatalogConnection>("ProductConnection").implement({
   description: "A page of the catalog (keyset-paged: a deep page costs what the first does).",
   fields: (t) => ({
-    edges: t.field({ type: [ProductEdgeType], resolve: (c) => c.edges }),
+    // The page's size is counted once, on catalog(first): an edge is one product.
+    edges: t.field({
+      type: [ProductEdgeType],
+      complexity: { field: 0, multiplier: 1 },
+      resolve: (c) => c.edges,
+    }),
     pageInfo: t.field({ type: PageInfoType, resolve: (c) => c }),
     totalCount: t.int({
       description: "Every product matching the search and filters.",
