@@ -117,11 +117,12 @@ export function ProductsPage() {
         </button>
       </form>
 
-      {error && !data && (
+      {/* A field error leaves data without the page: that is a problem to show, not an empty shop. */}
+      {error && !page && (
         <QueryProblem error={error} onRetry={() => refetch({ requestPolicy: "network-only" })} />
       )}
-      {!data && fetching && <p className="loading">Loading products…</p>}
-      {data && products.length === 0 && (
+      {!page && !error && fetching && <p className="loading">Loading products…</p>}
+      {page && products.length === 0 && (
         <div className="empty card">
           <p>{search ? "No products match." : "No products yet. Add the first with “New product”."}</p>
         </div>

@@ -21,7 +21,8 @@ import { AdminProductType, ProductImageType, ProductType } from "./product.ts";
 const OrderPageType = builder.objectRef<OrderPage>("OrderPage").implement({
   description: "A page of orders, newest first; pass nextCursor as cursor for the next page.",
   fields: (t) => ({
-    orders: t.field({ type: [OrderType], resolve: (p) => p.orders }),
+    // The page size is counted once, on the field that takes the limit.
+    orders: t.field({ type: [OrderType], complexity: { field: 0, multiplier: 1 }, resolve: (p) => p.orders }),
     nextCursor: t.exposeString("next_cursor", { nullable: true }),
   }),
 });
@@ -50,7 +51,11 @@ const AdminProductPageType = builder
   .implement({
     description: "A page of products for the admin; pass nextCursor as cursor for the next page.",
     fields: (t) => ({
-      products: t.field({ type: [AdminProductType], resolve: (p) => p.items }),
+      products: t.field({
+        type: [AdminProductType],
+        complexity: { field: 0, multiplier: 1 },
+        resolve: (p) => p.items,
+      }),
       nextCursor: t.exposeString("next_cursor", { nullable: true }),
     }),
   });
