@@ -5,6 +5,7 @@ import {
   expectNoHorizontalOverflow,
   screenshot,
 } from "./support/checks.ts";
+import { findInCatalog } from "./support/catalog.ts";
 import { confirmedOrder, fillCheckout, orderNumberOf } from "./support/checkout.ts";
 import {
   ADMIN,
@@ -20,7 +21,6 @@ import {
   placeOrder,
   serviceToken,
   unique,
-  WEB,
 } from "./support/stack.ts";
 
 /**
@@ -135,13 +135,19 @@ test("an admin adds a product, a shopper buys it, and its capture marks the orde
   expect(product).toMatchObject({ priceCents: 1250, stockQty: 5 });
   const productId = product?.id ?? "";
   const inventory = await request.get(`${INVENTORY}/products/${productId}`);
-  expect(await inventory.json()).toEqual({ id: productId, name, price_cents: 1250, stock_qty: 5 });
+  expect(await inventory.json()).toEqual({
+    id: productId,
+    name,
+    price_cents: 1250,
+    stock_qty: 5,
+    description: "",
+    sku: null,
+    images: [],
+  });
 
   // The web shop: in its catalog; a shopper orders one.
   const shop = await context.newPage();
-  await shop.goto(WEB);
-  const card = shop.getByRole("article", { name, exact: true });
-  await expect(card).toBeVisible();
+  const card = await findInCatalog(shop, name);
   await card.getByRole("button", { name: "Add to cart" }).click();
   await shop.getByRole("link", { name: "Cart (1 item)" }).click();
   await fillCheckout(shop);

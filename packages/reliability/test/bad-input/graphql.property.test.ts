@@ -1,4 +1,10 @@
-import { IMAGE_ALT_MAX, STOCK_QTY_MAX } from "@shop/contracts";
+import {
+  CARRIER_MAX,
+  IMAGE_ALT_MAX,
+  REFUND_REASON_MAX,
+  STOCK_QTY_MAX,
+  TRACKING_NUMBER_MAX,
+} from "@shop/contracts";
 import fc from "fast-check";
 import { hashPassword } from "@shop/staff";
 import { beforeAll, describe, it } from "vitest";
@@ -87,6 +93,10 @@ const inputObject = (spec: Parameters<typeof brokenObject>[0]) => ({
   valid: validObject(spec) as fc.Arbitrary<JsonLike>,
   bad: fc.oneof({ weight: 4, arbitrary: brokenObject(spec) }, { weight: 1, arbitrary: notAnInputObject }),
 });
+
+/** A string past a field's limit, or no string at all. */
+const tooLong = (max: number): fc.Arbitrary<JsonLike> =>
+  fc.oneof(fc.string({ minLength: max + 1, maxLength: max + 30 }), fc.integer(), deepJunk);
 
 const NO_SUCH_IMAGE = "00000000-0000-4000-8000-00000000beef";
 
@@ -201,6 +211,56 @@ function mutations(s: Shop): MutationSpec[] {
       ],
     },
     {
+      field: "fulfillOrder",
+      admin: true,
+      args: [
+        {
+          name: "orderId",
+          type: "ID!",
+          valid: fc.constant(s.paidOrderId),
+          bad: badIdValue(s.pendingOrderId),
+        },
+        { name: "carrier", type: "String", valid: fc.string({ maxLength: 20 }), bad: tooLong(CARRIER_MAX) },
+        {
+          name: "trackingNumber",
+          type: "String",
+          valid: fc.string({ maxLength: 20 }),
+          bad: tooLong(TRACKING_NUMBER_MAX),
+        },
+      ],
+    },
+    {
+      field: "refundPayment",
+      admin: true,
+      args: [
+        {
+          name: "orderId",
+          type: "ID!",
+          valid: fc.constant(s.paidOrderId),
+          bad: badIdValue(s.pendingOrderId),
+        },
+        {
+          name: "amountCents",
+          type: "Int!",
+          valid: fc.constant(1),
+          // Not a positive amount, or more than was captured.
+          bad: fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 1_000_000, max: 2_000_000_000 })),
+        },
+        {
+          name: "reason",
+          type: "String",
+          valid: fc.string({ maxLength: 20 }),
+          bad: tooLong(REFUND_REASON_MAX),
+        },
+        {
+          name: "idempotencyKey",
+          type: "String",
+          valid: fc.uuid(),
+          bad: fc.constantFrom("", " ", "x".repeat(300)),
+        },
+      ],
+    },
+    {
       field: "capturePayment",
       admin: true,
       args: [
@@ -282,6 +342,8 @@ describe("GraphQL mutations under bad input", () => {
     "updateProductImage",
     "removeProductImage",
     "reorderProductImages",
+    "fulfillOrder",
+    "refundPayment",
     "capturePayment",
     "cancelOrder",
     "addStaffMember",
