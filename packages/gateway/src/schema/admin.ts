@@ -1,6 +1,6 @@
 import type { AdminProduct, OrderPage } from "@shop/contracts";
 import type { GatewayContext } from "../context.ts";
-import { builder } from "./builder.ts";
+import { builder, PAGE_ITEMS_COMPLEXITY } from "./builder.ts";
 import {
   InsufficientStockError,
   InvalidStateError,
@@ -21,8 +21,7 @@ import { AdminProductType, ProductImageType, ProductType } from "./product.ts";
 const OrderPageType = builder.objectRef<OrderPage>("OrderPage").implement({
   description: "A page of orders, newest first; pass nextCursor as cursor for the next page.",
   fields: (t) => ({
-    // The page size is counted once, on the field that takes the limit.
-    orders: t.field({ type: [OrderType], complexity: { field: 0, multiplier: 1 }, resolve: (p) => p.orders }),
+    orders: t.field({ type: [OrderType], complexity: PAGE_ITEMS_COMPLEXITY, resolve: (p) => p.orders }),
     nextCursor: t.exposeString("next_cursor", { nullable: true }),
   }),
 });
@@ -53,7 +52,7 @@ const AdminProductPageType = builder
     fields: (t) => ({
       products: t.field({
         type: [AdminProductType],
-        complexity: { field: 0, multiplier: 1 },
+        complexity: PAGE_ITEMS_COMPLEXITY,
         resolve: (p) => p.items,
       }),
       nextCursor: t.exposeString("next_cursor", { nullable: true }),
