@@ -50,7 +50,7 @@ export type CatalogRow = PageRow & { images: ProductDetail["images"] };
  * The shop's name order: what can be bought first, then what is sold out,
  * each by name (the column's "shop_name" collation: as people sort names).
  * products_shelf_idx is this order over the products on sale. A list with
- * archived products in it (the admin's) sorts by name alone.
+ * archived products in it sorts by name alone.
  */
 const SHELF_SQL = {
   order: Prisma.sql`(p.stock_qty <= 0) ASC, p.name ASC, p.id ASC`,
