@@ -1,6 +1,6 @@
 import type { AdminProduct, OrderPage } from "@shop/contracts";
 import type { GatewayContext } from "../context.ts";
-import { builder } from "./builder.ts";
+import { builder, PAGE_ITEMS_COMPLEXITY } from "./builder.ts";
 import {
   IdempotencyKeyError,
   InsufficientStockError,
@@ -25,8 +25,7 @@ import { allowed } from "./staff.ts";
 const OrderPageType = builder.objectRef<OrderPage>("OrderPage").implement({
   description: "A page of orders, newest first; pass nextCursor as cursor for the next page.",
   fields: (t) => ({
-    // The page size is counted once, on the field that takes the limit.
-    orders: t.field({ type: [OrderType], complexity: { field: 0, multiplier: 1 }, resolve: (p) => p.orders }),
+    orders: t.field({ type: [OrderType], complexity: PAGE_ITEMS_COMPLEXITY, resolve: (p) => p.orders }),
     nextCursor: t.exposeString("next_cursor", { nullable: true }),
     totalCount: t.exposeInt("total_count", { description: "Orders matching the filters, on all pages." }),
   }),
@@ -58,7 +57,7 @@ const AdminProductPageType = builder
     fields: (t) => ({
       products: t.field({
         type: [AdminProductType],
-        complexity: { field: 0, multiplier: 1 },
+        complexity: PAGE_ITEMS_COMPLEXITY,
         resolve: (p) => p.items,
       }),
       nextCursor: t.exposeString("next_cursor", { nullable: true }),

@@ -6,6 +6,13 @@ import type { GatewayContext } from "../context.ts";
 /** Query limits: deep or wide queries are refused before any resolver runs. */
 export const QUERY_LIMITS = { depth: 8, breadth: 100, complexity: 5_000 };
 
+/**
+ * The complexity of the list inside a page (its edges, its items): the page's
+ * size is already counted once, on the field that takes the limit, so the list
+ * itself adds nothing (not the default list multiplier, 10, once more).
+ */
+export const PAGE_ITEMS_COMPLEXITY = { field: 0, multiplier: 1 };
+
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
   Scalars: { DateTime: { Input: string; Output: string } };

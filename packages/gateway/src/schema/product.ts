@@ -2,7 +2,7 @@ import { IMAGE_WIDTHS } from "@shop/contracts";
 import type { AdminProduct, CatalogSort, Product, ProductDetail, ProductImage } from "@shop/contracts";
 import { Kind, type FieldNode, type GraphQLResolveInfo } from "graphql";
 import type { GatewayContext } from "../context.ts";
-import { builder } from "./builder.ts";
+import { builder, PAGE_ITEMS_COMPLEXITY } from "./builder.ts";
 
 /** A product as resolvers hold it: the content fields are there when Inventory sent them. */
 export type ProductSource = Product & Partial<Pick<ProductDetail, "description" | "sku" | "images">>;
@@ -128,10 +128,9 @@ const PageInfoType = builder.objectRef<CatalogConnection>("PageInfo").implement(
 const ProductConnectionType = builder.objectRef<CatalogConnection>("ProductConnection").implement({
   description: "A page of the catalog (keyset-paged: a deep page costs what the first does).",
   fields: (t) => ({
-    // The page's size is counted once, on catalog(first): an edge is one product.
     edges: t.field({
       type: [ProductEdgeType],
-      complexity: { field: 0, multiplier: 1 },
+      complexity: PAGE_ITEMS_COMPLEXITY,
       resolve: (c) => c.edges,
     }),
     pageInfo: t.field({ type: PageInfoType, resolve: (c) => c }),
