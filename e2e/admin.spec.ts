@@ -523,7 +523,8 @@ test("the Products and Orders pages fit the screen with many rows (screenshots w
   await screenshot(page, testInfo, "admin", "sign-in", true);
   await signIn(page);
   await expect(page.getByRole("table")).toBeVisible();
-  expect(await page.getByRole("row").count()).toBeGreaterThan(products.length);
+  // A header row and a full first page (the admin pages products 50 at a time, archived ones too).
+  expect(await page.getByRole("row").count()).toBeGreaterThan(Math.min(products.length, 50));
   const header = await page.getByRole("banner").first().boundingBox();
   const signOut = await page.getByRole("button", { name: "Sign out" }).boundingBox();
   if (!header || !signOut) throw new Error("no header or Sign out");

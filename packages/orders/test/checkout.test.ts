@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { SERVICE_TOKEN_HEADER } from "@shop/service";
+import { TEST_SERVICE_TOKEN } from "@shop/service/testing";
 import { refundKey } from "../src/domain/refund-order.ts";
 import { UNKNOWN_ID, useOrders } from "./harness.ts";
 
@@ -428,7 +430,12 @@ describe("Payments POST /refunds", () => {
     const payments = (path: string, init: RequestInit = {}) =>
       h.realPayments(`http://payments.test${path}`, {
         ...init,
-        headers: { "content-type": "application/json", ...(init.headers ?? {}) },
+        // Payments answers only Shop's own services.
+        headers: {
+          "content-type": "application/json",
+          [SERVICE_TOKEN_HEADER]: TEST_SERVICE_TOKEN,
+          ...(init.headers ?? {}),
+        },
       });
     const post = (key: string | undefined, body: unknown) =>
       payments("/refunds", {
@@ -450,6 +457,13 @@ describe("Payments POST /refunds", () => {
     expect(over.status).toBe(409);
     expect(await over.json()).toMatchObject({ error: "refund_exceeds_captured" });
     expect((await post("r-3", { charge_id: UNKNOWN_ID, amount_cents: 1 })).status).toBe(404);
+    // Without the service credential nobody refunds, whatever the body.
+    const stranger = await h.realPayments("http://payments.test/refunds", {
+      method: "POST",
+      body: JSON.stringify({ charge_id: chargeId, amount_cents: 100 }),
+      headers: { "content-type": "application/json", "idempotency-key": "r-4" },
+    });
+    expect(stranger.status).toBe(401);
 
     const charge = await (await payments(`/charges/${chargeId}`)).json();
     expect(charge).toMatchObject({

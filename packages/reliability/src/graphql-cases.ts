@@ -39,13 +39,15 @@ export interface GraphqlCase {
 }
 
 /** The typed errors of the schema's result unions. */
-const TYPED_ERRORS = new Set([
+export const TYPED_ERRORS = new Set([
   "ValidationError",
   "NotFoundError",
   "InsufficientStockError",
   "InvalidStateError",
   "IdempotencyKeyError",
   "PaymentFailedError",
+  "RefundExceedsCapturedError",
+  "RateLimitedError",
 ]);
 /** Codes that mean the gateway or a service failed, not the input. */
 const FAILURE_CODES = new Set(["INTERNAL_ERROR", "INTERNAL_SERVER_ERROR", "SERVICE_UNAVAILABLE"]);
@@ -78,20 +80,21 @@ type ArgValues = Record<string, JsonLike | typeof MISSING>;
 
 /** Argument values with at least one bad or missing (or a bad combination). */
 function badArgs(spec: MutationSpec): fc.Arbitrary<ArgValues> {
-  const perArg = fc
-    .subarray(spec.args, { minLength: 1 })
-    .chain((broken) =>
-      fc.record(
-        Object.fromEntries(
-          spec.args.map((arg) => [
-            arg.name,
-            broken.includes(arg)
+  const perArg = fc.subarray(spec.args, { minLength: 1 }).chain((broken) =>
+    fc.record(
+      Object.fromEntries(
+        spec.args.map((arg) => [
+          arg.name,
+          broken.includes(arg)
+            ? // Leaving out an optional argument is no mistake: only a required one may go missing.
+              arg.type.endsWith("!")
               ? fc.oneof({ weight: 6, arbitrary: arg.bad }, { weight: 1, arbitrary: fc.constant(MISSING) })
-              : arg.valid,
-          ]),
-        ),
+              : arg.bad
+            : arg.valid,
+        ]),
       ),
-    ) as fc.Arbitrary<ArgValues>;
+    ),
+  ) as fc.Arbitrary<ArgValues>;
   return spec.badCombinations
     ? fc.oneof({ weight: 4, arbitrary: perArg }, { weight: 1, arbitrary: spec.badCombinations })
     : perArg;
@@ -182,8 +185,9 @@ export function badGraphqlRequests(spec: MutationSpec): fc.Arbitrary<GraphqlCase
       fc.constantFrom(...spec.args),
       fc.constantFrom("Int", "String!", "Float!", "[ID!]!", "Boolean", "OrderStatus", "NoSuchType!"),
     )
-    // Declared as its own type it is no mistake (a String! argument declared String!).
-    .filter(([arg, type]) => type !== arg.type)
+    // Declared as its own type it is no mistake (a String! argument declared String!), nor is
+    // a non-null variable in a nullable argument (String! for a String).
+    .filter(([arg, type]) => type !== arg.type && type !== `${arg.type}!`)
     .map(([arg, type]) => [arg.name, type] as const)
     .chain(([name, type]) => validArgs(spec).map((values) => withVariables(spec, values, { [name]: type })));
   const cases: Array<fc.WeightedArbitrary<GraphqlCase>> = [

@@ -6,8 +6,9 @@ import {
   TRACKING_NUMBER_MAX,
 } from "@shop/contracts";
 import fc from "fast-check";
+import { isInterfaceType } from "graphql";
 import { hashPassword } from "@shop/staff";
-import { beforeAll, describe, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   brokenObject,
   deepJunk,
@@ -18,7 +19,12 @@ import {
 } from "../../src/arbitraries.ts";
 import { useBadInputShop } from "../../src/bad-input.ts";
 import type { Shop } from "../../src/fixtures.ts";
-import { badGraphqlRequests, problemWithGraphqlAnswer, type MutationSpec } from "../../src/graphql-cases.ts";
+import {
+  badGraphqlRequests,
+  problemWithGraphqlAnswer,
+  TYPED_ERRORS,
+  type MutationSpec,
+} from "../../src/graphql-cases.ts";
 import type { JsonLike } from "../../src/json-text.ts";
 import { forAllInputs } from "../../src/property.ts";
 import { createProductSpec, delta, placeOrderSpec, stockQty, updateProductSpec } from "../../src/specs.ts";
@@ -95,8 +101,13 @@ const inputObject = (spec: Parameters<typeof brokenObject>[0]) => ({
 });
 
 /** A string past a field's limit, or no string at all. */
+// Not a string of at most `max` (null is left out too: these arguments may be null).
 const tooLong = (max: number): fc.Arbitrary<JsonLike> =>
-  fc.oneof(fc.string({ minLength: max + 1, maxLength: max + 30 }), fc.integer(), deepJunk);
+  fc.oneof(
+    fc.string({ minLength: max + 1, maxLength: max + 30 }),
+    fc.integer(),
+    deepJunk.filter((v) => typeof v !== "string" && v !== null),
+  );
 
 const NO_SUCH_IMAGE = "00000000-0000-4000-8000-00000000beef";
 
@@ -362,6 +373,14 @@ describe("GraphQL mutations under bad input", () => {
         return problemWithGraphqlAnswer(answer, field, unauthorized);
       },
     );
+  });
+
+  it("knows every typed error of the schema as a refusal", async () => {
+    const { schema } = await import("@shop/gateway");
+    const errorInterface = schema.getType("Error");
+    if (!errorInterface || !isInterfaceType(errorInterface)) throw new Error("no Error interface");
+    const typed = schema.getImplementations(errorInterface).objects.map((t) => t.name);
+    expect(typed.sort()).toEqual([...TYPED_ERRORS].sort());
   });
 
   it("covers every mutation of the schema", async () => {
