@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalOverflow } from "./support/checks.ts";
+import { expectAccessible, expectNoHorizontalOverflow, screenshot } from "./support/checks.ts";
 import { confirmedOrder, fillCheckout } from "./support/checkout.ts";
 import { ADMIN, createProduct, OWNER_EMAIL, ownerPassword, unique } from "./support/stack.ts";
 
@@ -46,6 +46,7 @@ test("an order's life: checkout, email, capture, shipping, a part refund, and th
   await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
   await checkState(page, "checkout with details missing");
   await fillCheckout(page, { email });
+  await screenshot(page, testInfo, "web", "checkout", true);
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Order confirmed" })).toBeVisible();
   const order = await confirmedOrder(page);
@@ -92,6 +93,7 @@ test("an order's life: checkout, email, capture, shipping, a part refund, and th
   await expect(refund).toBeHidden();
   await expect(admin.locator("main")).toContainText("Lid arrived dented");
   await checkState(admin, "an order shipped and part-refunded");
+  await screenshot(admin, testInfo, "admin", "order-detail", true);
 
   // The shipping email follows the confirmation.
   await expect
@@ -105,15 +107,19 @@ test("an order's life: checkout, email, capture, shipping, a part refund, and th
   await expect(page.getByRole("heading", { level: 1, name: "Order shipped" })).toBeVisible();
   await expect(page.getByText("RM123456789GB", { exact: false })).toBeVisible();
   await checkState(page, "a shipped order");
+  await screenshot(page, testInfo, "web", "order-shipped", true);
 
   // Without the link: by number and email; a wrong email is told plainly and learns nothing.
   await page.goto("/orders/find");
   await page.getByLabel("Order number").fill(String(order.number));
   await page.getByLabel("Email").fill("someone-else@example.com");
   await page.getByRole("button", { name: "Find order" }).click();
-  await expect(page.getByText("No order has that number and email address")).toBeVisible();
+  await expect(page.getByText("We found no order with that number and email address")).toBeVisible();
   await page.getByLabel("Email").fill(email.toUpperCase());
   await page.getByRole("button", { name: "Find order" }).click();
   await expect(page.getByTestId("order-status")).toHaveText("Shipped");
   await checkState(page, "an order found by number and email");
+  await page.goto("/orders/find");
+  await expect(page.getByRole("button", { name: "Find order" })).toBeVisible();
+  await screenshot(page, testInfo, "web", "find-order");
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ACTOR_HEADER } from "@shop/contracts";
 import { SERVICE_TOKEN_HEADER } from "@shop/service";
 import { TEST_SERVICE_TOKEN } from "@shop/service/testing";
 import { refundKey } from "../src/domain/refund-order.ts";
@@ -244,6 +245,30 @@ describe("lifecycle", () => {
     const order = await paid(1, 900);
     expect((await refund(order.orderId, 899)).body).toMatchObject({ order: { status: "PAID" } });
     expect((await refund(order.orderId, 1)).body).toMatchObject({ order: { status: "REFUNDED" } });
+  });
+
+  it("names the staff member the gateway vouches for on the timeline; a stranger's actor header is ignored", async () => {
+    const order = await paid();
+    const staff = { kind: "staff", staffId: UNKNOWN_ID, email: "sam@shop.test", role: "manager" };
+    const asStaff = await h.rest("POST", `/orders/${order.orderId}/fulfill`, {
+      body: { carrier: "UPS" },
+      headers: { [SERVICE_TOKEN_HEADER]: TEST_SERVICE_TOKEN, [ACTOR_HEADER]: JSON.stringify(staff) },
+    });
+    expect(asStaff.status).toBe(200);
+    const forged = await h.rest("POST", `/orders/${order.orderId}/refunds`, {
+      body: { amount_cents: 100 },
+      headers: { [ACTOR_HEADER]: JSON.stringify({ ...staff, role: "owner" }) },
+      key: "forged-actor",
+    });
+    expect(forged.status).toBe(401);
+    const { events } = (await detail(order.orderId)).body as {
+      events: Array<{ type: string; actor: string }>;
+    };
+    expect(events.map((e) => [e.type, e.actor])).toEqual([
+      ["placed", "shopper"],
+      ["payment_captured", "admin token"],
+      ["fulfilled", "sam@shop.test"],
+    ]);
   });
 
   it("fulfilling twice ships once and queues one shipping notice", async () => {

@@ -14,18 +14,12 @@ import {
 } from "../graphql/operations.ts";
 import { parseDollars } from "../products/validation.ts";
 import { Link, paths } from "../router.tsx";
+import { EVENT_WORDS, eventDetails } from "./timeline-words.ts";
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+const countryName = (code: string) => regionNames.of(code) ?? code;
 
 const NO_ANSWER = "The gateway sent no answer. Try again.";
-
-const EVENT_WORDS: Record<string, string> = {
-  placed: "Order placed",
-  payment_captured: "Payment captured",
-  payment_failed: "Payment failed",
-  fulfilled: "Marked as shipped",
-  refunded: "Refunded",
-  cancelled: "Cancelled",
-  email_sent: "Email sent",
-};
 
 type Action = "capture" | "ship" | "refund" | "cancel";
 
@@ -186,7 +180,7 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
           ) : (
             <p className="muted">No customer details (placed without checkout details).</p>
           )}
-          <h2>Ships to</h2>
+          <h2 id="ships-to-h">Ships to</h2>
           {address ? (
             <address>
               {address.line1}
@@ -200,11 +194,12 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
               {address.postalCode} {address.city}
               {address.region ? `, ${address.region}` : ""}
               <br />
-              {address.country}
+              {countryName(address.country)}
             </address>
           ) : (
             <p className="muted">No address.</p>
           )}
+          {order.shipment && <h2 id="shipment-h">Shipment</h2>}
           {order.shipment && (
             <p>
               Shipped {formatDateTime(order.shipment.fulfilledAt)}
@@ -268,8 +263,13 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
         <ol className="timeline">
           {(order.timeline ?? []).map((e) => (
             <li key={e.id}>
-              <strong>{EVENT_WORDS[e.type] ?? e.type}</strong> · {formatDateTime(e.createdAt)} · {e.actor}
-              {e.data !== "{}" && <span className="muted"> · {summary(e.data)}</span>}
+              <span className="timeline-what">
+                <strong>{EVENT_WORDS[e.type] ?? e.type}</strong>
+                {eventDetails(e.type, e.data) && ` · ${eventDetails(e.type, e.data)}`}
+              </span>
+              <span className="timeline-when">
+                {formatDateTime(e.createdAt)} · {e.actor}
+              </span>
             </li>
           ))}
         </ol>
@@ -344,16 +344,4 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
       )}
     </section>
   );
-}
-
-/** A timeline event's data in a few words. */
-function summary(json: string): string {
-  try {
-    const data = JSON.parse(json) as Record<string, unknown>;
-    return Object.entries(data)
-      .map(([k, v]) => `${k.replace(/_/g, " ")}: ${k.endsWith("cents") ? formatMoney(Number(v)) : String(v)}`)
-      .join(", ");
-  } catch {
-    return json;
-  }
 }

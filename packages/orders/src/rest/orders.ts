@@ -26,7 +26,7 @@ import {
   type ServiceHonoEnv,
 } from "@shop/service";
 import type { Context } from "hono";
-import { actorOf } from "../domain/actor.ts";
+import { timelineActor } from "../domain/actor.ts";
 import { cancelOrder } from "../domain/cancel-order.ts";
 import { captureOrder } from "../domain/capture-order.ts";
 import type { OrdersDeps } from "../domain/deps.ts";
@@ -37,7 +37,7 @@ import { refundOrder } from "../domain/refund-order.ts";
 
 /** Who is asking, for the timeline: the request's identity and id. */
 const actor = (c: Context<ServiceHonoEnv>) =>
-  actorOf({ isAdmin: c.get("isAdmin"), requestId: c.get("requestId") });
+  timelineActor({ actor: c.get("actor"), requestId: c.get("requestId") });
 
 /**
  * The locked REST contract of Orders and its checkout additions: each route

@@ -1,5 +1,5 @@
 import { ByIdInput, Order } from "@shop/contracts";
-import { actorOf } from "../../domain/actor.ts";
+import { timelineActor } from "../../domain/actor.ts";
 import { cancelOrder } from "../../domain/cancel-order.ts";
 import { staffProcedure } from "../init.ts";
 
@@ -7,4 +7,4 @@ import { staffProcedure } from "../init.ts";
 export const cancel = staffProcedure("orders.cancel")
   .input(ByIdInput)
   .output(Order)
-  .mutation(({ ctx, input }) => cancelOrder(ctx.deps.db, input.id, actorOf(ctx)));
+  .mutation(({ ctx, input }) => cancelOrder(ctx.deps.db, input.id, timelineActor(ctx)));

@@ -1,5 +1,5 @@
 import { ByIdInput, CaptureResult } from "@shop/contracts";
-import { actorOf } from "../../domain/actor.ts";
+import { timelineActor } from "../../domain/actor.ts";
 import { captureOrder } from "../../domain/capture-order.ts";
 import { staffProcedure } from "../init.ts";
 
@@ -7,4 +7,4 @@ import { staffProcedure } from "../init.ts";
 export const capture = staffProcedure("orders.capture")
   .input(ByIdInput)
   .output(CaptureResult)
-  .mutation(({ ctx, input }) => captureOrder(ctx.deps, input.id, actorOf(ctx)));
+  .mutation(({ ctx, input }) => captureOrder(ctx.deps, input.id, timelineActor(ctx)));

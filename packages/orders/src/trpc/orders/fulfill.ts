@@ -1,5 +1,5 @@
 import { FulfillOrderInput, OrderDetail, Uuid } from "@shop/contracts";
-import { actorOf } from "../../domain/actor.ts";
+import { timelineActor } from "../../domain/actor.ts";
 import { fulfillOrder } from "../../domain/fulfill-order.ts";
 import { staffProcedure } from "../init.ts";
 
@@ -7,4 +7,4 @@ import { staffProcedure } from "../init.ts";
 export const fulfill = staffProcedure("orders.fulfill")
   .input(FulfillOrderInput.extend({ id: Uuid }))
   .output(OrderDetail)
-  .mutation(({ ctx, input: { id, ...input } }) => fulfillOrder(ctx.deps.db, id, input, actorOf(ctx)));
+  .mutation(({ ctx, input: { id, ...input } }) => fulfillOrder(ctx.deps.db, id, input, timelineActor(ctx)));

@@ -1,5 +1,5 @@
 import { PlacedOrder, PlaceOrderRequest } from "@shop/contracts";
-import { actorOf } from "../../domain/actor.ts";
+import { timelineActor } from "../../domain/actor.ts";
 import { placeOrder } from "../../domain/place-order.ts";
 import { publicProcedure } from "../init.ts";
 
@@ -11,7 +11,7 @@ export const place = publicProcedure
     const answer = await placeOrder(ctx.deps, {
       input,
       idempotencyKey: idempotency_key,
-      actor: actorOf(ctx),
+      actor: timelineActor(ctx),
     });
     return answer.replayed ? PlacedOrder.parse(JSON.parse(answer.bodyText)) : answer.body;
   });

@@ -1,5 +1,5 @@
 import { IdempotencyKey, RefundOrderInput, RefundOrderResult, Uuid } from "@shop/contracts";
-import { actorOf } from "../../domain/actor.ts";
+import { timelineActor } from "../../domain/actor.ts";
 import { refundOrder } from "../../domain/refund-order.ts";
 import { staffProcedure } from "../init.ts";
 
@@ -12,7 +12,7 @@ export const refund = staffProcedure("orders.refund")
       orderId: id,
       input,
       idempotencyKey: idempotency_key,
-      actor: actorOf(ctx),
+      actor: timelineActor(ctx),
     });
     return answer.replayed ? RefundOrderResult.parse(JSON.parse(answer.bodyText)) : answer.body;
   });
