@@ -62,7 +62,13 @@ export async function createStaff(db: PrismaClient, input: unknown, by?: ActingA
 }
 
 /** The shop keeps at least one owner: nobody can demote or remove the last one. */
-async function refuseLosingLastOwner(tx: Pick<PrismaClient, "staffMember">, id: string): Promise<void> {
+async function refuseLosingLastOwner(
+  tx: Pick<PrismaClient, "staffMember" | "$queryRaw">,
+  id: string,
+): Promise<void> {
+  // Lock every owner's row first: two owners removing each other at once would
+  // otherwise each count the other and leave the shop with none.
+  await tx.$queryRaw`SELECT id FROM staff_members WHERE role = 'owner' ORDER BY id FOR UPDATE`;
   const owners = await tx.staffMember.count({ where: { role: "owner", id: { not: id } } });
   if (owners === 0) throw new ServiceError("invalid_state", "The shop must keep at least one owner");
 }

@@ -117,6 +117,57 @@ describe("sign-in and sessions", () => {
     });
   });
 
+  it("two owners removing each other at once: one goes, the shop keeps an owner", async () => {
+    const other = await createTestDatabase();
+    try {
+      const create = (email: string) =>
+        createStaff(other.prisma, { email, role: "owner", password: PASSWORD });
+      const [a, b] = await Promise.all([create("a@shop.test"), create("b@shop.test")]);
+      const by = { actor: { kind: "machine" as const, credential: "admin_token" as const }, requestId: "r" };
+      // Hold both rows so the two removals queue up together, each past its own reads.
+      let release!: () => void;
+      let locked!: () => void;
+      const held = new Promise<void>((r) => (locked = r));
+      const blocker = other.prisma.$transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT id FROM staff_members FOR UPDATE`;
+          locked();
+          await new Promise<void>((r) => (release = r));
+        },
+        { timeout: 30_000 },
+      );
+      await held;
+      const racers = Promise.allSettled([
+        removeStaff(other.prisma, a.id, by),
+        removeStaff(other.prisma, b.id, by),
+      ]);
+      // Both removals are waiting on a row lock before the blocker lets go.
+      await expect
+        .poll(
+          async () =>
+            Number(
+              (
+                await other.prisma.$queryRaw<Array<{ n: bigint }>>`
+                  SELECT count(*) AS n FROM pg_stat_activity
+                  WHERE datname = current_database() AND wait_event_type = 'Lock'`
+              )[0]!.n,
+            ),
+          { timeout: 10_000 },
+        )
+        .toBe(2);
+      release();
+      await blocker;
+      const outcomes = await racers;
+      expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+      expect(outcomes.find((o) => o.status === "rejected")).toMatchObject({
+        reason: { code: "invalid_state" },
+      });
+      expect(await other.prisma.staffMember.count({ where: { role: "owner" } })).toBe(1);
+    } finally {
+      await other.drop();
+    }
+  });
+
   it("never removes or demotes the last owner", async () => {
     const other = await createTestDatabase();
     try {
