@@ -49,6 +49,7 @@ COPY packages/reliability/package.json packages/reliability/
 COPY packages/sdk/package.json packages/sdk/
 COPY packages/service/package.json packages/service/
 COPY packages/stack/package.json packages/stack/
+COPY packages/staff/package.json packages/staff/
 COPY packages/ui/package.json packages/ui/
 
 # --- Prisma's client, generated with the prisma CLI (a dev tool of @shop/db) ------

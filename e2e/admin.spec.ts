@@ -6,15 +6,20 @@ import {
   screenshot,
 } from "./support/checks.ts";
 import { findInCatalog } from "./support/catalog.ts";
+import { confirmedOrder, fillCheckout, orderNumberOf } from "./support/checkout.ts";
 import {
   ADMIN,
+  addStaffMember,
   adminToken,
   createProduct,
   graphql,
   INVENTORY,
   ORDERS,
+  OWNER_EMAIL,
+  ownerPassword,
   PAYMENTS,
   placeOrder,
+  serviceToken,
   unique,
 } from "./support/stack.ts";
 
@@ -24,12 +29,16 @@ import {
  * product added in Admin is visible through Inventory and GraphQL and on the
  * web shop; a shopper orders it; capture marks the order paid and never
  * charges twice. And the admin as merchants use it: on a phone, with a
- * gateway that hangs, in several tabs.
+ * gateway that hangs, in several tabs; people signing in with their own
+ * email and password, an owner managing them, and the audit log saying who
+ * did what.
  */
 
-async function signIn(page: Page, token: string) {
+/** Signs in as a person (the first owner unless told), and waits for the Products page. */
+async function signIn(page: Page, email = OWNER_EMAIL, password = ownerPassword()) {
   await page.goto(ADMIN);
-  await page.getByLabel("Admin token").fill(token);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Products" })).toBeVisible();
 }
@@ -40,9 +49,9 @@ async function checkState(page: Page, state: string) {
   await expectAccessible(page, state);
 }
 
-/** The Orders page's row of one order (the table shows the first 8 characters of its id). */
-const orderRow = (page: Page, orderId: string) =>
-  page.getByRole("row", { name: new RegExp(orderId.slice(0, 8)) });
+/** The Orders page's row of one order (the table shows its number, #1001). */
+const orderRow = (page: Page, orderNumber: number) =>
+  page.getByRole("row", { name: new RegExp(`#${orderNumber}\\b`) });
 
 test.beforeAll(async ({ request }) => {
   // The config waits for the web shop; the admin is served beside it and may come up a moment later.
@@ -51,20 +60,49 @@ test.beforeAll(async ({ request }) => {
     .toBe(true);
 });
 
-test("a wrong admin token is refused and the admin stays signed out", async ({ page }) => {
+test("a wrong password is refused and the person stays signed out", async ({ page }) => {
   await page.goto(ADMIN);
   await expect(page).toHaveTitle("Sign in · Shop Admin");
   // Words for merchants: no commands, ports or file paths.
   await expect(page.locator("body")).not.toContainText(/pnpm|localhost|\.data|:\d{4}/);
   await checkState(page, "sign-in");
-  const field = page.getByLabel("Admin token");
-  await field.fill("not-the-admin-token");
+  await page.getByLabel("Email").fill(OWNER_EMAIL);
+  await page.getByLabel("Password").fill("not the owner's password");
   await page.getByRole("button", { name: "Sign in" }).click();
 
-  await expect(page.getByText("That token was not accepted")).toBeVisible();
-  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("alert")).toHaveText(
+    "That email and password do not match an account. Check both and try again.",
+  );
+  await expect(page.getByLabel("Password")).toHaveValue("");
+  await expect(page.getByLabel("Email")).toHaveValue(OWNER_EMAIL);
   await expect(page.getByRole("heading", { name: "Products" })).toHaveCount(0);
+  // No session cookie came of it.
+  expect((await page.context().cookies()).filter((c) => c.name === "shop_session")).toEqual([]);
   await checkState(page, "sign-in refused");
+});
+
+test("sign-in is slowed down after five wrong passwords for an account, and says so", async ({
+  page,
+  request,
+}) => {
+  const email = `${unique("slowed").replace(/\W+/g, "-")}@shop.test`;
+  await addStaffMember(request, { email, role: "support", password: "the right password, long" });
+  await page.goto(ADMIN);
+  await page.getByLabel("Email").fill(email);
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel("Password").fill(`wrong guess ${attempt}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toHaveText(/do not match an account/);
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  // Even the right password waits now: guessing is slowed, whatever the guess.
+  await page.getByLabel("Password").fill("the right password, long");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText(
+    /Too many failed sign-ins for this account\. Try again in \d+ minutes\./,
+  );
+  await expect(page.getByRole("heading", { name: "Products" })).toHaveCount(0);
+  await checkState(page, "sign-in slowed down");
 });
 
 test("an admin adds a product, a shopper buys it, and its capture marks the order paid once", async ({
@@ -72,11 +110,10 @@ test("an admin adds a product, a shopper buys it, and its capture marks the orde
   context,
   request,
 }) => {
-  const token = adminToken();
   const name = unique("E2E Desk Lamp");
 
   // Admin: sign in, add the product.
-  await signIn(page, token);
+  await signIn(page);
   await page.getByRole("button", { name: "New product" }).click();
   const form = page.getByRole("dialog", { name: "New product" });
   await expectDialogUsable(page, form);
@@ -113,39 +150,40 @@ test("an admin adds a product, a shopper buys it, and its capture marks the orde
   const card = await findInCatalog(shop, name);
   await card.getByRole("button", { name: "Add to cart" }).click();
   await shop.getByRole("link", { name: "Cart (1 item)" }).click();
+  await fillCheckout(shop);
   await shop.getByRole("button", { name: "Place order" }).click();
   await expect(shop.getByRole("heading", { level: 1, name: "Order confirmed" })).toBeVisible();
-  const orderId = /\/orders\/([0-9a-f-]{36})$/.exec(shop.url())?.[1];
-  if (!orderId) throw new Error(`no order id in ${shop.url()}`);
+  const { id: orderId, number } = await confirmedOrder(shop);
   await shop.close();
 
   // Admin: the order is on the Orders page, waiting for payment; capture it, after confirming.
   await page.getByRole("link", { name: "Orders" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
   await expect(page).toHaveTitle("Orders · Shop Admin");
-  const row = orderRow(page, orderId);
+  const row = orderRow(page, number);
   await expect(row.getByText("Payment pending")).toBeVisible();
   await expect(page.locator("main")).not.toContainText("PENDING");
   await expect(row).toContainText(`1 × ${name}`);
   await expect(row).toContainText("$12.50");
   await row.getByRole("button", { name: /Capture payment/ }).click();
-  const confirm = page.getByRole("dialog", { name: `Capture payment for order ${orderId.slice(0, 8)}?` });
+  const confirm = page.getByRole("dialog", { name: `Capture payment for order #${number}?` });
   await expectDialogUsable(page, confirm);
   await checkState(page, "the capture confirmation");
   await confirm.getByRole("button", { name: "Capture $12.50" }).click();
   await expect(confirm).toBeHidden();
   const status = page.getByRole("status");
-  await expect(status).toHaveText(`Captured $12.50 for order ${orderId.slice(0, 8)}.`);
+  await expect(status).toHaveText(`Captured $12.50 for order #${number}.`);
   await expect(status).toBeFocused();
   await expect(row.getByText("Paid")).toBeVisible();
   await expect(row.getByRole("button", { name: /Capture payment/ })).toHaveCount(0);
 
   // Paid for good: a reload reads it from the server.
   await page.reload();
-  await expect(orderRow(page, orderId).getByText("Paid")).toBeVisible();
+  await expect(orderRow(page, number).getByText("Paid")).toBeVisible();
 
   // Never twice. Capturing a PAID order again answers it as it is, through either door, and
   // Orders' REST door names the one charge that paid it: the same each time, for the order's total.
+  const token = adminToken();
   const again = await graphql<{ capturePayment: { __typename: string; status?: string } }>(
     request,
     "mutation ($id: ID!) { capturePayment(orderId: $id) { __typename ... on Order { status } } }",
@@ -167,7 +205,12 @@ test("an admin adds a product, a shopper buys it, and its capture marks the orde
     chargeIds.push(body.charge.charge_id);
   }
   expect(chargeIds[1]).toBe(chargeIds[0]);
-  const charge = await request.get(`${PAYMENTS}/charges/${chargeIds[0]}`, { headers: auth });
+  // Payments answers only Shop's own services (the service credential), not even the admin token.
+  const refused = await request.get(`${PAYMENTS}/charges/${chargeIds[0]}`, { headers: auth });
+  expect(refused.status()).toBe(401);
+  const charge = await request.get(`${PAYMENTS}/charges/${chargeIds[0]}`, {
+    headers: { "x-service-token": serviceToken() },
+  });
   expect(await charge.json()).toMatchObject({ order_id: orderId, amount_cents: 1250, status: "succeeded" });
 
   // The sale took one unit.
@@ -179,20 +222,19 @@ test("an admin cancels a pending order after confirming, and its stock comes bac
   page,
   request,
 }) => {
-  const token = adminToken();
   const productId = await createProduct(request, {
     name: unique("E2E Cancel Bowl"),
     priceCents: 1_500,
     stockQty: 6,
   });
-  const orderId = await placeOrder(request, [{ productId, qty: 2 }]);
+  const number = await orderNumberOf(request, await placeOrder(request, [{ productId, qty: 2 }]));
 
-  await signIn(page, token);
+  await signIn(page);
   await page.getByRole("link", { name: "Orders" }).click();
   await page.getByLabel("Status").selectOption("PENDING");
-  const row = orderRow(page, orderId);
+  const row = orderRow(page, number);
   await row.getByRole("button", { name: /Cancel/ }).click();
-  const dialog = page.getByRole("dialog", { name: `Cancel order ${orderId.slice(0, 8)}?` });
+  const dialog = page.getByRole("dialog", { name: `Cancel order #${number}?` });
   // Wholly on screen, its text whole (not cut by the table cell it was opened from), its buttons tappable.
   await expectDialogUsable(page, dialog);
   await expect(dialog).toContainText(
@@ -212,7 +254,6 @@ test("an admin reprices, restocks, archives and restores a product; the catalog 
   page,
   request,
 }) => {
-  const token = adminToken();
   const name = unique("E2E Side Table");
   const productId = await createProduct(request, { name, priceCents: 8900, stockQty: 2 });
   const catalogIds = async () =>
@@ -220,7 +261,7 @@ test("an admin reprices, restocks, archives and restores a product; the catalog 
       (p) => p.id,
     );
 
-  await signIn(page, token);
+  await signIn(page);
   const row = page.getByRole("row", { name: new RegExp(name) });
   const status = page.getByRole("status");
 
@@ -270,7 +311,7 @@ test("an admin reprices, restocks, archives and restores a product; the catalog 
 });
 
 test("a product name stops at 200 characters while it is typed", async ({ page }) => {
-  await signIn(page, adminToken());
+  await signIn(page);
   await page.getByRole("button", { name: "New product" }).click();
   const name = page.getByRole("dialog", { name: "New product" }).getByLabel("Name");
   await name.pressSequentially("n".repeat(230));
@@ -300,7 +341,7 @@ test("the page and the filter of the Orders page are in its address: reload and 
     );
   }
 
-  await signIn(page, token);
+  await signIn(page);
   await page.getByRole("link", { name: "Orders" }).click();
   await page.getByLabel("Status").selectOption("CANCELLED");
   await expect(page).toHaveURL(/\/orders\?status=cancelled$/);
@@ -332,10 +373,10 @@ test("a gateway that never answers a capture gives a message within 15 s that sa
     priceCents: 2_000,
     stockQty: 2,
   });
-  const orderId = await placeOrder(request, [{ productId, qty: 1 }]);
-  await signIn(page, adminToken());
+  const number = await orderNumberOf(request, await placeOrder(request, [{ productId, qty: 1 }]));
+  await signIn(page);
   await page.getByRole("link", { name: "Orders" }).click();
-  const row = orderRow(page, orderId);
+  const row = orderRow(page, number);
   await row.getByRole("button", { name: /Capture payment/ }).click();
 
   // Only the capture hangs: accepted, never answered.
@@ -361,16 +402,101 @@ test("a gateway that never answers a capture gives a message within 15 s that sa
 });
 
 test("one sign-in for every tab of the browser, and one sign-out", async ({ page, context }) => {
-  await signIn(page, adminToken());
+  await signIn(page);
   const other = await context.newPage();
   await other.goto(`${ADMIN}/orders`);
   await expect(other.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
 
   await other.getByRole("button", { name: "Sign out" }).click();
-  await expect(other.getByLabel("Admin token")).toBeVisible();
-  await expect(page.getByLabel("Admin token")).toBeVisible();
+  await expect(other.getByLabel("Email")).toBeVisible();
+  await expect(other.getByText("You are signed out.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toBeVisible();
   await expect(page.getByText("You signed out in another tab.")).toBeVisible();
+  // The session is gone on the gateway too: a reload stays signed out.
+  await page.reload();
+  await expect(page.getByLabel("Email")).toBeVisible();
   await checkState(page, "signed out from another tab");
+});
+
+test("an owner adds a person, changes their role and removes them; each takes effect at once, and the audit log says who did it", async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const email = `${unique("helper").replace(/\W+/g, "-")}@shop.test`;
+  const password = "a first password, handed over";
+
+  // The owner: who is signed in shows in the bar; Staff and Audit log are there for owners.
+  await signIn(page);
+  const bar = page.getByRole("banner").first();
+  await expect(bar).toContainText(OWNER_EMAIL);
+  await expect(bar).toContainText("Owner");
+  await page.getByRole("link", { name: "Staff" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Staff" })).toBeVisible();
+  await expect(page).toHaveTitle("Staff · Shop Admin");
+  const add = page.getByRole("form", { name: "Add a person" });
+  await add.getByLabel("Email").fill(email);
+  await add.getByLabel("Role").selectOption("support");
+  await add.getByLabel("First password").fill(password);
+  await add.getByRole("button", { name: "Add person" }).click();
+  const status = page.getByRole("status");
+  await expect(status).toHaveText(`Added ${email} as Support. Give them their first password yourself.`);
+  const row = page.getByRole("row", { name: new RegExp(email.replace(/[.]/g, "\\.")) });
+  await expect(row.getByRole("combobox")).toHaveValue("support");
+  await checkState(page, "staff");
+  await screenshot(page, testInfo, "admin", "staff", true);
+
+  // The new person, in a browser of their own: support sees no staff, no audit log, no product edits.
+  const theirs = await browser.newContext({ viewport: page.viewportSize() });
+  const them = await theirs.newPage();
+  await signIn(them, email, password);
+  const theirBar = them.getByRole("banner").first();
+  await expect(theirBar).toContainText(email);
+  await expect(theirBar).toContainText("Support");
+  await expect(them.getByRole("link", { name: "Staff" })).toHaveCount(0);
+  await expect(them.getByRole("link", { name: "Audit log" })).toHaveCount(0);
+  await expect(them.getByRole("button", { name: "New product" })).toHaveCount(0);
+  await expect(them.getByText("Your role can look at products but not change them.")).toBeVisible();
+  await checkState(them, "products as support");
+  await them.goto(`${ADMIN}/staff`);
+  await expect(them.getByText("Only an owner of the shop can see this page.")).toBeVisible();
+
+  // A new role applies at once: their session ends, and they sign in again as a manager.
+  await row.getByRole("combobox").selectOption("manager");
+  await expect(status).toHaveText(`${email} is now Manager. Their sessions ended, so it applies at once.`);
+  await them.getByRole("link", { name: "Orders" }).click();
+  await expect(them.getByText("Your session has ended. Sign in again to go on.")).toBeVisible();
+  await signIn(them, email, password);
+  await expect(them.getByRole("button", { name: "New product" })).toBeVisible();
+
+  // Removed: signed out at once, and the password no longer opens the admin.
+  await row.getByRole("button", { name: `Remove ${email}` }).click();
+  const confirm = page.getByRole("dialog", { name: `Remove ${email}?` });
+  await expectDialogUsable(page, confirm);
+  await checkState(page, "the remove confirmation");
+  await confirm.getByRole("button", { name: "Remove person" }).click();
+  await expect(status).toHaveText(`Removed ${email}. They are signed out and can no longer sign in.`);
+  await expect(status).toBeFocused();
+  await expect(row).toHaveCount(0);
+  await them.getByRole("link", { name: "Orders" }).click();
+  await expect(them.getByText("Your session has ended. Sign in again to go on.")).toBeVisible();
+  await them.getByLabel("Email").fill(email);
+  await them.getByLabel("Password").fill(password);
+  await them.getByRole("button", { name: "Sign in" }).click();
+  await expect(them.getByRole("alert")).toHaveText(/do not match an account/);
+  await theirs.close();
+
+  // The audit log: who did each of it, newest first.
+  await page.getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  const entry = (action: string, who: string) =>
+    page.getByRole("row").filter({ hasText: action }).filter({ hasText: who });
+  await expect(entry("staff.create", OWNER_EMAIL).first()).toBeVisible();
+  await expect(entry("staff.change_role", OWNER_EMAIL).first()).toBeVisible();
+  await expect(entry("staff.remove", OWNER_EMAIL).first()).toBeVisible();
+  await expect(entry("staff.sign_in", email).first()).toBeVisible();
+  await checkState(page, "audit log");
+  await screenshot(page, testInfo, "admin", "audit-log", true);
 });
 
 // Always runs: the pages must render with several orders in each state, fit the screen, keep
@@ -392,10 +518,14 @@ test("the Products and Orders pages fit the screen with many rows (screenshots w
       );
   }
 
-  await signIn(page, adminToken());
+  await page.goto(ADMIN);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await screenshot(page, testInfo, "admin", "sign-in", true);
+  await signIn(page);
   await expect(page.getByRole("table")).toBeVisible();
-  expect(await page.getByRole("row").count()).toBeGreaterThan(products.length);
-  const header = await page.getByRole("banner").boundingBox();
+  // A header row and a full first page (the admin pages products 50 at a time, archived ones too).
+  expect(await page.getByRole("row").count()).toBeGreaterThan(Math.min(products.length, 50));
+  const header = await page.getByRole("banner").first().boundingBox();
   const signOut = await page.getByRole("button", { name: "Sign out" }).boundingBox();
   if (!header || !signOut) throw new Error("no header or Sign out");
   expect(signOut.x + signOut.width).toBeLessThanOrEqual(header.x + header.width);

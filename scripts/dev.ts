@@ -6,11 +6,11 @@
  * gateway, which serves GraphiQL; one line per URL; Ctrl-C stops it all.
  */
 import { join } from "node:path";
-import { dataDir, repoRoot } from "@shop/db";
+import { repoRoot } from "@shop/db";
 import { portOf } from "@shop/contracts";
-import { resolveAdminToken } from "./lib/admin-token.ts";
 import { shopBanner } from "./lib/banner.ts";
 import { readyDatabase } from "./lib/database.ts";
+import { stackEnv } from "./lib/stack-env.ts";
 import { runTs, waitUntilHealthy } from "@shop/service/processes";
 import { stackServices } from "./lib/services.ts";
 import { buildGraphiqlIfStale, devServeSpa, runScript, stackSpas } from "./lib/spas.ts";
@@ -26,10 +26,8 @@ codegen.catch(() => undefined);
 // GraphiQL's page when stale, after the codegen; the gateway reads it per request, so it may land later.
 const graphiql = codegen.then(() => buildGraphiqlIfStale(root, process.env));
 graphiql.catch((err: unknown) => console.error(`GraphiQL was not built: ${String(err)}`));
-const database = await readyDatabase();
-
-const admin = resolveAdminToken(join(dataDir(), "admin-token"));
-const env = { ...process.env, DATABASE_URL: database.url, ADMIN_TOKEN: admin.token };
+const { database, owner } = await readyDatabase();
+const { env, admin } = stackEnv(database.url);
 const shop = new Supervisor(() => database.stop());
 // node --watch keeps running when a service crashes and restarts it on the next save: the
 // shop stops only if a watcher itself exits.
@@ -58,6 +56,7 @@ try {
       [...spas, ...services].map(({ spec }) => spec),
       database,
       admin,
+      owner,
     ),
   );
 } catch (err) {

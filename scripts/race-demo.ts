@@ -138,6 +138,9 @@ async function startOrders(databaseUrl: string) {
     ...process.env,
     DATABASE_URL: databaseUrl,
     ADMIN_TOKEN: randomBytes(24).toString("base64url"),
+    SERVICE_TOKEN: randomBytes(24).toString("base64url"),
+    // /metrics on a port the system picks: never one a running shop holds.
+    METRICS_PORT: "0",
     ORDERS_PORT: String(port),
     LOG_LEVEL: "warn",
   };

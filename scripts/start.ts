@@ -5,12 +5,11 @@
  * built when stale and served; one line per URL; Ctrl-C stops it all.
  */
 import type { ChildProcess } from "node:child_process";
-import { join } from "node:path";
-import { dataDir, repoRoot } from "@shop/db";
+import { repoRoot } from "@shop/db";
 import { portOf } from "@shop/contracts";
-import { resolveAdminToken } from "./lib/admin-token.ts";
 import { shopBanner } from "./lib/banner.ts";
 import { readyDatabase } from "./lib/database.ts";
+import { stackEnv } from "./lib/stack-env.ts";
 import { runTs, waitUntilHealthy } from "@shop/service/processes";
 import { stackServices } from "./lib/services.ts";
 import { Supervisor } from "./lib/supervisor.ts";
@@ -28,10 +27,8 @@ const spaBuilds = Promise.all(spaSpecs.map((spa) => buildIfStale(spa, root, buil
 });
 // Awaited once the services are up; a failure before then must not end the process unhandled.
 spaBuilds.catch(() => undefined);
-const database = await readyDatabase();
-
-const admin = resolveAdminToken(join(dataDir(), "admin-token"));
-const env = { ...process.env, DATABASE_URL: database.url, ADMIN_TOKEN: admin.token };
+const { database, owner } = await readyDatabase();
+const { env, admin } = stackEnv(database.url);
 const shop = new Supervisor(() => database.stop());
 const services = stackServices(env).map((spec) => ({
   spec,
@@ -60,5 +57,6 @@ console.log(
     [...spas, ...services].map(({ spec }) => spec),
     database,
     admin,
+    owner,
   ),
 );

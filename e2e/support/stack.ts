@@ -1,21 +1,47 @@
-/** The running stack (playwright.config.ts starts it): its addresses, its admin token, GraphQL calls. */
+/** The running stack (playwright.config.ts starts it): its addresses, its admin token and first owner, GraphQL calls. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, type APIRequestContext } from "@playwright/test";
 
-export const ADMIN = "http://127.0.0.1:5174";
+// localhost, as the gateway's URL in the SPAs' build: the session cookie is SameSite=Strict, and
+// 127.0.0.1 and localhost are two sites to a browser (a sign-in from one would set no cookie for the other).
+export const ADMIN = "http://localhost:5174";
 export const WEB = "http://127.0.0.1:5173";
 export const GATEWAY = "http://127.0.0.1:4000/graphql";
 export const INVENTORY = "http://127.0.0.1:4001";
 export const ORDERS = "http://127.0.0.1:4002";
 export const PAYMENTS = "http://127.0.0.1:4003";
 
-/** The stack's admin token: ADMIN_TOKEN when the runner set it, else the one `pnpm start` saved. */
-export function adminToken(): string {
-  if (process.env.ADMIN_TOKEN) return process.env.ADMIN_TOKEN;
+function dataFile(name: string): string {
   const dataDir = process.env.SHOP_E2E_DATA_DIR;
   if (!dataDir) throw new Error("SHOP_E2E_DATA_DIR is unset: run through playwright.config.ts");
-  return readFileSync(join(dataDir, "admin-token"), "utf8").trim();
+  return readFileSync(join(dataDir, name), "utf8").trim();
+}
+
+/** The stack's admin token (the machine credential): ADMIN_TOKEN when the runner set it, else the one `pnpm start` saved. */
+export function adminToken(): string {
+  return process.env.ADMIN_TOKEN || dataFile("admin-token");
+}
+
+/** The credential the services present to each other, which `pnpm start` keeps in the data folder. */
+export const serviceToken = (): string => process.env.SERVICE_TOKEN || dataFile("service-token");
+
+/** The first owner `pnpm start` made on the empty database, and the password it kept in the data folder. */
+export const OWNER_EMAIL = "owner@shop.local";
+export const ownerPassword = (): string => dataFile("owner-password");
+
+/** Adds a person through the gateway as the machine credential (an owner's power): their id. */
+export async function addStaffMember(
+  request: APIRequestContext,
+  person: { email: string; role: "owner" | "manager" | "support"; password: string },
+): Promise<string> {
+  const { addStaffMember } = await graphql<{ addStaffMember: { id: string } }>(
+    request,
+    "mutation ($email: String!, $role: StaffRole!, $password: String!) { addStaffMember(email: $email, role: $role, password: $password) { id } }",
+    person,
+    adminToken(),
+  );
+  return addStaffMember.id;
 }
 
 export async function graphql<T>(

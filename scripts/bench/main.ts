@@ -69,6 +69,9 @@ try {
     ...process.env,
     DATABASE_URL: database.url,
     ADMIN_TOKEN: adminToken,
+    SERVICE_TOKEN: randomBytes(24).toString("base64url"),
+    // /metrics on a port the system picks: never one a running shop holds.
+    METRICS_PORT: "0",
     LOG_LEVEL: "warn",
     GATEWAY_RATE_LIMIT_PER_MINUTE: "0",
     GATEWAY_PORT: String(ports.gateway),

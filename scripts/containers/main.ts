@@ -56,6 +56,7 @@ const [gateway, inventory, orders, payments, web, admin, postgres] = await freeP
 const adminToken = randomBytes(24).toString("hex");
 const env: NodeJS.ProcessEnv = {
   ADMIN_TOKEN: adminToken,
+  SERVICE_TOKEN: randomBytes(24).toString("hex"),
   POSTGRES_PASSWORD: randomBytes(24).toString("hex"),
   GATEWAY_HOST_PORT: String(gateway),
   INVENTORY_HOST_PORT: String(inventory),

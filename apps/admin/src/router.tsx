@@ -1,5 +1,5 @@
 /**
- * The admin's two pages, on wouter's History API plumbing (a location hook
+ * The admin's pages, on wouter's History API plumbing (a location hook
  * that follows pushState and back/forward, and a <Link> that navigates in
  * place); the app keeps its own names so pages do not depend on the library.
  */
@@ -11,16 +11,29 @@ import {
   useSearch as useBrowserSearch,
 } from "wouter/use-browser-location";
 
-export type Page = "products" | "orders" | "not-found";
+export type Page = "products" | "orders" | "order" | "staff" | "audit" | "not-found";
 
-export const paths = { products: "/products", orders: "/orders" } as const;
+export const paths = {
+  products: "/products",
+  orders: "/orders",
+  order: (id: string) => `/orders/${encodeURIComponent(id)}`,
+  staff: "/staff",
+  audit: "/audit",
+} as const;
 
 /** The page a path shows; the root is the products page. */
 export function pageOf(pathname: string): Page {
   if (pathname === "/" || pathname === paths.products) return "products";
   if (pathname === paths.orders) return "orders";
+  if (/^\/orders\/[^/]+$/.test(pathname)) return "order";
+  if (pathname === paths.staff) return "staff";
+  if (pathname === paths.audit) return "audit";
   return "not-found";
 }
+
+/** The id of the order an /orders/:id path names. */
+export const orderIdOf = (pathname: string): string =>
+  decodeURIComponent(pathname.slice(paths.orders.length + 1));
 
 /** Goes to `to` (a path, maybe with a ?query): a new history entry, so Back returns here. */
 export function navigate(to: string, { replace = false }: { replace?: boolean } = {}): void {

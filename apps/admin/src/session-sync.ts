@@ -3,83 +3,59 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 /**
  * One sign-in for every tab of the admin in a browser, and one sign-out.
  *
- * The token stays in each tab's sessionStorage (it ends with the browser
- * session and is never written where it outlives it); the tabs share it over
- * a BroadcastChannel, which only pages of this origin can hear:
- * - a tab that opens signed out asks; a signed-in tab answers with its token;
- * - signing in announces the token: tabs showing the sign-in form take it;
- * - signing out (or a token the gateway stopped accepting) is announced, and
- *   every tab signs out at once.
+ * The session itself is the gateway's HttpOnly cookie, which every tab sends
+ * already; what the tabs share over a BroadcastChannel (only pages of this
+ * origin hear it) is the news, so no tab goes on showing a stale state:
+ * - signing in is announced: tabs showing the sign-in form ask who is signed in;
+ * - signing out (or a session the gateway ended) is announced, and every tab
+ *   shows the sign-in form at once.
  */
 export const SESSION_CHANNEL = "shop.admin.session";
 
-type SessionMessage = { type: "ask" } | { type: "token"; token: string } | { type: "signed-out" };
+type SessionMessage = { type: "signed-in" } | { type: "signed-out" };
 
 export interface SessionSync {
-  /** Tell the other tabs: this tab signed in with `token`. */
-  signedIn: (token: string) => void;
-  /** Tell the other tabs: sign out. */
+  /** Tell the other tabs: this tab signed in. */
+  signedIn: () => void;
+  /** Tell the other tabs: signed out. */
   signedOut: () => void;
   close: () => void;
 }
 
 interface SessionSyncOptions {
-  /** This tab's token now (asked for by a new tab). */
-  currentToken: () => string | null;
-  /** Another tab has a token; this tab may take it. */
-  onToken: (token: string) => void;
+  /** Another tab signed in. */
+  onSignedIn: () => void;
   /** Another tab signed out. */
   onSignedOut: () => void;
 }
 
-export function createSessionSync({ currentToken, onToken, onSignedOut }: SessionSyncOptions): SessionSync {
+export function createSessionSync({ onSignedIn, onSignedOut }: SessionSyncOptions): SessionSync {
   if (typeof BroadcastChannel === "undefined") {
     return { signedIn: () => {}, signedOut: () => {}, close: () => {} };
   }
   const channel = new BroadcastChannel(SESSION_CHANNEL);
   const post = (message: SessionMessage) => channel.postMessage(message);
   channel.onmessage = ({ data }: MessageEvent<SessionMessage>) => {
-    switch (data.type) {
-      case "ask": {
-        const token = currentToken();
-        if (token) post({ type: "token", token });
-        return;
-      }
-      case "token":
-        if (typeof data.token === "string" && data.token) onToken(data.token);
-        return;
-      case "signed-out":
-        onSignedOut();
-        return;
-    }
+    if (data?.type === "signed-in") onSignedIn();
+    if (data?.type === "signed-out") onSignedOut();
   };
-  if (currentToken() === null) post({ type: "ask" });
   return {
-    signedIn: (token) => post({ type: "token", token }),
+    signedIn: () => post({ type: "signed-in" }),
     signedOut: () => post({ type: "signed-out" }),
     close: () => channel.close(),
   };
 }
 
-/**
- * The tab's end of the channel for a component: open while mounted, told the
- * current token, calling the latest handlers. The methods are stable.
- */
-export function useSessionSync(
-  token: string | null,
-  handlers: { onToken: (token: string) => void; onSignedOut: () => void },
-): Pick<SessionSync, "signedIn" | "signedOut"> {
-  const tokenRef = useRef(token);
+/** The tab's end of the channel for a component: open while mounted, calling the latest handlers. */
+export function useSessionSync(handlers: SessionSyncOptions): Pick<SessionSync, "signedIn" | "signedOut"> {
   const handlersRef = useRef(handlers);
   const channel = useRef<SessionSync | null>(null);
   useLayoutEffect(() => {
-    tokenRef.current = token;
     handlersRef.current = handlers;
   });
   useEffect(() => {
     const sync = createSessionSync({
-      currentToken: () => tokenRef.current,
-      onToken: (shared) => handlersRef.current.onToken(shared),
+      onSignedIn: () => handlersRef.current.onSignedIn(),
       onSignedOut: () => handlersRef.current.onSignedOut(),
     });
     channel.current = sync;
@@ -87,7 +63,7 @@ export function useSessionSync(
   }, []);
   return useMemo(
     () => ({
-      signedIn: (shared: string) => channel.current?.signedIn(shared),
+      signedIn: () => channel.current?.signedIn(),
       signedOut: () => channel.current?.signedOut(),
     }),
     [],

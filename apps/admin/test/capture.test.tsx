@@ -7,13 +7,15 @@ import { createAdminClient } from "../src/graphql/client.ts";
 import { CAPTURE_UNKNOWN } from "../src/orders/OrderRow.tsx";
 import { OrdersPage } from "../src/orders/OrdersPage.tsx";
 import { deferred, fakeGateway, type GatewayAnswer } from "./fake-gateway.ts";
-import { renderSignedIn, TOKEN } from "./render.tsx";
+import { renderSignedIn } from "./render.tsx";
 
 const ORDER_ID = "6f1c2a9e-3b7d-4e1a-8c55-0d2b9e7f4a10";
 
 const pendingOrder = {
   __typename: "Order",
   id: ORDER_ID,
+  number: 1042,
+  customer: null,
   status: "PENDING",
   totalCents: 2500,
   createdAt: "2026-11-26T12:00:00.000Z",
@@ -34,7 +36,13 @@ const ordersPage = {
 /** One page with one pending order; capturePayment answers whatever `capture` resolves to, when it does. */
 function ordersGateway(capture: () => Promise<GatewayAnswer>) {
   return fakeGateway((call) => {
-    if (call.operationName === "Orders") return ordersPage;
+    if (call.operationName === "Orders") {
+      return {
+        data: {
+          orders: { __typename: "OrderPage", nextCursor: null, totalCount: 1, orders: [pendingOrder] },
+        },
+      };
+    }
     if (call.operationName === "CapturePayment") return capture();
     throw new Error(`unexpected ${call.operationName}`);
   });
@@ -42,7 +50,7 @@ function ordersGateway(capture: () => Promise<GatewayAnswer>) {
 
 async function renderOrders(gateway: ReturnType<typeof fakeGateway>) {
   const view = renderSignedIn(<OrdersPage />, gateway);
-  const row = await screen.findByRole("row", { name: /6f1c2a9e/ });
+  const row = await screen.findByRole("row", { name: /#1042/ });
   return { ...view, row: within(row) };
 }
 
@@ -52,7 +60,7 @@ describe("capturing a payment", () => {
     const { user, row } = await renderOrders(gateway);
 
     await user.click(row.getByRole("button", { name: /Capture payment/ }));
-    const dialog = within(screen.getByRole("dialog", { name: "Capture payment for order 6f1c2a9e?" }));
+    const dialog = within(screen.getByRole("dialog", { name: "Capture payment for order #1042?" }));
     expect(dialog.getByText(/This charges \$25\.00 for the order’s 2 items/)).toBeInTheDocument();
     await user.click(dialog.getByRole("button", { name: "Not now" }));
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
@@ -83,7 +91,7 @@ describe("capturing a payment", () => {
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(row.queryByRole("button")).not.toBeInTheDocument();
     const status = screen.getByRole("status");
-    expect(status).toHaveTextContent("Captured $25.00 for order 6f1c2a9e.");
+    expect(status).toHaveTextContent("Captured $25.00 for order #1042.");
     await waitFor(() => expect(status).toHaveFocus());
   });
 
@@ -139,7 +147,6 @@ describe("capturing a payment", () => {
       });
     };
     const client = createAdminClient({
-      token: TOKEN,
       transport: fetchExchange,
       fetch: hanging,
       deadlineMs: 150,
@@ -150,7 +157,7 @@ describe("capturing a payment", () => {
         <OrdersPage />
       </Provider>,
     );
-    const row = within(await screen.findByRole("row", { name: /6f1c2a9e/ }));
+    const row = within(await screen.findByRole("row", { name: /#1042/ }));
     await user.click(row.getByRole("button", { name: /Capture payment/ }));
     const dialog = within(screen.getByRole("dialog"));
     await user.click(dialog.getByRole("button", { name: "Capture $25.00" }));

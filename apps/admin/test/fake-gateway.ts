@@ -1,6 +1,6 @@
 /**
  * The edge the tests replace: a urql exchange that stands where fetch would,
- * so the app's real client (its auth header, its UNAUTHORIZED handling) runs
+ * so the app's real client (its credentials mode, its UNAUTHORIZED handling) runs
  * and only the gateway is pretend. Each test answers by operation name.
  */
 import {
@@ -15,8 +15,8 @@ import { filter, make, mergeMap, pipe, share, takeUntil } from "wonka";
 export interface GatewayCall {
   operationName: string;
   variables: Record<string, unknown>;
-  /** The Authorization header the request carried. */
-  authorization: string | undefined;
+  /** Whether the request sends the browser's cookies (the session) to the gateway's origin. */
+  credentials: RequestCredentials | undefined;
 }
 
 export interface GatewayAnswer {
@@ -80,18 +80,17 @@ export function fakeGateway(answer: Answerer): FakeGateway {
 function callOf(operation: Operation): GatewayCall {
   const { fetchOptions } = operation.context;
   const init = typeof fetchOptions === "function" ? fetchOptions() : fetchOptions;
-  const headers = new Headers(init?.headers);
   return {
     operationName: getOperationName(operation.query) ?? "(anonymous)",
     variables: operation.variables ?? {},
-    authorization: headers.get("authorization") ?? undefined,
+    credentials: init?.credentials,
   };
 }
 
-/** The gateway's answer to a request without the right admin token. */
+/** The gateway's answer when nobody is signed in (no session, or it ended). */
 export const UNAUTHORIZED: GatewayAnswer = {
   data: null,
-  errors: [{ message: "Admin token required", extensions: { code: "UNAUTHORIZED", service: "inventory" } }],
+  errors: [{ message: "Sign in as staff to do this.", extensions: { code: "UNAUTHORIZED" } }],
 };
 
 /** A promise the test settles when it chooses: a request held "in flight". */

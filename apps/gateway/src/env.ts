@@ -1,9 +1,19 @@
 import type { ServiceUrls } from "@shop/gateway";
-import { portOf } from "@shop/contracts";
+import { listenDefaultsOf, portOf } from "@shop/contracts";
+import { readListenEnv, readServiceToken, type ListenEnv } from "@shop/service";
 import { z } from "zod";
 
-export interface GatewayEnv {
-  port: number;
+export interface GatewayEnv extends ListenEnv {
+  /** SERVICE_TOKEN: sent on every call to a service. */
+  serviceToken: string;
+  /** NODE_ENV=production: no introspection, field suggestions or GraphiQL. */
+  production: boolean;
+  /** DATABASE_URL: where staff accounts, sessions and the audit log live; staff sign-in is off without it. */
+  databaseUrl: string | undefined;
+  /** ADMIN_TOKEN: its bearer is the machine actor here too (staff management, the audit log). */
+  adminToken: string | undefined;
+  /** STAFF_SESSION_IDLE_MINUTES, in ms: an unused session ends after this long (30 minutes by default). */
+  sessionIdleMs: number;
   serviceUrls: ServiceUrls;
   /** A service call that takes longer fails with a GraphQL error instead of hanging. */
   serviceTimeoutMs: number;
@@ -16,8 +26,6 @@ export interface GatewayEnv {
   /** REDIS_URL: share the rate limit with every gateway replica; unset: counted in this process. */
   redisUrl?: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
-  /** NODE_ENV=production: no GraphiQL. */
-  production: boolean;
 }
 
 const Schema = z.object({
@@ -40,6 +48,17 @@ const Schema = z.object({
     .or(z.literal("").transform(() => undefined)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
+    .optional(),
+  ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
 });
 
 const local = (port: number) => `http://127.0.0.1:${port}`;
@@ -55,7 +74,11 @@ export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env): GatewayEnv
   const webPort = portOf("web", env);
   const adminPort = portOf("admin", env);
   return {
-    port: portOf("gateway", env),
+    ...readListenEnv(listenDefaultsOf("gateway", env), env),
+    serviceToken: readServiceToken(env),
+    databaseUrl: e.DATABASE_URL,
+    adminToken: e.ADMIN_TOKEN,
+    sessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
     serviceUrls: {
       inventory: e.INVENTORY_URL ?? local(portOf("inventory", env)),
       orders: e.ORDERS_URL ?? local(portOf("orders", env)),

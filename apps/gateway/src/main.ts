@@ -1,3 +1,4 @@
+import { createPrismaClient } from "@shop/db";
 import { createGatewayApp } from "@shop/gateway";
 import { connectRedis, runService } from "@shop/service";
 import { readGatewayEnv } from "./env.ts";
@@ -6,9 +7,15 @@ import { graphiqlDirFor } from "./graphiql.ts";
 await runService("gateway", readGatewayEnv, ({ env, log, metrics }) => {
   const graphiqlDir = graphiqlDirFor(env);
   const redis = env.redisUrl ? connectRedis(env.redisUrl, log) : undefined;
+  // Staff accounts and sessions live in the shop's database; a small pool is plenty.
+  const db = env.databaseUrl ? createPrismaClient(env.databaseUrl, { maxConnections: 4 }) : undefined;
+  if (!db) log.warn("DATABASE_URL is not set: staff sign-in is off (the admin token still works)");
+  const { databaseUrl: _url, sessionIdleMs, adminToken, ...rest } = env;
   const app = createGatewayApp({
     log,
-    ...env,
+    ...rest,
+    ...(adminToken ? { adminToken } : {}),
+    ...(db ? { staff: { db, idleMs: sessionIdleMs } } : {}),
     ...(redis ? { redis } : {}),
     metrics,
     watchCatalog: true,
@@ -19,6 +26,7 @@ await runService("gateway", readGatewayEnv, ({ env, log, metrics }) => {
     onClose: async () => {
       app.close();
       await redis?.quit().catch(() => redis.disconnect());
+      await db?.$disconnect();
     },
   };
 });

@@ -9,8 +9,9 @@ describe("GraphiQL's build directory", () => {
   });
 
   it("is given to the gateway outside production only", () => {
-    expect(graphiqlDirFor(readGatewayEnv({ NODE_ENV: "production" }))).toBeUndefined();
-    expect(graphiqlDirFor(readGatewayEnv({ NODE_ENV: "development" }))).toBe(GRAPHIQL_BUILD_DIR);
-    expect(graphiqlDirFor(readGatewayEnv({}))).toBe(GRAPHIQL_BUILD_DIR);
+    const base = { SERVICE_TOKEN: "a-long-enough-service-token" };
+    expect(graphiqlDirFor(readGatewayEnv({ ...base, NODE_ENV: "production" }))).toBeUndefined();
+    expect(graphiqlDirFor(readGatewayEnv({ ...base, NODE_ENV: "development" }))).toBe(GRAPHIQL_BUILD_DIR);
+    expect(graphiqlDirFor(readGatewayEnv(base))).toBe(GRAPHIQL_BUILD_DIR);
   });
 });

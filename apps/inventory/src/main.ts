@@ -1,17 +1,18 @@
-import { portOf } from "@shop/contracts";
+import { listenDefaultsOf } from "@shop/contracts";
 import { createPrismaClient } from "@shop/db";
 import { readServiceEnv, runService } from "@shop/service";
 import { createInventoryApp } from "@shop/inventory";
 
 await runService(
   "inventory",
-  () => readServiceEnv({ name: "inventory", port: portOf("inventory") }),
+  () => readServiceEnv(listenDefaultsOf("inventory")),
   ({ env, log, metrics }) => {
     const db = createPrismaClient(env.databaseUrl, { maxConnections: env.databasePoolMax });
     const app = createInventoryApp({
       db,
       log,
       adminToken: env.adminToken,
+      serviceToken: env.serviceToken,
       listenUrl: env.databaseDirectUrl,
       metrics,
     });

@@ -1,25 +1,49 @@
-import { createPrismaClient } from "@shop/db";
+import { join } from "node:path";
+import { createPrismaClient, dataDir } from "@shop/db";
 import { schedulePurge } from "@shop/idempotency";
-import { runService } from "@shop/service";
-import { createOrdersApp, createPaymentsClient } from "@shop/orders";
+import { connectRedis, runService } from "@shop/service";
+import { createMailTransport, createOrdersApp, createOutboxWorker, createPaymentsClient } from "@shop/orders";
 import { readOrdersEnv } from "./env.ts";
 
 await runService("orders", readOrdersEnv, ({ env, log, metrics }) => {
   const db = createPrismaClient(env.databaseUrl, { maxConnections: env.databasePoolMax });
   const stopPurging = schedulePurge(db, log);
+  const redis = env.redisUrl ? connectRedis(env.redisUrl, log) : undefined;
   const app = createOrdersApp({
+    ...(redis ? { redis } : {}),
     db,
     log,
     adminToken: env.adminToken,
-    payments: createPaymentsClient({ baseUrl: env.paymentsUrl, timeoutMs: env.paymentsTimeoutMs }),
+    serviceToken: env.serviceToken,
+    payments: createPaymentsClient({
+      baseUrl: env.paymentsUrl,
+      timeoutMs: env.paymentsTimeoutMs,
+      serviceToken: env.serviceToken,
+    }),
     idempotencyTtlMs: env.idempotencyTtlMs,
     metrics,
   });
   log.info({ paymentsUrl: env.paymentsUrl }, "capturing through Payments");
+  // The order emails: the outbox is sent from every replica; rows are claimed
+  // with SKIP LOCKED, so each email goes once.
+  const transport = createMailTransport({
+    smtpUrl: env.smtpUrl,
+    mailDir: join(dataDir(), "mail"),
+    from: env.mailFrom,
+  });
+  const outbox = createOutboxWorker({ db, transport, log });
+  outbox.start();
+  log.info(
+    { mail: transport.describe },
+    env.smtpUrl ? "sending order emails over SMTP" : "writing order emails as .eml files",
+  );
   return {
     app,
     onClose: async () => {
+      await outbox.stop();
+      transport.close();
       stopPurging();
+      await redis?.quit().catch(() => redis.disconnect());
       await db.$disconnect();
     },
   };

@@ -1,5 +1,5 @@
 import { idempotencyTtlMs } from "@shop/idempotency";
-import { portOf } from "@shop/contracts";
+import { listenDefaultsOf } from "@shop/contracts";
 import { readServiceEnv, type ServiceEnv } from "@shop/service";
 import { z } from "zod";
 
@@ -20,7 +20,7 @@ export function readPaymentsEnv(env: NodeJS.ProcessEnv = process.env): PaymentsE
     throw new Error(`PAYMENTS_SUCCESS_RATE must be a number from 0 to 1, got "${raw}"`);
   }
   return {
-    ...readServiceEnv({ name: "payments", port: portOf("payments", env) }, env),
+    ...readServiceEnv(listenDefaultsOf("payments", env), env),
     successRate: typeof rate === "number" ? rate : rate.data,
     idempotencyTtlMs: idempotencyTtlMs(env),
   };

@@ -11,6 +11,7 @@ await runService("payments", readPaymentsEnv, ({ env, log, metrics }) => {
     db,
     log,
     adminToken: env.adminToken,
+    serviceToken: env.serviceToken,
     successRate: env.successRate,
     idempotencyTtlMs: env.idempotencyTtlMs,
     metrics,

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { freePorts } from "@shop/db";
 import { runTs, stopProcess, waitUntilHealthy } from "@shop/service/processes";
 import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
+import { TEST_SERVICE_TOKEN } from "@shop/service/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 
 // The key→answer map lives in PostgreSQL: a new process over the same
@@ -21,7 +22,9 @@ async function startPayments(port: number): Promise<ChildProcess> {
     ...process.env,
     DATABASE_URL: db.url,
     ADMIN_TOKEN: "test-admin-token-0123456789",
+    SERVICE_TOKEN: TEST_SERVICE_TOKEN,
     PAYMENTS_PORT: String(port),
+    METRICS_PORT: "0",
     LOG_LEVEL: "warn",
   };
   const child = runTs(main, env, process.cwd(), { stdio: ["ignore", "inherit", "inherit"] });
@@ -38,7 +41,11 @@ it(
     const request = () =>
       fetch(`http://127.0.0.1:${port}/charges`, {
         method: "POST",
-        headers: { "content-type": "application/json", "idempotency-key": key },
+        headers: {
+          "content-type": "application/json",
+          "idempotency-key": key,
+          "x-service-token": TEST_SERVICE_TOKEN,
+        },
         body: JSON.stringify({ order_id: "restart", amount_cents: 900 }),
       });
 

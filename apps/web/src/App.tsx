@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { useCart } from "./cart/CartContext.tsx";
 import { CartPage } from "./pages/CartPage.tsx";
 import { CatalogPage } from "./pages/CatalogPage.tsx";
+import { FindOrderPage } from "./pages/FindOrderPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { OrderPage } from "./pages/OrderPage.tsx";
 import { ProductPage } from "./pages/ProductPage.tsx";
@@ -34,7 +35,14 @@ export function App() {
             </span>
             Shop
           </Link>
-          <nav aria-label="Main">
+          <nav aria-label="Main" className="main-nav">
+            <Link
+              to={paths.findOrder()}
+              className="nav-link"
+              aria-current={route.page === "find-order" ? "page" : undefined}
+            >
+              Find your order
+            </Link>
             <CartLink current={route.page === "cart"} />
           </nav>
         </div>
@@ -44,6 +52,7 @@ export function App() {
         {route.page === "product" && <ProductPage key={route.productId} productId={route.productId} />}
         {route.page === "cart" && <CartPage />}
         {route.page === "order" && <OrderPage key={route.orderId} orderId={route.orderId} />}
+        {route.page === "find-order" && <FindOrderPage />}
         {route.page === "not-found" && <NotFoundPage />}
       </main>
       <footer className="site-footer">

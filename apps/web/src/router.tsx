@@ -12,6 +12,7 @@ export type Route =
   | { page: "catalog" }
   | { page: "product"; productId: string }
   | { page: "cart" }
+  | { page: "find-order" }
   | { page: "order"; orderId: string }
   | { page: "not-found" };
 
@@ -21,6 +22,7 @@ export function matchRoute(pathname: string): Route {
   if (pathname === "/cart") return { page: "cart" };
   const product = /^\/products\/([^/]+)$/.exec(pathname);
   if (product?.[1]) return { page: "product", productId: decodeURIComponent(product[1]) };
+  if (pathname === "/orders/find") return { page: "find-order" };
   const order = /^\/orders\/([^/]+)$/.exec(pathname);
   if (order?.[1]) return { page: "order", orderId: decodeURIComponent(order[1]) };
   return { page: "not-found" };
@@ -30,7 +32,9 @@ export const paths = {
   catalog: (query?: URLSearchParams) => (query && query.size > 0 ? `/?${query.toString()}` : "/"),
   product: (productId: string) => `/products/${encodeURIComponent(productId)}`,
   cart: () => "/cart",
-  order: (orderId: string) => `/orders/${encodeURIComponent(orderId)}`,
+  order: (orderId: string, token?: string) =>
+    `/orders/${encodeURIComponent(orderId)}${token ? `?token=${encodeURIComponent(token)}` : ""}`,
+  findOrder: () => "/orders/find",
 };
 
 /** Goes to `to` (a path of this app) and scrolls to the top, as a page load would. */

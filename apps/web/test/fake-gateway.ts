@@ -50,13 +50,32 @@ export function createFakeGateway(products: FakeProduct[] = [MUG, TEAPOT, GRINDE
         product: { __typename: "Product", id: product.id, name: product.name },
       };
     });
+    const address = input.shippingAddress;
     const order = {
       __typename: "Order",
       id: `00000000-0000-4000-8000-${String(orders.size + 1).padStart(12, "0")}`,
+      number: 1001 + orders.size,
+      accessToken: `token-${orders.size + 1}`,
       status: "PENDING",
       totalCents: items.reduce((sum, i) => sum + i.qty * i.priceCents, 0),
+      refundedCents: 0,
       createdAt: "2026-11-26T12:00:00.000Z",
       items: items.map((i) => ({ __typename: "OrderItem", ...i })),
+      customer: input.customer
+        ? { __typename: "Customer", name: input.customer.name, email: input.customer.email }
+        : null,
+      shippingAddress: address
+        ? {
+            __typename: "ShippingAddress",
+            line1: address.line1,
+            line2: address.line2 ?? null,
+            city: address.city,
+            postalCode: address.postalCode,
+            region: address.region ?? null,
+            country: address.country,
+          }
+        : null,
+      shipment: null,
     };
     orders.set(order.id, order);
     return order;
@@ -100,6 +119,32 @@ export function createFakeGateway(products: FakeProduct[] = [MUG, TEAPOT, GRINDE
           },
         };
       }
+      case "Order": {
+        // Like the gateway: an id that is no UUID is refused, and the whole order only with its token.
+        const id = request.variables["id"] as string;
+        if (!/^[0-9a-f-]{36}$/.test(id)) {
+          return { errors: [{ message: "invalid id", extensions: { code: "VALIDATION_FAILED" } }] };
+        }
+        const order = orders.get(id);
+        const token = request.variables["accessToken"];
+        return { data: { order: order && token === order["accessToken"] ? order : null } };
+      }
+      case "OrderLookup": {
+        const { number, email } = request.variables as { number: number; email: string };
+        const order = [...orders.values()].find(
+          (o) =>
+            o["number"] === number &&
+            (o["customer"] as { email: string } | null)?.email.toLowerCase() === email.toLowerCase(),
+        );
+        return {
+          data: {
+            orderLookup: order ?? {
+              __typename: "NotFoundError",
+              message: "No order has that number and email address; check both and try again.",
+            },
+          },
+        };
+      }
       case "Product": {
         const product = products.find((p) => p.id === request.variables["id"]);
         return {
@@ -109,13 +154,6 @@ export function createFakeGateway(products: FakeProduct[] = [MUG, TEAPOT, GRINDE
               : null,
           },
         };
-      }
-      case "Order": {
-        const id = request.variables["id"] as string;
-        if (!/^[0-9a-f-]{36}$/.test(id)) {
-          return { errors: [{ message: "invalid id", extensions: { code: "VALIDATION_FAILED" } }] };
-        }
-        return { data: { order: orders.get(id) ?? null } };
       }
       case "PlaceOrder": {
         const input = request.variables["input"] as PlaceOrderInput;

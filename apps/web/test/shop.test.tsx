@@ -18,6 +18,22 @@ async function setQuantity(user: UserEvent, name: string, qty: string) {
   await user.type(input, qty);
 }
 
+/** Fills the checkout form as a shopper would. */
+async function fillDetails(user: ReturnType<typeof renderShop>["user"]) {
+  // Pasted, not typed key by key: the same events for the form, a fraction of the time.
+  const fill = async (label: string, text: string) => {
+    await user.click(screen.getByLabelText(label));
+    await user.paste(text);
+  };
+  await screen.findByLabelText("Email");
+  await fill("Email", "ada@example.com");
+  await fill("Full name", "Ada Lovelace");
+  await fill("Address", "12 St James's Square");
+  await fill("City", "London");
+  await fill("Postal code", "SW1Y 4JH");
+  await user.selectOptions(screen.getByLabelText("Country"), "GB");
+}
+
 function cartLink() {
   return screen.getByRole("link", { name: /^Cart/ });
 }
@@ -55,7 +71,8 @@ describe("the catalog", () => {
   });
 });
 
-describe("checkout", () => {
+// Filling a form in jsdom takes a while on a busy machine.
+describe("checkout", { timeout: 20_000 }, () => {
   it("adds to the cart, places the order and confirms it; the cart is emptied", async () => {
     const { user, gateway } = renderShop();
 
@@ -69,15 +86,20 @@ describe("checkout", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Your cart" })).toHaveFocus();
     expect(screen.getByTestId("cart-total")).toHaveTextContent("$80.00");
 
+    await fillDetails(user);
     await user.click(screen.getByRole("button", { name: "Place order" }));
 
     expect(await screen.findByRole("heading", { level: 1, name: "Order confirmed" })).toBeInTheDocument();
-    expect(screen.getByText(ORDER_1)).toBeInTheDocument();
+    expect(screen.getByText("Order #1001")).toBeInTheDocument();
+    expect(screen.getByTestId("ships-to")).toHaveTextContent(
+      "Ada Lovelace12 St James's SquareSW1Y 4JH LondonUnited Kingdom",
+    );
     const lines = within(screen.getByRole("table"));
     expect(lines.getByRole("row", { name: /Teapot 2 \$34\.00 \$68\.00/ })).toBeInTheDocument();
     expect(lines.getByRole("row", { name: /Mug 1 \$12\.00 \$12\.00/ })).toBeInTheDocument();
     expect(lines.getByRole("row", { name: /Total \$80\.00/ })).toBeInTheDocument();
     expect(window.location.pathname).toBe(`/orders/${ORDER_1}`);
+    expect(window.location.search).toBe("?token=token-1");
 
     expect(cartLink()).toHaveAccessibleName("Cart (0 items)");
     expect(JSON.parse(window.localStorage.getItem(CART_STORAGE_KEY) ?? "null")).toEqual([]);
@@ -107,6 +129,7 @@ describe("checkout", () => {
     await user.click(teapot.getByRole("button", { name: "Add to cart" }));
     await user.click(teapot.getByRole("button", { name: "Add to cart" }));
     await user.click(cartLink());
+    await fillDetails(user);
     await user.click(await screen.findByRole("button", { name: "Place order" }));
 
     const alert = await screen.findByRole("alert");
@@ -134,6 +157,7 @@ describe("checkout", () => {
 
     await user.click((await product("Teapot")).getByRole("button", { name: "Add to cart" }));
     await user.click(cartLink());
+    await fillDetails(user);
     const button = await screen.findByRole("button", { name: "Place order" });
     await user.dblClick(button);
     expect(button).toBeDisabled();
@@ -155,6 +179,7 @@ describe("checkout", () => {
       gateway.setDown(true);
       throw new Error("connection reset");
     });
+    await fillDetails(user);
     await user.click(await screen.findByRole("button", { name: "Place order" }));
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("cannot tell yet whether your order went through");
@@ -269,6 +294,7 @@ describe("the shop as people use it", () => {
     await user.click((await product("Teapot")).getByRole("button", { name: "Add to cart" }));
     await user.click(cartLink());
     await screen.findByRole("button", { name: "Place order" });
+    await fillDetails(user);
 
     gateway.setHung(true);
     await user.click(screen.getByRole("button", { name: "Place order" }));
@@ -281,6 +307,7 @@ describe("the shop as people use it", () => {
     const { user, gateway } = renderShop();
     await user.click((await product("Teapot")).getByRole("button", { name: "Add to cart" }));
     await user.click(cartLink());
+    await fillDetails(user);
     await user.click(await screen.findByRole("button", { name: "Place order" }));
     const heading = await screen.findByRole("heading", { level: 1, name: "Order confirmed" });
     // Arriving at the confirmation puts the focus on its heading, not on the page's body.
@@ -359,5 +386,49 @@ describe("the shop as people use it", () => {
     await user.click(cartLink());
     await screen.findByRole("heading", { level: 1, name: "Your cart" });
     expect(document.title).toBe("Your cart · Shop");
+  });
+
+  it("says what is missing under each field, focuses the first, and sends nothing", async () => {
+    const { user, gateway } = renderShop();
+    await user.click((await product("Teapot")).getByRole("button", { name: "Add to cart" }));
+    await user.click(cartLink());
+    await user.type(await screen.findByLabelText("Email"), "ada@");
+    await user.click(screen.getByRole("button", { name: "Place order" }));
+
+    expect(screen.getByLabelText("Email")).toHaveFocus();
+    expect(screen.getByLabelText("Email")).toHaveAccessibleDescription(
+      "Enter an email address like name@example.com.",
+    );
+    expect(screen.getByLabelText("Full name")).toHaveAccessibleDescription("Enter your full name.");
+    expect(screen.getByLabelText("Email")).toHaveAttribute("autocomplete", "email");
+    expect(screen.getByLabelText("Postal code")).toHaveAttribute("autocomplete", "shipping postal-code");
+    expect(gateway.placeOrderInputs).toHaveLength(0);
+  });
+});
+
+describe("find your order", { timeout: 20_000 }, () => {
+  it("finds an order by its number and email; a wrong email is told plainly", async () => {
+    const { user } = renderShop();
+    await user.click((await product("Teapot")).getByRole("button", { name: "Add to cart" }));
+    await user.click(cartLink());
+    await fillDetails(user);
+    await user.click(screen.getByRole("button", { name: "Place order" }));
+    expect(await screen.findByText("Order #1001")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("link", { name: "Find your order" }));
+    await user.click(await screen.findByLabelText("Order number"));
+    await user.paste("1001");
+    await user.click(screen.getByLabelText("Email"));
+    await user.paste("eve@example.com");
+    await user.click(screen.getByRole("button", { name: "Find order" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "We found no order with that number and email",
+    );
+
+    await user.clear(screen.getByLabelText("Email"));
+    await user.paste("ADA@example.com");
+    await user.click(screen.getByRole("button", { name: "Find order" }));
+    expect(await screen.findByText("Order #1001")).toBeInTheDocument();
+    expect(screen.getByTestId("order-status")).toHaveTextContent("Payment pending");
   });
 });

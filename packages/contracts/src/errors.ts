@@ -7,6 +7,7 @@ import { z } from "zod";
 export const ErrorCode = z.enum([
   "validation_failed",
   "invalid_json",
+  "batch_too_large",
   "unauthorized",
   "forbidden",
   "not_found",
@@ -14,6 +15,7 @@ export const ErrorCode = z.enum([
   "insufficient_stock",
   "invalid_state",
   "payment_failed",
+  "refund_exceeds_captured",
   "idempotency_key_in_use",
   "idempotency_key_reused",
   "payload_too_large",
@@ -29,6 +31,7 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 export const httpStatusOf = {
   validation_failed: 400,
   invalid_json: 400,
+  batch_too_large: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
@@ -36,6 +39,7 @@ export const httpStatusOf = {
   conflict: 409,
   insufficient_stock: 409,
   invalid_state: 409,
+  refund_exceeds_captured: 409,
   idempotency_key_in_use: 409,
   payment_failed: 402,
   payload_too_large: 413,

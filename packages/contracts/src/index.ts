@@ -5,3 +5,4 @@ export * from "./inventory/index.ts";
 export * from "./orders/index.ts";
 export * from "./payments/index.ts";
 export * from "./ports.ts";
+export * from "./staff/index.ts";

@@ -30,3 +30,39 @@ export function readPort(name: string, fallback: number, env: Record<string, str
 export function portOf(part: ShopPart, env: Record<string, string | undefined> = process.env): number {
   return readPort(`${part.toUpperCase()}_PORT`, DEFAULT_PORTS[part], env);
 }
+
+/**
+ * Where each service serves /metrics unless told otherwise (`METRICS_PORT` or
+ * `<PART>_METRICS_PORT`): never its public port, on loopback by default.
+ */
+export const DEFAULT_METRICS_PORTS = {
+  gateway: 9400,
+  inventory: 9401,
+  orders: 9402,
+  payments: 9403,
+} as const;
+export type ServicePart = keyof typeof DEFAULT_METRICS_PORTS;
+
+/** The port a service serves /metrics on: `METRICS_PORT`, else `<PART>_METRICS_PORT`, else its default. */
+export function metricsPortOf(
+  part: ServicePart,
+  env: Record<string, string | undefined> = process.env,
+): number {
+  if (env.METRICS_PORT) return readPort("METRICS_PORT", DEFAULT_METRICS_PORTS[part], env);
+  return readPort(`${part.toUpperCase()}_METRICS_PORT`, DEFAULT_METRICS_PORTS[part], env);
+}
+
+/** What a service's process needs to know about where it listens by default. */
+export interface ServiceListenDefaults {
+  name: ServicePart;
+  port: number;
+  metricsPort: number;
+}
+
+/** A service's name, public port and metrics port, from its defaults and the environment. */
+export function listenDefaultsOf(
+  part: ServicePart,
+  env: Record<string, string | undefined> = process.env,
+): ServiceListenDefaults {
+  return { name: part, port: portOf(part, env), metricsPort: metricsPortOf(part, env) };
+}

@@ -1,12 +1,16 @@
 import type {
   CatalogVersion,
   Charge,
+  EmailOutbox,
   IdempotencyKey,
   Order,
+  OrderEvent,
   OrderItem,
+  OrderRefund,
   Product,
   ProductImage,
   ProductImageVariant,
+  Refund,
 } from "./generated/prisma/client.ts";
 
 /**
@@ -69,7 +73,60 @@ export const orderColumns = {
   chargeId: "charge_id",
   createdAt: "created_at",
   updatedAt: "updated_at",
+  number: "number",
+  accessTokenHash: "access_token_hash",
+  customerEmail: "customer_email",
+  customerName: "customer_name",
+  customerPhone: "customer_phone",
+  shipLine1: "ship_line1",
+  shipLine2: "ship_line2",
+  shipCity: "ship_city",
+  shipPostalCode: "ship_postal_code",
+  shipRegion: "ship_region",
+  shipCountry: "ship_country",
+  capturedCents: "captured_cents",
+  refundedCents: "refunded_cents",
+  fulfilledAt: "fulfilled_at",
+  carrier: "carrier",
+  trackingNumber: "tracking_number",
 } as const satisfies ColumnsOf<Order>;
+
+export const orderEventColumns = {
+  id: "id",
+  orderId: "order_id",
+  type: "type",
+  actor: "actor",
+  requestId: "request_id",
+  data: "data",
+  createdAt: "created_at",
+} as const satisfies ColumnsOf<OrderEvent>;
+
+export const orderRefundColumns = {
+  id: "id",
+  orderId: "order_id",
+  amountCents: "amount_cents",
+  reason: "reason",
+  createdAt: "created_at",
+} as const satisfies ColumnsOf<OrderRefund>;
+
+export const emailOutboxColumns = {
+  id: "id",
+  orderId: "order_id",
+  kind: "kind",
+  recipient: "recipient",
+  attempts: "attempts",
+  nextAttemptAt: "next_attempt_at",
+  lastError: "last_error",
+  sentAt: "sent_at",
+  createdAt: "created_at",
+} as const satisfies ColumnsOf<EmailOutbox>;
+
+export const refundColumns = {
+  id: "id",
+  chargeId: "charge_id",
+  amountCents: "amount_cents",
+  createdAt: "created_at",
+} as const satisfies ColumnsOf<Refund>;
 
 export const orderItemColumns = {
   orderId: "order_id",
@@ -104,6 +161,10 @@ export const tableColumns = {
   catalog_version: catalogVersionColumns,
   orders: orderColumns,
   order_items: orderItemColumns,
+  order_events: orderEventColumns,
+  order_refunds: orderRefundColumns,
+  email_outbox: emailOutboxColumns,
+  refunds: refundColumns,
   charges: chargeColumns,
   idempotency_keys: idempotencyKeyColumns,
 } as const;

@@ -1,14 +1,24 @@
 import { createServiceApp, type Logger, type Redis, type ServiceMetrics } from "@shop/service";
-import { getOperationAST, OperationTypeNode } from "graphql";
+import {
+  execute,
+  getOperationAST,
+  NoSchemaIntrospectionCustomRule,
+  OperationTypeNode,
+  parse,
+  validate,
+} from "graphql";
 import { parseRequestParams, type Response as RawResponse } from "graphql-http";
 import { createHandler } from "graphql-http/lib/use/fetch";
 import { cors } from "hono/cors";
 import { createContext, type GatewayContext } from "./context.ts";
+import { csrfGuard, isHttps, sessionTokenOf, staffActorOf, type StaffDeps } from "./http/staff-session.ts";
 import { formatGatewayError } from "./http/format-error.ts";
 import { GRAPHIQL_ASSETS, graphiqlRoutes, wantsGraphiql } from "./http/graphiql.ts";
 import { CatalogResponseCache } from "./http/catalog-response-cache.ts";
 import { IMAGE_UPLOAD_ROUTE, mountImageProxy } from "./http/image-proxy.ts";
-import { rateLimit } from "./http/rate-limit.ts";
+import { mutationFieldCount } from "./http/mutation-cost.ts";
+import { clientIp, rateLimit, rateLimitedAnswer } from "./http/rate-limit.ts";
+import { createSignInLimits } from "./http/sign-in-limits.ts";
 import { schema } from "./schema/index.ts";
 import { CatalogSource, watchKeyOf } from "./services/catalog.ts";
 import { createServiceClients, type ServiceFetch, type ServiceUrls } from "./services/clients.ts";
@@ -21,8 +31,19 @@ export interface GatewayDeps {
   rateLimitPerMinute: number;
   /** How many proxies of ours stand in front (TRUST_PROXY): which X-Forwarded-For entry is the client. */
   trustedProxyHops?: number;
-  /** Shares the rate limit with every other gateway replica (REDIS_URL); absent: counted per process. */
+  /** Shares the rate limits with every other gateway replica (REDIS_URL); absent: counted per process. */
   redis?: Redis;
+  /** The service credential sent on every call to a service (SERVICE_TOKEN). */
+  serviceToken: string;
+  /**
+   * NODE_ENV=production: no introspection, no "did you mean" suggestions, no
+   * GraphiQL (a stranger learns nothing of the schema). Development keeps them.
+   */
+  production?: boolean;
+  /** The admin token: the gateway names its bearer the machine actor (staff management, the audit log). */
+  adminToken?: string;
+  /** Staff accounts, sessions and the audit log, in the shop's database; off when absent. */
+  staff?: StaffDeps;
   /** Route service calls elsewhere (tests: to in-process apps). */
   fetch?: ServiceFetch;
   /** Where /metrics numbers go; made here if absent. */
@@ -38,6 +59,7 @@ export function createGatewayApp(deps: GatewayDeps) {
   const app = createServiceApp({
     name: "gateway",
     log: deps.log,
+    ...(deps.adminToken ? { adminToken: deps.adminToken } : {}),
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
     // Ready means this gateway can take requests. A service that is down is
     // answered with a quick GraphQL error for its fields; taking every gateway
@@ -52,8 +74,26 @@ export function createGatewayApp(deps: GatewayDeps) {
   const catalog = new CatalogSource();
   const responses = new CatalogResponseCache();
   const responseKeys = new WeakMap<Request, string>();
+  const production = deps.production ?? false;
+  const trustedHops = deps.trustedProxyHops ?? 0;
+  const limit = rateLimit({
+    perMinute: deps.rateLimitPerMinute,
+    trustedHops,
+    ...(deps.redis ? { redis: deps.redis } : {}),
+  });
+  const signInLimits = createSignInLimits(deps.redis);
   const handle = createHandler<GatewayContext>({
     schema,
+    ...(production
+      ? {
+          validate: (s, document, rules, options) =>
+            validate(s, document, [...(rules ?? []), NoSchemaIntrospectionCustomRule], {
+              ...options,
+              hideSuggestions: true,
+            }),
+          execute: (args) => execute({ ...args, hideSuggestions: true }),
+        }
+      : {}),
     context: (req) => {
       const context = contexts.get(req.raw);
       if (!context) throw new Error("no gateway context for this request");
@@ -65,6 +105,31 @@ export function createGatewayApp(deps: GatewayDeps) {
     parseRequestParams: async (req) => {
       const params = await parseRequestParams(req);
       if (isResponse(params)) return params;
+      // Every mutation field beyond the first spends another point of the
+      // client's rate limit (the request itself spent one).
+      if (params.query.includes("mutation")) {
+        let fields = 0;
+        try {
+          fields = mutationFieldCount(parse(params.query), params.operationName);
+        } catch {
+          // a syntax error: graphql-http answers it
+        }
+        const refused = await limit.spendMore(req.raw, fields - 1);
+        if (refused) {
+          const { retryAfter, body } = rateLimitedAnswer(deps.rateLimitPerMinute, refused);
+          return [
+            JSON.stringify(body),
+            {
+              status: 429,
+              statusText: "Too Many Requests",
+              headers: {
+                "content-type": "application/json; charset=utf-8",
+                "retry-after": String(retryAfter),
+              },
+            },
+          ];
+        }
+      }
       const context = contexts.get(req.raw);
       if (!context || !responses.isCatalogOnly(params.query, params.operationName)) return params;
       let version: string;
@@ -107,18 +172,14 @@ export function createGatewayApp(deps: GatewayDeps) {
       origin: deps.corsOrigins,
       allowMethods: ["GET", "POST", "OPTIONS"],
       allowHeaders: ["content-type", "authorization", "x-request-id"],
+      // The admin SPA sends its session cookie (SameSite=Strict: same site only).
+      credentials: true,
       exposeHeaders: ["x-request-id", "retry-after"],
       maxAge: 600,
     }),
   );
-  app.use(
-    "/graphql",
-    rateLimit({
-      perMinute: deps.rateLimitPerMinute,
-      trustedHops: deps.trustedProxyHops ?? 0,
-      ...(deps.redis ? { redis: deps.redis } : {}),
-    }),
-  );
+  app.use("/graphql", limit.middleware);
+  app.use("/graphql", csrfGuard(deps.corsOrigins));
   const stopWatching = deps.watchCatalog
     ? catalog.watch(
         () =>
@@ -127,6 +188,7 @@ export function createGatewayApp(deps: GatewayDeps) {
             // The watch waits up to 25 s for a change by design.
             timeoutMs: 35_000,
             requestId: "catalog-watch",
+            serviceToken: deps.serviceToken,
             ...(deps.fetch ? { fetch: deps.fetch } : {}),
           }),
         deps.log,
@@ -136,13 +198,30 @@ export function createGatewayApp(deps: GatewayDeps) {
     serviceUrls: deps.serviceUrls,
     corsOrigins: deps.corsOrigins,
     serviceTimeoutMs: deps.serviceTimeoutMs,
+    serviceToken: deps.serviceToken,
+    staffActorOf: (c) => staffActorOf(c, deps.staff),
+    hasSession: (c) => sessionTokenOf(c) !== undefined,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
-  const graphiql = deps.graphiqlDir === undefined ? undefined : graphiqlRoutes(deps.graphiqlDir);
+  // GraphiQL is a development tool: never in production, whatever directory is given.
+  const graphiql =
+    production || deps.graphiqlDir === undefined ? undefined : graphiqlRoutes(deps.graphiqlDir);
   if (graphiql) app.get(GRAPHIQL_ASSETS, graphiql.assets);
   app.on(["GET", "POST"], "/graphql", async (c) => {
     if (graphiql && wantsGraphiql(c)) return graphiql.page(c);
     const authorization = c.req.header("authorization");
+    // The admin token (checked by createServiceApp) is the machine actor; else the session's staff member.
+    const actor = c.get("actor") ?? (await staffActorOf(c, deps.staff));
+    const cookies: string[] = [];
+    const identity = {
+      actor,
+      staff: deps.staff,
+      sessionToken: sessionTokenOf(c),
+      clientAddress: clientIp(c, trustedHops),
+      signInLimits,
+      setCookie: (value: string) => cookies.push(value),
+      https: isHttps(c, trustedHops > 0),
+    };
     let context: GatewayContext | undefined;
     contexts.set(c.req.raw, () => {
       context ??= createContext({
@@ -151,12 +230,17 @@ export function createGatewayApp(deps: GatewayDeps) {
         catalog,
         urls: deps.serviceUrls,
         timeoutMs: deps.serviceTimeoutMs,
+        serviceToken: deps.serviceToken,
+        identity,
+        ...(actor?.kind === "staff" ? { actor } : {}),
         ...(authorization ? { authorization } : {}),
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
       });
       return context;
     });
-    return handle(c.req.raw);
+    const res = await handle(c.req.raw);
+    for (const cookie of cookies) res.headers.append("set-cookie", cookie);
+    return res;
   });
   return Object.assign(app, { close: stopWatching });
 }

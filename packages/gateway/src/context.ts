@@ -1,7 +1,9 @@
-import type { Order, ProductDetail } from "@shop/contracts";
+import type { Actor, Order, ProductDetail } from "@shop/contracts";
 import type { Logger } from "@shop/service";
 import DataLoader from "dataloader";
 import { callService } from "./services/call.ts";
+import type { SignInLimits } from "./http/sign-in-limits.ts";
+import type { StaffDeps } from "./http/staff-session.ts";
 import type { CatalogSource } from "./services/catalog.ts";
 import {
   createServiceClients,
@@ -23,10 +25,35 @@ export type GatewayContext = {
   orderById: DataLoader<string, Order>;
   /** The catalog, shared across requests and checked with Inventory once per request. */
   catalog: CatalogSource;
+  /** Who acts: the signed-in staff member, or the admin token (machine); none for shoppers. */
+  actor: Actor | undefined;
+  /** Staff accounts and sessions (absent when the gateway runs without a database: tests over fakes). */
+  staff: StaffDeps | undefined;
+  /** The request's session cookie token, if any. */
+  sessionToken: string | undefined;
+  /** The client's address, for per-address sign-in limits. */
+  clientAddress: string;
+  /** Failed sign-ins counted per account and per address (shared through Redis when set). */
+  signInLimits: SignInLimits;
+  /** Set-Cookie headers the response will carry (sign in, sign out). */
+  setCookie(value: string): void;
+  /** Whether the request came over HTTPS (the cookie is then Secure). */
+  https: boolean;
 };
 
+/** What the gateway knows of a request before any resolver runs. */
+export interface RequestIdentity {
+  actor: Actor | undefined;
+  staff: StaffDeps | undefined;
+  sessionToken: string | undefined;
+  clientAddress: string;
+  signInLimits: SignInLimits;
+  setCookie(value: string): void;
+  https: boolean;
+}
+
 export function createContext(
-  options: ServiceClientOptions & { log: Logger; catalog: CatalogSource },
+  options: ServiceClientOptions & { log: Logger; catalog: CatalogSource; identity: RequestIdentity },
 ): GatewayContext {
   const services = createServiceClients(options);
   const call = <T>(service: ServiceName, pending: Promise<T>) =>
@@ -51,5 +78,6 @@ export function createContext(
     productById,
     orderById,
     catalog: options.catalog,
+    ...options.identity,
   };
 }

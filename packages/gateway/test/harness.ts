@@ -1,4 +1,5 @@
 import { createLogger } from "@shop/service";
+import { TEST_SERVICE_TOKEN } from "@shop/service/testing";
 import { createGatewayApp, type GatewayDeps } from "../src/app.ts";
 import type { ServiceFetch } from "../src/services/clients.ts";
 
@@ -16,6 +17,7 @@ export function gatewayOver(fetch: ServiceFetch, overrides: Partial<GatewayDeps>
     serviceTimeoutMs: 500,
     corsOrigins: ["http://localhost:5173"],
     rateLimitPerMinute: 0,
+    serviceToken: TEST_SERVICE_TOKEN,
     fetch,
     ...overrides,
   });

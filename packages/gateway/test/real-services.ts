@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
 import { inProcessServices, type InProcessServices } from "@shop/stack";
+import { TEST_SERVICE_TOKEN } from "@shop/service/testing";
 import { afterAll, beforeAll } from "vitest";
 import type { ServiceFetch } from "../src/services/clients.ts";
 import { gatewayOver } from "./harness.ts";
@@ -18,9 +19,16 @@ export function useRealServices() {
   };
   beforeAll(async () => {
     state.db = await createTestDatabase();
-    state.apps = inProcessServices({ db: state.db.prisma, adminToken: ADMIN_TOKEN });
+    state.apps = inProcessServices({
+      db: state.db.prisma,
+      adminToken: ADMIN_TOKEN,
+      serviceToken: TEST_SERVICE_TOKEN,
+    });
     const fetch: ServiceFetch = async (service, url, init) => state.apps[service].request(url, init);
-    state.gateway = gatewayOver(fetch);
+    state.gateway = gatewayOver(fetch, {
+      adminToken: ADMIN_TOKEN,
+      staff: { db: state.db.prisma, idleMs: 30 * 60_000 },
+    });
   });
   afterAll(() => state.db.drop());
   return state;

@@ -17,5 +17,6 @@ it("has the contract's names", () => {
   expect(sdl).toMatch(/priceCents: Int!/);
   expect(sdl).toMatch(/stockQty: Int!/);
   expect(sdl).toMatch(/placeOrder\(input: PlaceOrderInput!\): MutationPlaceOrderResult!/);
-  expect(sdl).toMatch(/order\(id: ID!\): Order\n/);
+  // The locked order(id: ID!), with an optional accessToken added (additive; the SDL sorts arguments).
+  expect(sdl).toMatch(/\n {2}order\(accessToken: String, id: ID!\): Order\n/);
 });

@@ -40,6 +40,8 @@ export async function runIdempotent<T>(
   db: PrismaClient,
   request: IdempotentRequest,
   work: (tx: Tx) => Promise<T>,
+  /** The transaction's own options: a work that waits on another service needs a longer timeout. */
+  transaction: { timeout?: number } = {},
 ): Promise<IdempotentAnswer<T>> {
   const { scope, key, fingerprint } = request;
   try {
@@ -87,7 +89,7 @@ export async function runIdempotent<T>(
           }
         }
       },
-      { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
+      { ...transaction, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
     );
   } catch (err) {
     // The primary key is the backstop behind the lock: should two requests

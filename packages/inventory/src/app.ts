@@ -1,4 +1,5 @@
 import { IMAGE_UPLOAD_MAX_BYTES } from "@shop/contracts";
+import { recordAudit } from "@shop/staff";
 import { isDatabaseReachable, type PrismaClient } from "@shop/db";
 import {
   createServiceApp,
@@ -22,6 +23,8 @@ export interface InventoryDeps {
   db: PrismaClient;
   log: Logger;
   adminToken: string;
+  /** The service credential: the gateway presents it, and only with it is its word on who acts believed. */
+  serviceToken: string;
   /**
    * The database URL for the catalog cache's change listener. Without it the
    * catalog is read from the database every time (still correct, slower).
@@ -32,7 +35,7 @@ export interface InventoryDeps {
 }
 
 /** Inventory's HTTP app: the REST routes, the tRPC router at /trpc, health and the OpenAPI document. */
-export function createInventoryApp({ db, log, adminToken, listenUrl, metrics }: InventoryDeps) {
+export function createInventoryApp({ db, log, adminToken, serviceToken, listenUrl, metrics }: InventoryDeps) {
   const catalog = new CatalogCache({ load: () => loadCatalog(db), stockOf: (ids) => stockLevels(db, ids) });
   const stopListening = listenUrl
     ? listenForProductChanges(
@@ -50,7 +53,9 @@ export function createInventoryApp({ db, log, adminToken, listenUrl, metrics }: 
     name: "inventory",
     log,
     adminToken,
+    serviceToken,
     metrics,
+    audit: (entry) => recordAudit(db, entry),
     isReady: () => isDatabaseReachable(db),
     bodyLimits: [{ method: "POST", path: /^\/products\/[^/]+\/images$/, maxBytes: UPLOAD_LIMIT_BYTES }],
   });

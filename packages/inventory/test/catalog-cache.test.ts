@@ -174,6 +174,7 @@ describe("the catalog cache in the running app", () => {
       db: db.prisma,
       log: createLogger("inventory", "silent"),
       adminToken: "test-admin-token-0123456789",
+      serviceToken: "test-service-token-0123456789",
       listenUrl: db.url,
     });
   });

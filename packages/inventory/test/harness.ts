@@ -1,7 +1,7 @@
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
 import { createLogger } from "@shop/service";
-import { inProcessFetch, requestJson } from "@shop/service/testing";
+import { inProcessFetch, requestJson, TEST_SERVICE_TOKEN } from "@shop/service/testing";
 import { afterAll, beforeAll } from "vitest";
 import { createInventoryApp } from "../src/app.ts";
 import type { InventoryRouter } from "../src/trpc/router.ts";
@@ -32,6 +32,7 @@ export function useInventory(): Harness {
       db: database.prisma,
       log: createLogger("inventory", "silent"),
       adminToken: ADMIN_TOKEN,
+      serviceToken: TEST_SERVICE_TOKEN,
     });
   });
   afterAll(async () => {

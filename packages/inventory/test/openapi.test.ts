@@ -12,6 +12,7 @@ describe("the OpenAPI document", () => {
       db: unused,
       log: createLogger("inventory", "silent"),
       adminToken: "x".repeat(32),
+      serviceToken: "y".repeat(32),
     });
     expect(await undeclaredRoutes(app)).toEqual([]);
   });

@@ -1,16 +1,20 @@
+import { recordAudit } from "@shop/staff";
 import { isDatabaseReachable, type PrismaClient } from "@shop/db";
 import { DEFAULT_IDEMPOTENCY_TTL_MS } from "@shop/idempotency";
 import {
+  createLimiter,
   createServiceApp,
   createServiceMetrics,
   mountTrpc,
   requestScope,
   serveOpenApiDocument,
   type Logger,
+  type Redis,
   type ServiceMetrics,
 } from "@shop/service";
 import type { OrdersDeps } from "./domain/deps.ts";
 import { placementMetrics } from "./domain/place-order.ts";
+import { LOOKUP_ATTEMPTS, LOOKUP_WINDOW_SECONDS } from "./domain/read-orders.ts";
 import type { PaymentsClient } from "./payments-client.ts";
 import { orderRoutes } from "./rest/orders.ts";
 import type { OrdersContext } from "./trpc/init.ts";
@@ -20,12 +24,16 @@ export interface OrdersAppOptions {
   db: PrismaClient;
   log: Logger;
   adminToken: string;
+  /** The service credential: the gateway presents it, and only with it is its word on who acts believed. */
+  serviceToken: string;
   /** How captures reach Payments (createPaymentsClient). */
   payments: PaymentsClient;
   /** How long a placement's Idempotency-Key answer is replayed; 24 h unless set. */
   idempotencyTtlMs?: number;
   /** Where /metrics numbers go; made here if absent. */
   metrics?: ServiceMetrics;
+  /** Order-lookup attempts counted in Redis for every replica; absent: in this process. */
+  redis?: Redis;
 }
 
 /** Orders' HTTP app: the REST routes, the tRPC router at /trpc, health and the OpenAPI document. */
@@ -33,6 +41,7 @@ export function createOrdersApp({
   db,
   log,
   adminToken,
+  serviceToken,
   payments,
   idempotencyTtlMs,
   ...options
@@ -43,12 +52,22 @@ export function createOrdersApp({
     payments,
     idempotencyTtlMs: idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
     metrics: placementMetrics(metrics),
+    // Shared by every replica through Redis, so N replicas do not allow N times the guesses;
+    // while Redis is down, lookups are refused rather than counted per process.
+    lookupLimiter: createLimiter({
+      name: "order-lookup",
+      points: LOOKUP_ATTEMPTS,
+      durationSec: LOOKUP_WINDOW_SECONDS,
+      ...(options.redis ? { redis: options.redis, whenRedisDown: "refuse" as const } : {}),
+    }),
   };
   const app = createServiceApp({
     name: "orders",
     log,
     adminToken,
+    serviceToken,
     metrics,
+    audit: (entry) => recordAudit(db, entry),
     isReady: () => isDatabaseReachable(db),
   });
   app.route("/", orderRoutes(deps));

@@ -1,5 +1,11 @@
-import { ChargeResult, type CreateChargeInput } from "@shop/contracts";
-import { isTimeoutError, REQUEST_ID_HEADER, ServiceError, tracedFetch } from "@shop/service";
+import { ChargeResult, RefundResult, type CreateChargeInput, type CreateRefundInput } from "@shop/contracts";
+import {
+  isTimeoutError,
+  REQUEST_ID_HEADER,
+  SERVICE_TOKEN_HEADER,
+  ServiceError,
+  tracedFetch,
+} from "@shop/service";
 
 /**
  * Orders' side of Payments' locked REST contract: `POST /charges` with an
@@ -18,51 +24,68 @@ export interface PaymentsClient {
   charge(request: {
     idempotencyKey: string;
     input: CreateChargeInput;
-    requestId?: string;
+    requestId?: string | undefined;
   }): Promise<ChargeResult>;
+  /**
+   * Refunds at most once per key (`POST /refunds`). Rejects with 409
+   * refund_exceeds_captured when Payments refuses the amount, 409 conflict
+   * while the key is in flight or was used for another amount, and 503 as a charge does.
+   */
+  refund(request: {
+    idempotencyKey: string;
+    input: CreateRefundInput;
+    requestId?: string | undefined;
+  }): Promise<RefundResult>;
 }
 
 export interface PaymentsClientOptions {
   /** Payments' base URL (PAYMENTS_URL). */
   baseUrl: string;
   timeoutMs: number;
+  /** The service credential Payments asks of every caller (SERVICE_TOKEN). */
+  serviceToken: string;
   /** Tests route requests to an in-process Payments app, or simulate faults. */
   fetch?: typeof fetch;
 }
 
 export function createPaymentsClient(options: PaymentsClientOptions): PaymentsClient {
   const { timeoutMs } = options;
-  // A client span per charge request, carrying the trace on to Payments.
-  const fetchCharge = tracedFetch("payments", (url, init) => (options.fetch ?? fetch)(url, init));
-  const chargesUrl = new URL("/charges", options.baseUrl);
+  // A client span per request, carrying the trace on to Payments.
+  const tracedPost = tracedFetch("payments", (url, init) => (options.fetch ?? fetch)(url, init));
+
+  async function post(
+    path: string,
+    idempotencyKey: string,
+    input: unknown,
+    requestId: string | undefined,
+  ): Promise<{ status: number; text: string }> {
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      "idempotency-key": idempotencyKey,
+      // Payments takes no request without the service credential.
+      [SERVICE_TOKEN_HEADER]: options.serviceToken,
+    };
+    if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+    try {
+      // One signal bounds the whole exchange, body included: a Payments that
+      // sends headers and then stalls is as unreachable as one that is down.
+      const res = await tracedPost(new URL(path, options.baseUrl).toString(), {
+        method: "POST",
+        headers,
+        body: JSON.stringify(input),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      return { status: res.status, text: await res.text() };
+    } catch (err) {
+      const why = isTimeoutError(err) ? `did not answer within ${timeoutMs} ms` : "is not reachable";
+      throw unavailable(`Payments ${why}`, err);
+    }
+  }
 
   return {
     timeoutMs,
     async charge({ idempotencyKey, input, requestId }) {
-      const headers: Record<string, string> = {
-        "content-type": "application/json",
-        "idempotency-key": idempotencyKey,
-      };
-      if (requestId) headers[REQUEST_ID_HEADER] = requestId;
-
-      let status: number;
-      let text: string;
-      try {
-        // One signal bounds the whole exchange, body included: a Payments that
-        // sends headers and then stalls is as unreachable as one that is down.
-        const res = await fetchCharge(chargesUrl.toString(), {
-          method: "POST",
-          headers,
-          body: JSON.stringify(input),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        status = res.status;
-        text = await res.text();
-      } catch (err) {
-        const why = isTimeoutError(err) ? `did not answer within ${timeoutMs} ms` : "is not reachable";
-        throw unavailable(`Payments ${why}`, err);
-      }
-
+      const { status, text } = await post("/charges", idempotencyKey, input, requestId);
       if (status === 200 || status === 201) {
         const charge = ChargeResult.safeParse(parseJson(text));
         if (charge.success) return charge.data;
@@ -79,6 +102,28 @@ export function createPaymentsClient(options: PaymentsClientOptions): PaymentsCl
       // a bug on our side, not something a client can fix. It answers 500 and is logged.
       throw new Error(`Payments refused the charge request with ${status}: ${text.slice(0, 500)}`);
     },
+    async refund({ idempotencyKey, input, requestId }) {
+      const { status, text } = await post("/refunds", idempotencyKey, input, requestId);
+      if (status === 200 || status === 201) {
+        const refund = RefundResult.safeParse(parseJson(text));
+        if (refund.success) return refund.data;
+        throw unavailable(`Payments answered ${status} with a body that is not a refund`, refund.error);
+      }
+      const body = parseJson(text) as { error?: unknown; message?: unknown; details?: unknown } | undefined;
+      if (status === 409 && body?.error === "refund_exceeds_captured") {
+        throw new ServiceError("refund_exceeds_captured", String(body.message), body.details);
+      }
+      if (status === 409 || status === 422) {
+        // In flight, or an earlier attempt under this key asked for another
+        // amount and its outcome never reached Orders: retrying that amount resolves it.
+        throw new ServiceError(
+          "conflict",
+          "Payments is still processing, or holds an unfinished earlier refund of this order; retry shortly.",
+        );
+      }
+      if (status >= 500 || status === 429) throw unavailable(`Payments answered ${status}`);
+      throw new Error(`Payments refused the refund request with ${status}: ${text.slice(0, 500)}`);
+    },
   };
 }
 
@@ -93,7 +138,7 @@ function parseJson(text: string): unknown {
 function unavailable(why: string, cause?: unknown): ServiceError {
   const error = new ServiceError(
     "service_unavailable",
-    `${why}; the order is unchanged, so the capture can be retried.`,
+    `${why}; the order is unchanged, so the request can be retried.`,
   );
   if (cause !== undefined) error.cause = cause;
   return error;

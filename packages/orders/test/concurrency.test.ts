@@ -1,7 +1,10 @@
 import { Prisma } from "@shop/db";
 import { describe, expect, it } from "vitest";
+import type { Actor } from "../src/domain/actor.ts";
 import { placeOrderIn } from "../src/domain/place-order.ts";
 import { shuffled, useOrders } from "./harness.ts";
+
+const SHOPPER: Actor = { name: "shopper" };
 
 /**
  * Placement under contention, through the REST door, against a real
@@ -26,7 +29,7 @@ describe("concurrent placements", () => {
     let firstPlaced!: () => void;
     const firstHoldsTheLock = new Promise<void>((resolve) => (firstPlaced = resolve));
     const first = h.db.$transaction(async (tx) => {
-      const placed = await placeOrderIn(tx, order);
+      const placed = await placeOrderIn(tx, order, SHOPPER);
       firstPlaced();
       await firstMayCommit;
       return placed;
@@ -36,7 +39,7 @@ describe("concurrent placements", () => {
     // The second buyer's transaction starts while the first is open, and must
     // be stopped at the locking statement itself.
     const second = h.db
-      .$transaction((tx) => placeOrderIn(tx, order), inTransaction)
+      .$transaction((tx) => placeOrderIn(tx, order, SHOPPER), inTransaction)
       .then(
         (placed) => ({ placed, refused: undefined }),
         (refused: unknown) => ({ placed: undefined, refused }),

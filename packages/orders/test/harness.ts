@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
 import { createPaymentsApp, type DecideOutcome } from "@shop/payments";
 import { createLogger } from "@shop/service";
-import { inProcessFetch, requestJson, type JsonAnswer } from "@shop/service/testing";
+import { inProcessFetch, requestJson, TEST_SERVICE_TOKEN, type JsonAnswer } from "@shop/service/testing";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll } from "vitest";
 import { createOrdersApp } from "../src/app.ts";
@@ -35,6 +35,10 @@ export interface Snapshot {
 
 export interface Harness {
   db: TestDatabase["prisma"];
+  /** The test database's URL, for a child process of the test. */
+  url: string;
+  /** The Orders app itself, to serve on a real socket. */
+  app: ReturnType<typeof createOrdersApp>;
   /** One REST request through the real Orders app (no socket). */
   rest(method: string, path: string, options?: RestOptions): Promise<RestAnswer>;
   /** A typed tRPC client whose requests go through the same app. */
@@ -78,14 +82,17 @@ export function useOrders(): Harness {
       db: database.prisma,
       log: createLogger("payments", "silent"),
       adminToken: ADMIN_TOKEN,
+      serviceToken: TEST_SERVICE_TOKEN,
       decideOutcome: (input) => decide(input),
     });
     ordersApp = createOrdersApp({
       db: database.prisma,
       log: createLogger("orders", "silent"),
       adminToken: ADMIN_TOKEN,
+      serviceToken: TEST_SERVICE_TOKEN,
       payments: createPaymentsClient({
         baseUrl: "http://payments.test",
+        serviceToken: TEST_SERVICE_TOKEN,
         timeoutMs: PAYMENTS_TIMEOUT_MS,
         fetch: (input, init) => paymentsFetch(input, init),
       }),
@@ -97,6 +104,12 @@ export function useOrders(): Harness {
   return {
     get db() {
       return db();
+    },
+    get url() {
+      return database.url;
+    },
+    get app() {
+      return ordersApp;
     },
     rest(method, path, options = {}) {
       const { body, rawBody, headers } = options;

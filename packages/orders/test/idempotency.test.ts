@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { createLogger, startService } from "@shop/service";
 import { useOrders } from "./harness.ts";
 
 /** POST /orders with an optional Idempotency-Key: a retried checkout never places two orders. */
@@ -83,6 +84,9 @@ describe("POST /orders with an Idempotency-Key", () => {
   });
 
   it.each([
+    // As GraphQL and tRPC refuse "": an empty header is a broken key, not "no key".
+    ["that is empty", ""],
+    ["of spaces only", "   "],
     ["over 255 characters", "k".repeat(256)],
     ["with a space inside", "two words"],
   ])("refuses a key %s: 400, nothing written", async (_, key) => {
@@ -90,6 +94,24 @@ describe("POST /orders with an Idempotency-Key", () => {
     const before = await h.snapshot();
     const res = await h.rest("POST", "/orders", { key, body: { items: [{ productId: mug.id, qty: 1 }] } });
     expect(res).toMatchObject({ status: 400, body: { error: "validation_failed" } });
+    expect(await h.snapshot()).toEqual(before);
+  });
+
+  it("refuses an empty key sent over a real socket (as a black-box test sent it)", async () => {
+    const mug = await h.createProduct({ stock_qty: 5 });
+    const before = await h.snapshot();
+    const server = await startService(h.app, { name: "orders", port: 0, log: createLogger("t", "silent") });
+    try {
+      const res = await fetch(`http://127.0.0.1:${server.port}/orders`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": "" },
+        body: JSON.stringify({ items: [{ productId: mug.id, qty: 1 }] }),
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: "validation_failed" });
+    } finally {
+      await server.close();
+    }
     expect(await h.snapshot()).toEqual(before);
   });
 

@@ -12,6 +12,7 @@ describe("the OpenAPI document", () => {
       db: unused,
       log: createLogger("orders", "silent"),
       adminToken: "x".repeat(32),
+      serviceToken: "y".repeat(32),
       payments: unused,
     });
     expect(await undeclaredRoutes(app)).toEqual([]);

@@ -22,8 +22,10 @@ describe("GET /orders/:id", () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       id,
+      number: expect.any(Number),
       status: "PENDING",
       total_cents: 500,
+      refunded_cents: 0,
       items: expect.arrayContaining([
         { product_id: a.id, qty: 1, price_cents: 300 },
         { product_id: b.id, qty: 4, price_cents: 50 },
@@ -158,6 +160,7 @@ describe("GET /orders (admin index)", () => {
     expect(page(await h.rest("GET", "/orders?status=PAID", { admin: true }))).toEqual({
       orders: [],
       next_cursor: null,
+      total_count: 0,
     });
   });
 

@@ -22,8 +22,17 @@ describe("POST /orders", () => {
       orderId: expect.any(String),
       status: "PENDING",
       total_cents: 2 * 1_200 + 3 * 900,
+      number: expect.any(Number),
+      access_token: expect.stringMatching(/^[\w-]{43}$/),
     });
-    expect(Object.keys(res.body as object)).toEqual(["orderId", "status", "total_cents"]);
+    // The locked fields first and unchanged; number and access_token are additions.
+    expect(Object.keys(res.body as object)).toEqual([
+      "orderId",
+      "status",
+      "total_cents",
+      "number",
+      "access_token",
+    ]);
     expect(await h.stockOf(mug.id)).toBe(3);
     expect(await h.stockOf(tea.id)).toBe(0);
 

@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
 import { createLogger } from "@shop/service";
-import { inProcessFetch, requestJson, type JsonAnswer } from "@shop/service/testing";
+import { inProcessFetch, requestJson, TEST_SERVICE_TOKEN, type JsonAnswer } from "@shop/service/testing";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { afterAll, beforeAll } from "vitest";
 import { createPaymentsApp } from "../src/app.ts";
@@ -17,9 +17,17 @@ export interface Harness {
   rest(
     method: string,
     path: string,
-    options?: { body?: unknown; rawBody?: string; key?: string; headers?: Record<string, string> },
+    options?: {
+      body?: unknown;
+      rawBody?: string;
+      key?: string;
+      headers?: Record<string, string>;
+      /** Leave the service credential out: a caller that is not part of Shop. */
+      stranger?: boolean;
+    },
   ): Promise<RestAnswer>;
-  trpc(): ReturnType<typeof createTRPCClient<PaymentsRouter>>;
+  /** As Orders calls it (with the service credential), or as a stranger (without). */
+  trpc(options?: { stranger?: boolean }): ReturnType<typeof createTRPCClient<PaymentsRouter>>;
 }
 
 /** An isolated, migrated database and the Payments app over it, for one test file. */
@@ -33,6 +41,7 @@ export function usePayments(): Harness {
       db: database.prisma,
       log: createLogger("payments", "silent"),
       adminToken: "test-admin-token-0123456789",
+      serviceToken: TEST_SERVICE_TOKEN,
       decideOutcome: (input) => decide(input),
     });
   });
@@ -49,7 +58,10 @@ export function usePayments(): Harness {
       decide = next;
     },
     rest(method, path, options = {}) {
-      const { body, rawBody, headers } = options;
+      const { body, rawBody } = options;
+      const headers = options.stranger
+        ? { ...options.headers }
+        : { "x-service-token": TEST_SERVICE_TOKEN, ...options.headers };
       return requestJson(app, method, path, {
         body,
         rawBody,
@@ -57,11 +69,12 @@ export function usePayments(): Harness {
         idempotencyKey: options.key,
       });
     },
-    trpc() {
+    trpc(options = {}) {
       return createTRPCClient<PaymentsRouter>({
         links: [
           httpLink({
             url: "http://payments.test/trpc",
+            headers: options.stranger ? {} : { "x-service-token": TEST_SERVICE_TOKEN },
             fetch: inProcessFetch(app),
           }),
         ],

@@ -24,6 +24,12 @@ export interface MutationSpec {
   args: ArgSpec[];
   /** Whole argument sets that are wrong only together (e.g. a delta that takes more than a product has). */
   badCombinations?: fc.Arbitrary<Record<string, JsonLike>>;
+  /**
+   * The selection on the field: by default `__typename` and the typed error's
+   * message; a field that answers a plain object type (staff accounts), with
+   * no typed errors, selects `{ __typename }` so a success shows as one.
+   */
+  selection?: string;
 }
 
 export interface GraphqlCase {
@@ -33,18 +39,20 @@ export interface GraphqlCase {
 }
 
 /** The typed errors of the schema's result unions. */
-const TYPED_ERRORS = new Set([
+export const TYPED_ERRORS = new Set([
   "ValidationError",
   "NotFoundError",
   "InsufficientStockError",
   "InvalidStateError",
   "IdempotencyKeyError",
   "PaymentFailedError",
+  "RefundExceedsCapturedError",
+  "RateLimitedError",
 ]);
 /** Codes that mean the gateway or a service failed, not the input. */
 const FAILURE_CODES = new Set(["INTERNAL_ERROR", "INTERNAL_SERVER_ERROR", "SERVICE_UNAVAILABLE"]);
 
-const SELECTION = "{ __typename ... on Error { message } }";
+const DEFAULT_SELECTION = "{ __typename ... on Error { message } }";
 const MISSING = Symbol("missing");
 
 const isName = (key: string) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(key);
@@ -72,20 +80,21 @@ type ArgValues = Record<string, JsonLike | typeof MISSING>;
 
 /** Argument values with at least one bad or missing (or a bad combination). */
 function badArgs(spec: MutationSpec): fc.Arbitrary<ArgValues> {
-  const perArg = fc
-    .subarray(spec.args, { minLength: 1 })
-    .chain((broken) =>
-      fc.record(
-        Object.fromEntries(
-          spec.args.map((arg) => [
-            arg.name,
-            broken.includes(arg)
+  const perArg = fc.subarray(spec.args, { minLength: 1 }).chain((broken) =>
+    fc.record(
+      Object.fromEntries(
+        spec.args.map((arg) => [
+          arg.name,
+          broken.includes(arg)
+            ? // Leaving out an optional argument is no mistake: only a required one may go missing.
+              arg.type.endsWith("!")
               ? fc.oneof({ weight: 6, arbitrary: arg.bad }, { weight: 1, arbitrary: fc.constant(MISSING) })
-              : arg.valid,
-          ]),
-        ),
+              : arg.bad
+            : arg.valid,
+        ]),
       ),
-    ) as fc.Arbitrary<ArgValues>;
+    ),
+  ) as fc.Arbitrary<ArgValues>;
   return spec.badCombinations
     ? fc.oneof({ weight: 4, arbitrary: perArg }, { weight: 1, arbitrary: spec.badCombinations })
     : perArg;
@@ -105,7 +114,7 @@ function withVariables(
 ): string {
   const definitions = spec.args.map((a) => `$${a.name}: ${declaredTypes?.[a.name] ?? a.type}`).join(", ");
   const uses = spec.args.map((a) => `${a.name}: $${a.name}`).join(", ");
-  const query = `mutation Bad(${definitions}) { ${spec.field}(${uses}) ${SELECTION} }`;
+  const query = `mutation Bad(${definitions}) { ${spec.field}(${uses}) ${spec.selection ?? DEFAULT_SELECTION} }`;
   return jsonText(
     new JsonEntries([
       ["query", query],
@@ -116,13 +125,14 @@ function withVariables(
 
 function inline(spec: MutationSpec, values: ArgValues): string {
   const args = present(values).map(([k, v]) => `${k}: ${graphqlLiteral(v)}`);
-  const query = `mutation { ${spec.field}${args.length > 0 ? `(${args.join(", ")})` : ""} ${SELECTION} }`;
+  const query = `mutation { ${spec.field}${args.length > 0 ? `(${args.join(", ")})` : ""} ${spec.selection ?? DEFAULT_SELECTION} }`;
   return jsonText({ query });
 }
 
 /** Requests that never reach the resolver: broken documents and envelopes. */
 function brokenEnvelope(spec: MutationSpec): fc.Arbitrary<string> {
-  const valid = `mutation { ${spec.field}(${spec.args.map((a) => `${a.name}: $${a.name}`).join(", ")}) ${SELECTION} }`;
+  const selection = spec.selection ?? DEFAULT_SELECTION;
+  const valid = `mutation { ${spec.field}(${spec.args.map((a) => `${a.name}: $${a.name}`).join(", ")}) ${selection} }`;
   return fc.oneof(
     fc.nat().map((cut) => jsonText({ query: valid.slice(0, cut % valid.length) })),
     weirdString.map((query) => jsonText({ query })),
@@ -139,14 +149,14 @@ function brokenEnvelope(spec: MutationSpec): fc.Arbitrary<string> {
       "null",
       jsonText([{ query: valid }]),
       jsonText({ query: valid, operationName: "Nope" }),
-      jsonText({ query: `mutation { ${spec.field} ${SELECTION} }` }),
-      jsonText({ query: `mutation { ${spec.field}(nope: 1) ${SELECTION} }` }),
+      jsonText({ query: `mutation { ${spec.field} ${selection} }` }),
+      jsonText({ query: `mutation { ${spec.field}(nope: 1) ${selection} }` }),
       jsonText({
         query: `mutation { ${spec.field}(${spec.args.map((a) => `${a.name}: 1`).join(", ")}) { noSuchField } }`,
       }),
       jsonText({ query: `subscription { ${spec.field} }` }),
       jsonText({ query: `mutation { ${"products { ".repeat(60)}id${" }".repeat(60)} }` }),
-      jsonText({ query: `mutation A ${SELECTION} mutation A ${SELECTION}` }),
+      jsonText({ query: `mutation A ${selection} mutation A ${selection}` }),
     ),
   );
 }
@@ -172,9 +182,13 @@ export function badGraphqlRequests(spec: MutationSpec): fc.Arbitrary<GraphqlCase
   });
   const mistyped = fc
     .tuple(
-      fc.constantFrom(...spec.args.map((a) => a.name)),
+      fc.constantFrom(...spec.args),
       fc.constantFrom("Int", "String!", "Float!", "[ID!]!", "Boolean", "OrderStatus", "NoSuchType!"),
     )
+    // Declared as its own type it is no mistake (a String! argument declared String!), nor is
+    // a non-null variable in a nullable argument (String! for a String).
+    .filter(([arg, type]) => type !== arg.type && type !== `${arg.type}!`)
+    .map(([arg, type]) => [arg.name, type] as const)
     .chain(([name, type]) => validArgs(spec).map((values) => withVariables(spec, values, { [name]: type })));
   const cases: Array<fc.WeightedArbitrary<GraphqlCase>> = [
     {

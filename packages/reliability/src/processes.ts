@@ -8,6 +8,7 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import { runTs, stopProcess, waitUntilHealthy } from "@shop/service/processes";
+import { TEST_SERVICE_TOKEN } from "@shop/service/testing";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -56,6 +57,10 @@ export class ShopProcess {
       {
         ...process.env,
         LOG_LEVEL: "warn",
+        // The services' credential, and /metrics on a port the system picks: a
+        // test's processes never collide with each other or a running shop's.
+        SERVICE_TOKEN: TEST_SERVICE_TOKEN,
+        METRICS_PORT: "0",
         ...this.env,
         [`${this.name.toUpperCase()}_PORT`]: String(this.port),
       },

@@ -6,6 +6,7 @@
  */
 import { createGatewayApp } from "@shop/gateway";
 import { createLogger } from "@shop/service";
+import { TEST_SERVICE_TOKEN } from "@shop/service/testing";
 import type { PrismaClient } from "@shop/db";
 import { inProcessServices } from "@shop/stack";
 
@@ -42,20 +43,30 @@ export interface InProcessStack {
 export function inProcessStack(db: PrismaClient): InProcessStack {
   // Errors are the point of these tests: their log lines would only be noise.
   const log = createLogger("reliability", "silent");
-  const apps = inProcessServices({ db, adminToken: ADMIN_TOKEN, log });
+  const apps = inProcessServices({ db, adminToken: ADMIN_TOKEN, serviceToken: TEST_SERVICE_TOKEN, log });
   const gateway = createGatewayApp({
     log,
     serviceUrls: SERVICE_URLS,
     serviceTimeoutMs: 5_000,
     corsOrigins: [],
     rateLimitPerMinute: 0,
+    serviceToken: TEST_SERVICE_TOKEN,
+    // The gateway names the admin token's bearer the machine actor (staff management).
+    adminToken: ADMIN_TOKEN,
+    staff: { db, idleMs: 30 * 60_000 },
     fetch: async (service, url, init) => apps[service].request(url, init),
   });
 
   return {
     async request(target, { method, path, headers = {}, body }) {
       const app = target === "gateway" ? gateway : apps[target];
-      const res = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+      // Payments answers only Shop's own services: bad input is sent as its one caller (Orders) would.
+      const sent = target === "payments" ? { "x-service-token": TEST_SERVICE_TOKEN, ...headers } : headers;
+      const res = await app.request(path, {
+        method,
+        headers: sent,
+        ...(body === undefined ? {} : { body }),
+      });
       return { status: res.status, headers: res.headers, text: await res.text() };
     },
   };

@@ -20,6 +20,11 @@ export interface ShopClientOptions {
   /** Sent as `Authorization: Bearer <token>`; only admin procedures need it. */
   adminToken?: string;
   /**
+   * Sent as `x-service-token` (SERVICE_TOKEN, `.data/service-token`):
+   * Payments answers nobody without it. Only scripts that read charges need it.
+   */
+  serviceToken?: string;
+  /**
    * The `x-request-id` of each call: one fixed id (to find a whole script run
    * in the logs), a function called once per call, or unset: a new UUID per
    * call. A call can set its own with `{ context: { requestId } }`.
@@ -75,6 +80,7 @@ export function createShopClient(options: ShopClientOptions = {}): ShopClient {
       headers: ({ op }) => ({
         "x-request-id": String(op.context.requestId),
         ...(options.adminToken ? { authorization: `Bearer ${options.adminToken}` } : {}),
+        ...(options.serviceToken ? { "x-service-token": options.serviceToken } : {}),
       }),
       fetch: async (url, init) => {
         const timeout = AbortSignal.timeout(timeoutMs);

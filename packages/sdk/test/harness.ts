@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
 import { inProcessServices } from "@shop/stack";
+import { TEST_SERVICE_TOKEN } from "@shop/service/testing";
 import { afterAll, beforeAll } from "vitest";
 import { createShopClient, type ShopClient, type ShopClientOptions } from "../src/index.ts";
 import type { ServiceName } from "../src/urls.ts";
@@ -42,7 +43,11 @@ export function useShop(): Shop {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    apps = inProcessServices({ db: database.prisma, adminToken: ADMIN_TOKEN });
+    apps = inProcessServices({
+      db: database.prisma,
+      adminToken: ADMIN_TOKEN,
+      serviceToken: TEST_SERVICE_TOKEN,
+    });
   });
   afterAll(() => database.drop());
 

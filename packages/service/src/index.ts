@@ -16,3 +16,5 @@ export * from "./http/openapi.ts";
 export * from "./run-service.ts";
 export * from "./timeouts.ts";
 export * from "./rate-limit/index.ts";
+export * from "./http/service-credential.ts";
+export * from "./http/audit-trail.ts";

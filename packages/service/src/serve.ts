@@ -17,9 +17,14 @@ export interface RunningService {
   readonly draining: boolean;
 }
 
+/** Where services listen unless HOST says otherwise: this machine only (containers set HOST=0.0.0.0). */
+export const DEFAULT_HOST = "127.0.0.1";
+
 export interface ServeOptions {
   name: string;
   port: number;
+  /** The address to listen on; DEFAULT_HOST (loopback) unless given. */
+  host?: string;
   log: Logger;
   /** Run after the HTTP server has drained (disconnect the database, ...). */
   onClose?: () => Promise<void>;
@@ -60,12 +65,16 @@ export async function startService(
     return closing;
   };
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve, reject) => {
-    const server = serve({ fetch, port: options.port, hostname: "0.0.0.0" }, (info) =>
+    const hostname = options.host ?? DEFAULT_HOST;
+    const server = serve({ fetch, port: options.port, hostname }, (info) =>
       resolve({ server, port: info.port }),
     );
     server.once("error", reject);
   });
-  options.log.info({ port }, `${options.name} listening on http://localhost:${port}`);
+  options.log.info(
+    { port, host: options.host ?? DEFAULT_HOST },
+    `${options.name} listening on http://${options.host ?? DEFAULT_HOST}:${port}`,
+  );
 
   let closing: Promise<void> | undefined;
   const close = () =>

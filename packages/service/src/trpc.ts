@@ -1,13 +1,16 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
-import type { ErrorBody } from "@shop/contracts";
+import type { Actor, ErrorBody, Permission } from "@shop/contracts";
 import type { Logger } from "pino";
 import { ServiceError, toServiceError } from "./errors.ts";
+import { checkPermission } from "./http/admin-only.ts";
 
 /** What every tRPC procedure of every service can rely on in `ctx`. */
 export interface ServiceTrpcContext {
   requestId: string;
   log: Logger;
   isAdmin: boolean;
+  /** Who acts (the machine credential or a staff member the gateway vouches for); none for shoppers. */
+  actor: Actor | undefined;
 }
 
 // The REST status of a ServiceError decides its tRPC code, so both doors agree.
@@ -47,6 +50,12 @@ export function errorBodyOfTrpcError(error: TRPCError): ErrorBody {
       return { error: "payload_too_large", message: error.message };
     case "UNAUTHORIZED":
       return { error: "unauthorized", message: error.message };
+    case "FORBIDDEN":
+      return { error: "forbidden", message: error.message };
+    case "UNSUPPORTED_MEDIA_TYPE":
+      return { error: "unsupported_media_type", message: error.message };
+    case "TOO_MANY_REQUESTS":
+      return { error: "rate_limited", message: error.message };
     default:
       return toServiceError(error.cause).toBody();
   }
@@ -55,7 +64,8 @@ export function errorBodyOfTrpcError(error: TRPCError): ErrorBody {
 /**
  * tRPC for a service whose context is `TContext`: procedures whose
  * ServiceErrors keep their meaning (code, status, body), an error shape with
- * the REST body in `data` and never a stack, and an admin procedure.
+ * the REST body in `data` and never a stack, and procedures for staff by
+ * permission (`staffProcedure("orders.capture")`).
  */
 export function createServiceTrpc<TContext extends ServiceTrpcContext>() {
   const t = initTRPC.context<TContext>().create({
@@ -91,15 +101,11 @@ export function createServiceTrpc<TContext extends ServiceTrpcContext>() {
     return result;
   });
 
-  const adminProcedure = publicProcedure.use(async ({ ctx, next }) => {
-    if (!ctx.isAdmin) {
-      throw new ServiceError(
-        "unauthorized",
-        "This operation needs the admin token: Authorization: Bearer <ADMIN_TOKEN>",
-      );
-    }
-    return next();
-  });
+  const staffProcedure = (permission: Permission) =>
+    publicProcedure.use(async ({ ctx, next }) => {
+      checkPermission(ctx.actor, permission);
+      return next();
+    });
 
-  return { router: t.router, createCallerFactory: t.createCallerFactory, publicProcedure, adminProcedure };
+  return { router: t.router, createCallerFactory: t.createCallerFactory, publicProcedure, staffProcedure };
 }

@@ -8,12 +8,14 @@ import type { PrismaClient } from "@shop/db";
 import { createInventoryApp } from "@shop/inventory";
 import { createOrdersApp, createPaymentsClient } from "@shop/orders";
 import { createPaymentsApp } from "@shop/payments";
-import { createLogger, type Logger } from "@shop/service";
+import { createLogger, createServiceMetrics, type Logger } from "@shop/service";
 import { inProcessFetch } from "@shop/service/testing";
 
 export interface InProcessServicesOptions {
   db: PrismaClient;
   adminToken: string;
+  /** The service credential between them (and the gateway's, in front of them). */
+  serviceToken: string;
   /** Silent unless given: in tests, errors are often the point. */
   log?: Logger;
   /** How long Orders waits for a charge (5 s, as in production). */
@@ -23,19 +25,36 @@ export interface InProcessServicesOptions {
 export function inProcessServices({
   db,
   adminToken,
+  serviceToken,
   log,
   paymentsTimeoutMs = 5_000,
 }: InProcessServicesOptions) {
   const logger = log ?? createLogger("stack", "silent");
-  const payments = createPaymentsApp({ db, log: logger, adminToken });
+  // Each service's numbers, as its METRICS_PORT would serve them (createMetricsApp).
+  const metrics = {
+    inventory: createServiceMetrics("inventory"),
+    orders: createServiceMetrics("orders"),
+    payments: createServiceMetrics("payments"),
+  };
+  const payments = createPaymentsApp({
+    db,
+    log: logger,
+    adminToken,
+    serviceToken,
+    metrics: metrics.payments,
+  });
   return {
-    inventory: createInventoryApp({ db, log: logger, adminToken }),
+    metrics,
+    inventory: createInventoryApp({ db, log: logger, adminToken, serviceToken, metrics: metrics.inventory }),
     payments,
     orders: createOrdersApp({
       db,
       log: logger,
       adminToken,
+      serviceToken,
+      metrics: metrics.orders,
       payments: createPaymentsClient({
+        serviceToken,
         baseUrl: "http://payments.test",
         timeoutMs: paymentsTimeoutMs,
         fetch: inProcessFetch(payments),

@@ -5,7 +5,7 @@
  * (OrderStatus in @shop/contracts); a status added there fails the type check
  * of every page that shows it until it has its words here.
  */
-export type OrderStatusCode = "PENDING" | "PAID" | "CANCELLED";
+export type OrderStatusCode = "PENDING" | "PAID" | "FULFILLED" | "CANCELLED" | "REFUNDED";
 
 export interface OrderStatusText {
   /** The short label: a badge in the admin, the status line in the shop. */
@@ -36,10 +36,24 @@ export const ORDER_STATUS_TEXT: Readonly<Record<OrderStatusCode, OrderStatusText
     confirmed: true,
     tone: "done",
   },
+  FULFILLED: {
+    label: "Shipped",
+    heading: "Order shipped",
+    shopper: "Your order is on its way.",
+    confirmed: true,
+    tone: "done",
+  },
   CANCELLED: {
     label: "Cancelled",
     heading: "Order cancelled",
     shopper: "This order was cancelled. Nothing was charged and nothing will be sent.",
+    confirmed: false,
+    tone: "stopped",
+  },
+  REFUNDED: {
+    label: "Refunded",
+    heading: "Order refunded",
+    shopper: "This order was refunded in full. The money goes back the way it was paid.",
     confirmed: false,
     tone: "stopped",
   },

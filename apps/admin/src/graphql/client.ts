@@ -5,9 +5,7 @@ import { fetchWithDeadline, isDeadlineError } from "@shop/ui";
 export const GATEWAY_URL: string = import.meta.env.VITE_GATEWAY_URL ?? "http://localhost:4000/graphql";
 
 export interface AdminClientOptions {
-  /** The admin token; every request carries it as `Authorization: Bearer <token>`. */
-  token: string;
-  /** Called when the gateway refuses the token (it changed, or the stack restarted with another). */
+  /** Called when the gateway says nobody is signed in (the session expired, was revoked, or ended in another tab). */
   onUnauthorized?: () => void;
   url?: string;
   /** What talks to the gateway: fetch in the app, a stand-in in tests. */
@@ -23,9 +21,11 @@ export interface AdminClientOptions {
  * the services hold now, so every query goes to the gateway and each page
  * reads again after its own writes. Every request has a deadline: a gateway
  * that never answers becomes a message, not a "Capturing…" without end.
+ *
+ * Who is signed in is the gateway's session cookie (HttpOnly: this code never
+ * sees it), sent with every request; no credential is kept in the page.
  */
 export function createAdminClient({
-  token,
   onUnauthorized,
   url = GATEWAY_URL,
   transport = fetchExchange,
@@ -38,7 +38,8 @@ export function createAdminClient({
     // POST for queries too: nothing about the admin's reads belongs in URLs and access logs.
     preferGetMethod: false,
     fetch: fetchWithDeadline(deadlineMs, fetch),
-    fetchOptions: { headers: { authorization: `Bearer ${token}` } },
+    // The gateway is another origin (its own port): the session cookie goes only when asked for.
+    fetchOptions: { credentials: "include" },
     exchanges: [
       mapExchange({
         onError(error) {
@@ -50,9 +51,14 @@ export function createAdminClient({
   });
 }
 
-/** The gateway refused the admin token (the services answered 401). */
+/** Nobody is signed in any more (the gateway or a service answered UNAUTHORIZED). */
 export function isUnauthorized(error: CombinedError | undefined): boolean {
   return error?.graphQLErrors.some((e) => e.extensions["code"] === "UNAUTHORIZED") ?? false;
+}
+
+/** Signed in, but the role may not do this (the gateway answered FORBIDDEN). */
+export function isForbidden(error: CombinedError | undefined): boolean {
+  return error?.graphQLErrors.some((e) => e.extensions["code"] === "FORBIDDEN") ?? false;
 }
 
 /** No answer at all, or none within the deadline: a write may or may not have happened. */
@@ -70,6 +76,7 @@ export const TOO_SLOW = "The shop took too long to answer. Try again in a moment
 export function describeError(error: CombinedError): string {
   if (error.networkError) return isDeadlineError(error.networkError) ? TOO_SLOW : NOT_ANSWERING;
   if (isUnauthorized(error)) return "You are no longer signed in. Sign in again.";
+  if (isForbidden(error)) return "Your role may not do this. Ask an owner of the shop if you need it.";
   const codes = error.graphQLErrors.map((e) => e.extensions["code"]);
   if (codes.includes("SERVICE_UNAVAILABLE")) {
     return "Part of the shop is unavailable right now. Try again in a moment.";

@@ -7,11 +7,83 @@ import { graphql } from "../gql";
  * `Error`, and the field list of a `ValidationError`.
  */
 
-/** The cheapest admin read there is: sign-in sends it to check the token. */
-export const CheckTokenQuery = graphql(`
-  query CheckToken {
-    adminProductsPage(limit: 1) {
-      nextCursor
+/** Who is signed in (the session cookie's staff member); null when nobody is. */
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      id
+      email
+      role
+    }
+  }
+`);
+
+export const SignInMutation = graphql(`
+  mutation SignIn($email: String!, $password: String!) {
+    signIn(email: $email, password: $password) {
+      id
+      email
+      role
+    }
+  }
+`);
+
+export const SignOutMutation = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);
+
+export const StaffMembersQuery = graphql(`
+  query StaffMembers {
+    staffMembers {
+      id
+      email
+      role
+      createdAt
+    }
+  }
+`);
+
+export const AddStaffMemberMutation = graphql(`
+  mutation AddStaffMember($email: String!, $role: StaffRole!, $password: String!) {
+    addStaffMember(email: $email, role: $role, password: $password) {
+      id
+      email
+      role
+    }
+  }
+`);
+
+export const ChangeStaffRoleMutation = graphql(`
+  mutation ChangeStaffRole($id: ID!, $role: StaffRole!) {
+    changeStaffRole(id: $id, role: $role) {
+      id
+      email
+      role
+    }
+  }
+`);
+
+export const RemoveStaffMemberMutation = graphql(`
+  mutation RemoveStaffMember($id: ID!) {
+    removeStaffMember(id: $id) {
+      id
+      email
+    }
+  }
+`);
+
+export const AuditLogQuery = graphql(`
+  query AuditLog($before: DateTime, $limit: Int) {
+    auditLog(before: $before, limit: $limit) {
+      id
+      at
+      actor
+      actorKind
+      action
+      target
+      requestId
     }
   }
 `);
@@ -142,11 +214,24 @@ export const ArchiveProductMutation = graphql(`
 `);
 
 export const OrdersQuery = graphql(`
-  query Orders($status: OrderStatus, $cursor: String, $limit: Int) {
-    orders(status: $status, cursor: $cursor, limit: $limit) {
+  query Orders(
+    $status: OrderStatus
+    $cursor: String
+    $limit: Int
+    $search: String
+    $from: String
+    $to: String
+  ) {
+    orders(status: $status, cursor: $cursor, limit: $limit, search: $search, from: $from, to: $to) {
       nextCursor
+      totalCount
       orders {
         id
+        number
+        customer {
+          email
+          name
+        }
         status
         totalCents
         createdAt
@@ -234,6 +319,97 @@ export const ReorderProductImagesMutation = graphql(`
   mutation ReorderProductImages($productId: ID!, $imageIds: [ID!]!) {
     reorderProductImages(productId: $productId, imageIds: $imageIds) {
       __typename
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+/** One order in full for its page: customer, address, money, shipment, refunds and the timeline. */
+export const AdminOrderQuery = graphql(`
+  query AdminOrder($id: ID!) {
+    adminOrder(id: $id) {
+      id
+      number
+      status
+      createdAt
+      totalCents
+      capturedCents
+      refundedCents
+      customer {
+        email
+        name
+        phone
+      }
+      shippingAddress {
+        line1
+        line2
+        city
+        postalCode
+        region
+        country
+      }
+      items {
+        qty
+        priceCents
+        product {
+          id
+          name
+        }
+      }
+      shipment {
+        carrier
+        trackingNumber
+        fulfilledAt
+      }
+      refunds {
+        id
+        amountCents
+        reason
+        createdAt
+      }
+      timeline {
+        id
+        type
+        actor
+        requestId
+        data
+        createdAt
+      }
+    }
+  }
+`);
+
+export const FulfillOrderMutation = graphql(`
+  mutation FulfillOrder($orderId: ID!, $carrier: String, $trackingNumber: String) {
+    fulfillOrder(orderId: $orderId, carrier: $carrier, trackingNumber: $trackingNumber) {
+      __typename
+      ... on Order {
+        id
+        status
+      }
+      ... on Error {
+        message
+      }
+    }
+  }
+`);
+
+export const RefundPaymentMutation = graphql(`
+  mutation RefundPayment($orderId: ID!, $amountCents: Int!, $reason: String, $idempotencyKey: String) {
+    refundPayment(
+      orderId: $orderId
+      amountCents: $amountCents
+      reason: $reason
+      idempotencyKey: $idempotencyKey
+    ) {
+      __typename
+      ... on Order {
+        id
+        status
+        refundedCents
+      }
       ... on Error {
         message
       }

@@ -2,10 +2,12 @@ import { useState } from "react";
 import { useMutation } from "urql";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { OrderStatusBadge } from "../components/StatusBadge.tsx";
-import { formatDateTime, formatMoney, shortId } from "../format.ts";
+import { formatDateTime, formatMoney } from "../format.ts";
 import { describeError, isNoAnswer } from "../graphql/client.ts";
+import { Link, paths } from "../router.tsx";
 import { CancelOrderMutation, CapturePaymentMutation } from "../graphql/operations.ts";
 import type { OrderStatus, OrdersQuery } from "../gql/graphql.ts";
+import { useCan } from "../session.ts";
 
 export type OrderSummary = NonNullable<OrdersQuery["orders"]>["orders"][number];
 
@@ -43,8 +45,9 @@ export function OrderRow({ order, onDone }: OrderRowProps) {
   const [, capturePayment] = useMutation(CapturePaymentMutation);
   const [, cancelOrder] = useMutation(CancelOrderMutation);
   const status = settled ?? order.status;
+  const can = useCan();
   const units = order.items.reduce((n, item) => n + item.qty, 0);
-  const label = shortId(order.id);
+  const label = `#${order.number}`;
 
   async function onCapture(): Promise<string | null> {
     const result = await capturePayment({ orderId: order.id });
@@ -78,7 +81,10 @@ export function OrderRow({ order, onDone }: OrderRowProps) {
   return (
     <tr>
       <th scope="row" className="cell-id" data-label="Order">
-        <code title={order.id}>{label}</code>
+        <Link to={paths.order(order.id)} title={order.id}>
+          {label}
+        </Link>
+        {order.customer && <div className="muted">{order.customer.email}</div>}
       </th>
       <td className="nowrap" data-label="Placed">
         {formatDateTime(order.createdAt)}
@@ -102,18 +108,22 @@ export function OrderRow({ order, onDone }: OrderRowProps) {
       <td className="actions">
         {status === "PENDING" && (
           <>
-            <button type="button" className="button small primary" onClick={() => setConfirming("capture")}>
-              Capture payment
-              <span className="visually-hidden"> for order {label}</span>
-            </button>
-            <button
-              type="button"
-              className="button small danger-quiet"
-              onClick={() => setConfirming("cancel")}
-            >
-              Cancel
-              <span className="visually-hidden"> order {label}</span>
-            </button>
+            {can("orders.capture") && (
+              <button type="button" className="button small primary" onClick={() => setConfirming("capture")}>
+                Capture payment
+                <span className="visually-hidden"> for order {label}</span>
+              </button>
+            )}
+            {can("orders.cancel") && (
+              <button
+                type="button"
+                className="button small danger-quiet"
+                onClick={() => setConfirming("cancel")}
+              >
+                Cancel
+                <span className="visually-hidden"> order {label}</span>
+              </button>
+            )}
           </>
         )}
         {confirming === "capture" && (

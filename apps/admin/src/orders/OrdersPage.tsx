@@ -1,5 +1,5 @@
 import { orderStatusText } from "@shop/ui";
-import { useId } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useQuery } from "urql";
 import { usePageNotice } from "../components/PageNotice.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
@@ -21,11 +21,19 @@ export function OrdersPage() {
   const filterId = useId();
   const view = readOrdersView(useSearch());
   const { status, trail } = view;
+  const [q, setQ] = useState(view.q);
   const cursor = trail.at(-1) ?? null;
   const notice = usePageNotice();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: OrdersQuery,
-    variables: { status, cursor, limit: ORDERS_PAGE_SIZE },
+    variables: {
+      status,
+      cursor,
+      limit: ORDERS_PAGE_SIZE,
+      search: view.q || null,
+      from: view.from || null,
+      to: view.to || null,
+    },
   });
 
   const page = data?.orders;
@@ -33,6 +41,8 @@ export function OrdersPage() {
   const nextCursor = page?.nextCursor ?? null;
   const reload = () => refetch({ requestPolicy: "network-only" });
   const go = (next: OrdersView) => navigate(ordersHref(paths.orders, next));
+  // A new search or filter starts at its first page.
+  const filter = (change: Partial<OrdersView>) => go({ ...view, trail: [], ...change });
   const pageNumber = trail.length + 1;
 
   return (
@@ -41,18 +51,58 @@ export function OrdersPage() {
       <header className="page-header">
         <div>
           <h1 id="orders-title">Orders</h1>
-          <p className="page-subtitle">Newest first. Capture payments, or cancel to return the stock.</p>
+          <p className="page-subtitle">
+            Newest first. Open an order to ship or refund it; capture pending payments, or cancel to return
+            the stock.
+          </p>
         </div>
         <div className="toolbar">
+          <form
+            role="search"
+            className="field inline"
+            onSubmit={(event: FormEvent) => {
+              event.preventDefault();
+              filter({ q: q.trim() });
+            }}
+          >
+            <label htmlFor={`${filterId}-q`}>Search</label>
+            <input
+              id={`${filterId}-q`}
+              type="search"
+              placeholder="Order number or email"
+              maxLength={200}
+              value={q}
+              onChange={(event) => setQ(event.target.value)}
+            />
+            <button type="submit" className="button">
+              Search
+            </button>
+          </form>
+          <div className="field inline">
+            <label htmlFor={`${filterId}-from`}>From</label>
+            <input
+              id={`${filterId}-from`}
+              type="date"
+              value={view.from}
+              onChange={(event) => filter({ from: event.target.value })}
+            />
+          </div>
+          <div className="field inline">
+            <label htmlFor={`${filterId}-to`}>To</label>
+            <input
+              id={`${filterId}-to`}
+              type="date"
+              value={view.to}
+              onChange={(event) => filter({ to: event.target.value })}
+            />
+          </div>
           <div className="field inline">
             <label htmlFor={filterId}>Status</label>
             <select
               id={filterId}
               value={status ?? ""}
               // A new filter starts at its first page.
-              onChange={(event) =>
-                go({ status: (event.target.value || null) as OrderStatus | null, trail: [] })
-              }
+              onChange={(event) => filter({ status: (event.target.value || null) as OrderStatus | null })}
             >
               <option value="">All statuses</option>
               {ORDER_STATUSES.map((value) => (
@@ -70,15 +120,21 @@ export function OrdersPage() {
       </header>
 
       {notice.element}
+      {page && (
+        // Not a live region: the page notice is the one that speaks up after an action.
+        <p className="result-count">{page.totalCount === 1 ? "1 order" : `${page.totalCount} orders`}</p>
+      )}
 
       {error && !page && <QueryProblem error={error} onRetry={reload} />}
       {!page && fetching && <p className="loading">Loading orders…</p>}
       {page && orders.length === 0 && (
         <div className="empty card">
           <p>
-            {status
-              ? `No orders with the status “${orderStatusText(status).label}”${trail.length ? " on this page" : ""}.`
-              : "No orders yet."}
+            {view.q || view.from || view.to
+              ? "No orders match this search."
+              : status
+                ? `No orders with the status “${orderStatusText(status).label}”${trail.length ? " on this page" : ""}.`
+                : "No orders yet."}
           </p>
         </div>
       )}
@@ -120,7 +176,7 @@ export function OrdersPage() {
             type="button"
             className="button"
             aria-disabled={trail.length === 0}
-            onClick={() => trail.length > 0 && go({ status, trail: trail.slice(0, -1) })}
+            onClick={() => trail.length > 0 && go({ ...view, trail: trail.slice(0, -1) })}
           >
             ← Previous
           </button>
@@ -129,7 +185,7 @@ export function OrdersPage() {
             type="button"
             className="button"
             aria-disabled={!nextCursor}
-            onClick={() => nextCursor && !fetching && go({ status, trail: [...trail, nextCursor] })}
+            onClick={() => nextCursor && !fetching && go({ ...view, trail: [...trail, nextCursor] })}
           >
             Next →
           </button>

@@ -6,7 +6,6 @@ import {
   ReorderProductImagesMutation,
   UpdateProductImageMutation,
 } from "../graphql/operations.ts";
-import { savedToken } from "../session.ts";
 
 export interface AdminImage {
   id: string;
@@ -32,7 +31,8 @@ async function uploadImage(productId: string, file: File, alt: string): Promise<
     const res = await fetch(`${GATEWAY_ORIGIN}/admin/products/${encodeURIComponent(productId)}/images`, {
       method: "POST",
       body: form,
-      headers: { authorization: `Bearer ${savedToken.read() ?? ""}` },
+      // Signed in by the session cookie, as every GraphQL request is.
+      credentials: "include",
       signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
     });
     if (res.ok) return null;

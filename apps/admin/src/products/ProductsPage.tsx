@@ -15,6 +15,7 @@ import {
 } from "../graphql/operations.ts";
 import { ProductImages } from "./ProductImages.tsx";
 import type { AdminProductsQuery as AdminProductsResult } from "../gql/graphql.ts";
+import { useCan } from "../session.ts";
 import { ProductForm } from "./ProductForm.tsx";
 import { StockForm } from "./StockForm.tsx";
 
@@ -46,6 +47,8 @@ export function ProductsPage() {
   const [panel, setPanel] = useState<Panel | null>(null);
   const notice = usePageNotice();
   const close = () => setPanel(null);
+  // Support reads products but does not change them: no write buttons (the gateway refuses anyway).
+  const canWrite = useCan()("products.write");
 
   /**
    * A write went through: close the panel, say what happened, read the list
@@ -88,9 +91,13 @@ export function ProductsPage() {
           <h1 id="products-title">Products</h1>
           <p className="page-subtitle">Archived products are listed too, newest first.</p>
         </div>
-        <button type="button" className="button primary" onClick={() => setPanel({ kind: "create" })}>
-          New product
-        </button>
+        {canWrite ? (
+          <button type="button" className="button primary" onClick={() => setPanel({ kind: "create" })}>
+            New product
+          </button>
+        ) : (
+          <p className="role-note">Your role can look at products but not change them.</p>
+        )}
       </header>
 
       {notice.element}
@@ -124,7 +131,13 @@ export function ProductsPage() {
       {!page && !error && fetching && <p className="loading">Loading products…</p>}
       {page && products.length === 0 && (
         <div className="empty card">
-          <p>{search ? "No products match." : "No products yet. Add the first with “New product”."}</p>
+          <p>
+            {search
+              ? "No products match."
+              : canWrite
+                ? "No products yet. Add the first with “New product”."
+                : "No products yet."}
+          </p>
         </div>
       )}
       {products.length > 0 && (
@@ -148,7 +161,7 @@ export function ProductsPage() {
             </thead>
             <tbody>
               {products.map((product) => (
-                <ProductRow key={product.id} product={product} open={setPanel} />
+                <ProductRow key={product.id} product={product} open={canWrite ? setPanel : null} />
               ))}
             </tbody>
           </table>
@@ -255,7 +268,8 @@ export function ProductsPage() {
   );
 }
 
-function ProductRow({ product, open }: { product: AdminProduct; open: (panel: Panel) => void }) {
+/** `open` is null for a role that may not change products: the row has no buttons then. */
+function ProductRow({ product, open }: { product: AdminProduct; open: ((panel: Panel) => void) | null }) {
   const archived = product.archivedAt !== null;
   return (
     <tr className={archived ? "row-muted" : undefined}>
@@ -277,7 +291,7 @@ function ProductRow({ product, open }: { product: AdminProduct; open: (panel: Pa
         {product.archivedAt !== null && <span className="cell-sub">{formatDate(product.archivedAt)}</span>}
       </td>
       <td className="actions">
-        {archived ? (
+        {open === null ? null : archived ? (
           <RowButton label="Restore" name={product.name} onClick={() => open({ kind: "restore", product })} />
         ) : (
           <>

@@ -2,8 +2,9 @@
  * The idempotency key of a checkout attempt. Made once (crypto.randomUUID) for
  * a given cart and kept, in localStorage, until that cart is ordered: a retry
  * after a timeout or a reload sends the same key, and the gateway places one
- * order however many times the request arrived. A changed cart is a new
- * attempt with a new key (the old key with other lines would be refused).
+ * order however many times the request arrived. A changed cart, or other
+ * checkout details, is a new attempt with a new key (the old key with another
+ * body would be refused).
  */
 export const CHECKOUT_KEY_STORAGE_KEY = "shop.checkout.v1";
 
@@ -31,12 +32,13 @@ function read(storage: Storage): SavedKey | null {
   }
 }
 
-/** The key for ordering these items: the saved one if it was made for them, else a new one. */
+/** The key for ordering these items (with these details): the saved one if it was made for them, else a new one. */
 export function checkoutKeyFor(
   items: readonly { productId: string; qty: number }[],
+  details = "",
   storage: Storage = window.localStorage,
 ): string {
-  const cart = fingerprint(items);
+  const cart = fingerprint(items) + details;
   const saved = read(storage);
   if (saved?.cart === cart) return saved.key;
   const key = crypto.randomUUID();

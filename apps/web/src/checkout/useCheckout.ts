@@ -6,6 +6,7 @@ import { checkoutKeyFor, forgetCheckoutKey } from "../cart/checkout-key.ts";
 import { describeError, isNoAnswer, type Problem } from "../graphql/errors.ts";
 import { PlaceOrderMutation } from "../graphql/operations.ts";
 import { navigate, paths } from "../router.tsx";
+import { fieldOfPath, type CheckoutDetails, type FieldErrors } from "./details.ts";
 
 /** A product the order asked more of than there is. */
 export interface Shortfall {
@@ -19,7 +20,8 @@ export type CheckoutState =
   | { status: "idle" }
   | { status: "placing" }
   | { status: "failed"; problem: Problem }
-  | { status: "short"; lines: Shortfall[] };
+  | { status: "short"; lines: Shortfall[] }
+  | { status: "invalid"; fields: FieldErrors; message: string };
 
 /**
  * Places the cart as one order. One request at a time (a double click sends
@@ -28,20 +30,43 @@ export type CheckoutState =
  * confirmation page shown; a shortfall leaves the cart as it is and says what
  * is left, and the cart learns the new stock.
  */
-export function useCheckout(): { state: CheckoutState; placeOrder: () => Promise<void> } {
+export function useCheckout(): {
+  state: CheckoutState;
+  placeOrder: (details: CheckoutDetails) => Promise<void>;
+  /** Places again with the details last sent (after a failure a retry may fix). */
+  retry: () => Promise<void>;
+} {
   const cart = useCart();
   const [, placeOrderMutation] = useMutation(PlaceOrderMutation);
   const [state, setState] = useState<CheckoutState>({ status: "idle" });
   // A ref, not state: it is set before the first await, so a second click in the same tick sees it.
   const inFlight = useRef(false);
+  const lastDetails = useRef<CheckoutDetails | null>(null);
 
-  async function placeOrder() {
+  async function placeOrder(details: CheckoutDetails) {
     if (inFlight.current || cart.lines.length === 0) return;
     inFlight.current = true;
+    lastDetails.current = details;
     setState({ status: "placing" });
     try {
       const items = orderItems(cart.lines);
-      const result = await placeOrderMutation({ input: { items, idempotencyKey: checkoutKeyFor(items) } });
+      const customer = { email: details.email.trim(), name: details.name.trim() };
+      const shippingAddress = {
+        line1: details.line1.trim(),
+        ...(details.line2.trim() ? { line2: details.line2.trim() } : {}),
+        city: details.city.trim(),
+        postalCode: details.postalCode.trim(),
+        country: details.country,
+      };
+      // The key covers the details too: the same cart for another address is another order.
+      const result = await placeOrderMutation({
+        input: {
+          items,
+          customer,
+          shippingAddress,
+          idempotencyKey: checkoutKeyFor(items, JSON.stringify([customer, shippingAddress])),
+        },
+      });
       const answer = result.data?.placeOrder;
       if (result.error || !answer) {
         setState({ status: "failed", problem: result.error ? checkoutProblem(result.error) : unexpected });
@@ -51,8 +76,17 @@ export function useCheckout(): { state: CheckoutState; placeOrder: () => Promise
         case "Order":
           forgetCheckoutKey();
           cart.clear();
-          navigate(paths.order(answer.id));
+          navigate(paths.order(answer.id, answer.accessToken ?? undefined));
           return;
+        case "ValidationError": {
+          const fields: FieldErrors = {};
+          for (const f of answer.fields) {
+            const field = fieldOfPath(f.path);
+            if (field && !fields[field]) fields[field] = `This ${f.message}.`.replace("This must", "It must");
+          }
+          setState({ status: "invalid", fields, message: "Check the details marked below." });
+          return;
+        }
         case "InsufficientStockError": {
           const nameOf = (id: string) => cart.lines.find((l) => l.productId === id)?.name ?? "A product";
           // What is left becomes the most each line may hold: the cart marks the lines to lower.
@@ -73,7 +107,7 @@ export function useCheckout(): { state: CheckoutState; placeOrder: () => Promise
           });
           return;
         default:
-          // ValidationError, NotFoundError: the cart names something the shop no longer sells as it was.
+          // NotFoundError: the cart names something the shop no longer sells as it was.
           setState({ status: "failed", problem: { message: answer.message, retryable: false } });
       }
     } finally {
@@ -81,7 +115,8 @@ export function useCheckout(): { state: CheckoutState; placeOrder: () => Promise
     }
   }
 
-  return { state, placeOrder };
+  const retry = () => (lastDetails.current ? placeOrder(lastDetails.current) : Promise.resolve());
+  return { state, placeOrder, retry };
 }
 
 const unexpected: Problem = {

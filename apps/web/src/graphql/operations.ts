@@ -12,21 +12,61 @@ export const ProductsQuery = graphql(`
   }
 `);
 
-/** One order with its lines, for the confirmation page. */
+/** What the order page shows of an order (with its access token: where it ships too). */
+export const OrderView = graphql(`
+  fragment OrderView on Order {
+    id
+    number
+    status
+    totalCents
+    refundedCents
+    createdAt
+    items {
+      qty
+      priceCents
+      product {
+        id
+        name
+      }
+    }
+    customer {
+      name
+      email
+    }
+    shippingAddress {
+      line1
+      line2
+      city
+      postalCode
+      region
+      country
+    }
+    shipment {
+      carrier
+      trackingNumber
+    }
+  }
+`);
+
+/** One order by id and access token, for the confirmation and order page. */
 export const OrderQuery = graphql(`
-  query Order($id: ID!) {
-    order(id: $id) {
-      id
-      status
-      totalCents
-      createdAt
-      items {
-        qty
-        priceCents
-        product {
-          id
-          name
-        }
+  query Order($id: ID!, $accessToken: String) {
+    order(id: $id, accessToken: $accessToken) {
+      ...OrderView
+    }
+  }
+`);
+
+/** "Find your order": by number and email. */
+export const OrderLookupQuery = graphql(`
+  query OrderLookup($number: Int!, $email: String!) {
+    orderLookup(number: $number, email: $email) {
+      __typename
+      ... on Order {
+        ...OrderView
+      }
+      ... on Error {
+        message
       }
     }
   }
@@ -42,6 +82,14 @@ export const PlaceOrderMutation = graphql(`
       __typename
       ... on Order {
         id
+        accessToken
+      }
+      ... on ValidationError {
+        message
+        fields {
+          path
+          message
+        }
       }
       ... on InsufficientStockError {
         message

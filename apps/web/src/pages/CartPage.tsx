@@ -3,6 +3,7 @@ import { useQuery } from "urql";
 import { lineNews, lineProblem, type CartLine } from "../cart/cart.ts";
 import { useCart } from "../cart/CartContext.tsx";
 import { QuantityInput } from "../cart/QuantityInput.tsx";
+import { CheckoutForm } from "../checkout/CheckoutForm.tsx";
 import { useCheckout, type CheckoutState } from "../checkout/useCheckout.ts";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
@@ -111,17 +112,22 @@ export function CartPage() {
               <dd data-testid="cart-total">{formatMoney(cart.totalCents)}</dd>
             </div>
           </dl>
-          <CheckoutMessage state={state} />
-          <button
-            type="button"
-            className="button button-primary button-block"
-            disabled={placing || blocked}
-            aria-busy={placing}
-            onClick={() => void placeOrder()}
+          <CheckoutForm
+            serverErrors={state.status === "invalid" ? state.fields : {}}
+            disabled={placing}
+            onSubmit={(details) => void placeOrder(details)}
           >
-            {placing ? "Placing order…" : retry ? "Try again" : "Place order"}
-          </button>
-          {blocked && !placing && <p className="hint">Fix the items marked above to place your order.</p>}
+            <CheckoutMessage state={state} />
+            <button
+              type="submit"
+              className="button button-primary button-block"
+              disabled={placing || blocked}
+              aria-busy={placing}
+            >
+              {placing ? "Placing order…" : retry ? "Try again" : "Place order"}
+            </button>
+            {blocked && !placing && <p className="hint">Fix the items marked above to place your order.</p>}
+          </CheckoutForm>
           <Link to={paths.catalog()} className="text-link">
             Continue shopping
           </Link>
@@ -198,6 +204,12 @@ function CheckoutMessage({ state }: { state: CheckoutState }) {
   switch (state.status) {
     case "failed":
       return <ProblemNotice problem={state.problem} />;
+    case "invalid":
+      return (
+        <div className="notice notice-error" role="alert">
+          <p>{state.message} Nothing was ordered.</p>
+        </div>
+      );
     case "short":
       return (
         <div className="notice notice-error" role="alert">

@@ -1,25 +1,27 @@
-import { orderStatusText } from "@shop/ui";
 import { useQuery } from "urql";
+import { useSearch } from "wouter";
+import { OrderSummaryView } from "../components/OrderSummaryView.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { ProblemNotice } from "../components/ProblemNotice.tsx";
 import { describeError, isInvalidInput, UNAVAILABLE } from "../graphql/errors.ts";
 import { OrderQuery } from "../graphql/operations.ts";
-import { formatMoney } from "../money.ts";
 import { Link, paths } from "../router.tsx";
 
 /** What an order id looks like (a UUID): anything else is a broken link, not a lookup. */
 const ORDER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
-
-/** The confirmation: where placing an order leads, and a link a shopper can come back to. */
+/**
+ * The confirmation, and the page a shopper comes back to by its link
+ * (/orders/:id?token=...): the token lets it show the customer and address.
+ */
 export function OrderPage({ orderId }: { orderId: string }) {
+  const token = new URLSearchParams(useSearch()).get("token") ?? undefined;
   const wellFormed = ORDER_ID.test(orderId);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: OrderQuery,
-    variables: { id: orderId },
-    // The status moves on (paid, cancelled): show the cached order at once, then the fresh one.
+    variables: { id: orderId, accessToken: token ?? null },
+    // The status moves on (paid, shipped, cancelled): show the cached order at once, then the fresh one.
     requestPolicy: "cache-and-network",
     pause: !wellFormed,
   });
@@ -31,8 +33,8 @@ export function OrderPage({ orderId }: { orderId: string }) {
         <PageTitle>Order link not valid</PageTitle>
         <PageHeading reclaimFocus>This order link is not valid</PageHeading>
         <p>
-          The address does not name an order. Check that you have the whole link, or write to us with your
-          order number.
+          The address does not name an order. Check that you have the whole link, or{" "}
+          <Link to={paths.findOrder()}>find your order</Link> by its number and your email.
         </p>
         <Link to={paths.catalog()} className="button button-primary">
           Go to the catalog
@@ -50,7 +52,10 @@ export function OrderPage({ orderId }: { orderId: string }) {
         {fetching ? (
           <p role="status">Loading your order…</p>
         ) : notFound ? (
-          <p>We have no order with this number. Check the link, or write to us with your order number.</p>
+          <p>
+            We could not find this order. Check the link from your confirmation email, or{" "}
+            <Link to={paths.findOrder()}>find your order</Link> by its number and your email.
+          </p>
         ) : (
           <ProblemNotice
             problem={error ? describeError(error) : UNAVAILABLE}
@@ -61,72 +66,13 @@ export function OrderPage({ orderId }: { orderId: string }) {
     );
   }
 
-  const status = orderStatusText(order.status);
   return (
-    <div className={status.confirmed ? "confirmation" : "confirmation confirmation-stopped"}>
-      <PageTitle>{status.heading}</PageTitle>
-      <div className="confirmation-head">
-        <span className="confirmation-mark" aria-hidden="true">
-          {status.confirmed ? "✓" : "✕"}
-        </span>
-        <PageHeading reclaimFocus>{status.heading}</PageHeading>
-        <p className="lede">{status.shopper}</p>
-      </div>
-
-      <dl className="order-facts">
-        <div>
-          <dt>Order number</dt>
-          <dd className="order-id">{order.id}</dd>
-        </div>
-        <div>
-          <dt>Placed</dt>
-          <dd>{dateTime.format(new Date(order.createdAt))}</dd>
-        </div>
-        <div>
-          <dt>Status</dt>
-          <dd>{status.label}</dd>
-        </div>
-      </dl>
-
-      <table className="order-lines">
-        <caption className="visually-hidden">Items in this order</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col" className="num">
-              Qty
-            </th>
-            <th scope="col" className="num">
-              Price
-            </th>
-            <th scope="col" className="num">
-              Subtotal
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.items.map((item) => (
-            <tr key={item.product.id}>
-              <th scope="row">{item.product.name}</th>
-              <td className="num">{item.qty}</td>
-              <td className="num">{formatMoney(item.priceCents)}</td>
-              <td className="num">{formatMoney(item.qty * item.priceCents)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={3}>
-              Total
-            </th>
-            <td className="num">{formatMoney(order.totalCents)}</td>
-          </tr>
-        </tfoot>
-      </table>
-
+    <>
+      <OrderSummaryView order={order} />
+      <p className="hint">Keep this page's address to come back to your order.</p>
       <Link to={paths.catalog()} className="button button-primary">
         Continue shopping
       </Link>
-    </div>
+    </>
   );
 }

@@ -35,7 +35,36 @@ export type CreateChargeRequest = z.infer<typeof CreateChargeRequest>;
 export const ChargeResult = z.object({ status: ChargeStatus, charge_id: Uuid }).meta({ id: "ChargeResult" });
 export type ChargeResult = z.infer<typeof ChargeResult>;
 
-/** `GET /charges/:id`. */
+/** `POST /refunds` body: refund part or all of a succeeded charge. */
+export const CreateRefundInput = z
+  .strictObject({
+    charge_id: Uuid,
+    amount_cents: z
+      .number()
+      .int("must be a whole number of cents")
+      .positive("must be positive")
+      .max(CHARGE_AMOUNT_MAX, `must be at most ${CHARGE_AMOUNT_MAX}`),
+  })
+  .meta({ id: "CreateRefundInput" });
+export type CreateRefundInput = z.infer<typeof CreateRefundInput>;
+
+/** The tRPC door carries the key in its input rather than a header. */
+export const CreateRefundRequest = CreateRefundInput.extend({ idempotency_key: IdempotencyKey });
+export type CreateRefundRequest = z.infer<typeof CreateRefundRequest>;
+
+/** `POST /refunds` answer (201). A refund that is made has succeeded; a refused one is an error. */
+export const RefundResult = z
+  .object({ refund_id: Uuid, status: z.literal("succeeded"), amount_cents: z.number().int() })
+  .meta({ id: "RefundResult" });
+export type RefundResult = z.infer<typeof RefundResult>;
+
+/** One refund of a charge, as `GET /charges/:id` lists them. */
+export const ChargeRefund = z
+  .object({ id: Uuid, amount_cents: z.number().int(), created_at: z.iso.datetime() })
+  .meta({ id: "ChargeRefund" });
+export type ChargeRefund = z.infer<typeof ChargeRefund>;
+
+/** `GET /charges/:id`: the charge and its refunds, oldest first. */
 export const Charge = z
   .object({
     id: Uuid,
@@ -43,6 +72,8 @@ export const Charge = z
     amount_cents: z.number().int(),
     status: ChargeStatus,
     created_at: z.iso.datetime(),
+    refunded_cents: z.number().int(),
+    refunds: z.array(ChargeRefund),
   })
   .meta({ id: "Charge" });
 export type Charge = z.infer<typeof Charge>;

@@ -1,6 +1,6 @@
-import { IMAGE_UPLOAD_MAX_BYTES } from "@shop/contracts";
-import { ServiceError, type ServiceHonoEnv } from "@shop/service";
-import type { Hono } from "hono";
+import { ACTOR_HEADER, IMAGE_UPLOAD_MAX_BYTES, type Actor } from "@shop/contracts";
+import { SERVICE_TOKEN_HEADER, ServiceError, type ServiceHonoEnv } from "@shop/service";
+import type { Context, Hono } from "hono";
 import { cors } from "hono/cors";
 import type { ServiceFetch, ServiceUrls } from "../services/clients.ts";
 
@@ -17,11 +17,23 @@ const PASSED_BACK = ["content-type", "etag", "cache-control", "cross-origin-reso
  * Product pictures through the gateway, the one origin the SPAs know:
  * `GET /images/...` (served by Inventory from PostgreSQL, cached immutably)
  * and the admin's upload, `POST /admin/products/:id/images` (multipart),
- * passed to Inventory with the caller's Authorization, which Inventory checks.
+ * passed to Inventory with the caller's credential, which Inventory checks:
+ * a script's bearer token as it came, or a signed-in staff member as the
+ * actor, on the service credential (as every GraphQL call is).
  */
 export function mountImageProxy(
   app: Hono<ServiceHonoEnv>,
-  deps: { serviceUrls: ServiceUrls; corsOrigins: string[]; serviceTimeoutMs: number; fetch?: ServiceFetch },
+  deps: {
+    serviceUrls: ServiceUrls;
+    corsOrigins: string[];
+    serviceTimeoutMs: number;
+    serviceToken: string;
+    /** The signed-in staff member behind the request's session cookie, if any. */
+    staffActorOf: (c: Context) => Promise<Actor | undefined>;
+    /** Whether the request carries a session cookie (the ambient authority a forged post would use). */
+    hasSession: (c: Context) => boolean;
+    fetch?: ServiceFetch;
+  },
 ): void {
   const send: ServiceFetch = deps.fetch ?? ((_service, url, init) => fetch(url, init));
   const forward = async (url: string, init: RequestInit, requestId: string): Promise<Response> => {
@@ -49,6 +61,8 @@ export function mountImageProxy(
       origin: deps.corsOrigins,
       allowMethods: ["POST", "OPTIONS"],
       allowHeaders: ["authorization", "x-request-id"],
+      // The admin SPA's session cookie (SameSite=Strict) comes along.
+      credentials: true,
       maxAge: 600,
     }),
   );
@@ -60,9 +74,26 @@ export function mountImageProxy(
     return forward(`${deps.serviceUrls.inventory}${path}`, { headers }, c.get("requestId"));
   });
   app.post("/admin/products/:id/images", async (c) => {
-    const headers: Record<string, string> = { "content-type": c.req.header("content-type") ?? "" };
+    const headers: Record<string, string> = {
+      "content-type": c.req.header("content-type") ?? "",
+      [SERVICE_TOKEN_HEADER]: deps.serviceToken,
+    };
     const authorization = c.req.header("authorization");
     if (authorization) headers.authorization = authorization;
+    else if (deps.hasSession(c)) {
+      // A multipart post is a "simple" request a foreign page could send: with a
+      // session cookie, only the shop's own origins may.
+      const origin = c.req.header("origin");
+      if (
+        origin !== undefined &&
+        origin !== new URL(c.req.url).origin &&
+        !deps.corsOrigins.includes(origin)
+      ) {
+        throw new ServiceError("forbidden", `Requests from ${origin} are not accepted here`);
+      }
+      const actor = await deps.staffActorOf(c);
+      if (actor) headers[ACTOR_HEADER] = JSON.stringify(actor);
+    }
     const body = await c.req.arrayBuffer();
     const path = `/products/${encodeURIComponent(c.req.param("id"))}/images`;
     return forward(

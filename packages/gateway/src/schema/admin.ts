@@ -2,20 +2,24 @@ import type { AdminProduct, OrderPage } from "@shop/contracts";
 import type { GatewayContext } from "../context.ts";
 import { builder, PAGE_ITEMS_COMPLEXITY } from "./builder.ts";
 import {
+  IdempotencyKeyError,
   InsufficientStockError,
   InvalidStateError,
   NotFoundError,
   PaymentFailedError,
+  RefundExceedsCapturedError,
   ValidationError,
   withTypedErrors,
 } from "./errors.ts";
 import { OrderStatusType, OrderType } from "./order.ts";
 import { AdminProductType, ProductImageType, ProductType } from "./product.ts";
+import { allowed } from "./staff.ts";
 
 /**
- * The admin SPA's fields. The gateway checks no token itself: it passes the
- * caller's Authorization header to the services, which answer 401 without
- * the admin token; that arrives here as an error with code UNAUTHORIZED.
+ * The admin SPA's fields. A signed-in staff member's role is checked here
+ * (checkStaffRole) and again by the service, which learns who acts from the
+ * gateway over the service credential. The admin token is passed through for
+ * the services to check; without either they answer UNAUTHORIZED.
  */
 
 const OrderPageType = builder.objectRef<OrderPage>("OrderPage").implement({
@@ -23,6 +27,7 @@ const OrderPageType = builder.objectRef<OrderPage>("OrderPage").implement({
   fields: (t) => ({
     orders: t.field({ type: [OrderType], complexity: PAGE_ITEMS_COMPLEXITY, resolve: (p) => p.orders }),
     nextCursor: t.exposeString("next_cursor", { nullable: true }),
+    totalCount: t.exposeInt("total_count", { description: "Orders matching the filters, on all pages." }),
   }),
 });
 
@@ -72,7 +77,9 @@ builder.queryFields((t) => ({
     type: [AdminProductType],
     nullable: true,
     description: "Admin: every product, archived ones too, newest first.",
-    resolve: (_root, _args, ctx) => ctx.call("inventory", ctx.services.inventory.products.adminList.query()),
+    resolve: (_root, _args, ctx) =>
+      allowed(ctx, "products.read") &&
+      ctx.call("inventory", ctx.services.inventory.products.adminList.query()),
   }),
   adminProductsPage: t.field({
     type: AdminProductPageType,
@@ -110,17 +117,39 @@ builder.queryFields((t) => ({
       status: t.arg({ type: OrderStatusType }),
       limit: t.arg.int({ description: "Page size, 1 to 100 (20 by default)." }),
       cursor: t.arg.string(),
+      search: t.arg.string({ description: "An order number, or (part of) the customer's email." }),
+      from: t.arg.string({ description: "Placed on or after this day (YYYY-MM-DD, UTC)." }),
+      to: t.arg.string({ description: "Placed on or before this day (YYYY-MM-DD, UTC)." }),
     },
     complexity: (args) => ({ field: 1, multiplier: args.limit ?? 20 }),
     resolve: (_root, args, ctx) =>
+      allowed(ctx, "orders.read") &&
       ctx.call(
         "orders",
         ctx.services.orders.orders.list.query({
           ...(args.status ? { status: args.status } : {}),
           ...(args.limit != null ? { limit: args.limit } : {}),
           ...(args.cursor ? { cursor: args.cursor } : {}),
+          ...(args.search ? { q: args.search } : {}),
+          ...(args.from ? { from: args.from } : {}),
+          ...(args.to ? { to: args.to } : {}),
         }),
       ),
+  }),
+  adminOrder: t.field({
+    type: OrderType,
+    nullable: true,
+    description:
+      "Admin: one order in full (customer, address, charges, refunds, timeline); null when there is none.",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      try {
+        return await ctx.call("orders", ctx.services.orders.orders.detail.query({ id: String(id) }));
+      } catch (err) {
+        if (err instanceof Error && "code" in err && err.code === "not_found") return null;
+        throw err;
+      }
+    },
   }),
 }));
 
@@ -131,6 +160,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError] },
     args: { input: t.arg({ type: CreateProductInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
+      allowed(ctx, "products.write") &&
       withTypedErrors(ctx, async () => {
         const created = await ctx.call(
           "inventory",
@@ -151,6 +181,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateProductInput, required: true }) },
     resolve: (_root, { id, input }, ctx) =>
+      allowed(ctx, "products.write") &&
       withTypedErrors(ctx, () =>
         ctx.call(
           "inventory",
@@ -172,6 +203,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: { id: t.arg.id({ required: true }), stockQty: t.arg.int({ required: true }) },
     resolve: (_root, { id, stockQty }, ctx) =>
+      allowed(ctx, "products.write") &&
       withTypedErrors(ctx, () =>
         ctx.call(
           "inventory",
@@ -188,6 +220,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError, InsufficientStockError] },
     args: { id: t.arg.id({ required: true }), delta: t.arg.int({ required: true }) },
     resolve: (_root, { id, delta }, ctx) =>
+      allowed(ctx, "products.write") &&
       withTypedErrors(ctx, () =>
         ctx.call(
           "inventory",
@@ -201,6 +234,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) =>
+      allowed(ctx, "products.write") &&
       withTypedErrors(ctx, async () => {
         await ctx.call("inventory", ctx.services.inventory.products.archive.mutate({ id: String(id) }));
         return adminProduct(ctx, String(id));
@@ -212,6 +246,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) =>
+      allowed(ctx, "products.write") &&
       withTypedErrors(ctx, async () => {
         await ctx.call("inventory", ctx.services.inventory.products.unarchive.mutate({ id: String(id) }));
         return adminProduct(ctx, String(id));
@@ -283,10 +318,67 @@ builder.mutationFields((t) => ({
     errors: { types: [PaymentFailedError, InvalidStateError, NotFoundError, ValidationError] },
     args: { orderId: t.arg.id({ required: true }) },
     resolve: (_root, { orderId }, ctx) =>
+      allowed(ctx, "orders.capture") &&
       withTypedErrors(ctx, async () => {
         const result = await ctx.call(
           "orders",
           ctx.services.orders.orders.capture.mutate({ id: String(orderId) }),
+        );
+        return result.order;
+      }),
+  }),
+  fulfillOrder: t.field({
+    type: OrderType,
+    description:
+      "Admin: mark a PAID order as shipped; the customer gets a shipping notice. Retrying ships once.",
+    errors: { types: [InvalidStateError, NotFoundError, ValidationError] },
+    args: {
+      orderId: t.arg.id({ required: true }),
+      carrier: t.arg.string(),
+      trackingNumber: t.arg.string(),
+    },
+    resolve: (_root, { orderId, carrier, trackingNumber }, ctx) =>
+      withTypedErrors(ctx, () =>
+        ctx.call(
+          "orders",
+          ctx.services.orders.orders.fulfill.mutate({
+            id: String(orderId),
+            ...(carrier != null ? { carrier } : {}),
+            ...(trackingNumber != null ? { tracking_number: trackingNumber } : {}),
+          }),
+        ),
+      ),
+  }),
+  refundPayment: t.field({
+    type: OrderType,
+    description:
+      "Admin: refund part or all of a PAID or FULFILLED order. Never more than was paid minus refunds; " +
+      "send one idempotencyKey per refund so a retry refunds once.",
+    errors: {
+      types: [
+        RefundExceedsCapturedError,
+        InvalidStateError,
+        NotFoundError,
+        ValidationError,
+        IdempotencyKeyError,
+      ],
+    },
+    args: {
+      orderId: t.arg.id({ required: true }),
+      amountCents: t.arg.int({ required: true }),
+      reason: t.arg.string(),
+      idempotencyKey: t.arg.string(),
+    },
+    resolve: (_root, { orderId, amountCents, reason, idempotencyKey }, ctx) =>
+      withTypedErrors(ctx, async () => {
+        const result = await ctx.call(
+          "orders",
+          ctx.services.orders.orders.refund.mutate({
+            id: String(orderId),
+            amount_cents: amountCents,
+            ...(reason != null ? { reason } : {}),
+            ...(idempotencyKey != null ? { idempotency_key: idempotencyKey } : {}),
+          }),
         );
         return result.order;
       }),
@@ -297,6 +389,7 @@ builder.mutationFields((t) => ({
     errors: { types: [InvalidStateError, NotFoundError, ValidationError] },
     args: { orderId: t.arg.id({ required: true }) },
     resolve: (_root, { orderId }, ctx) =>
+      allowed(ctx, "orders.cancel") &&
       withTypedErrors(ctx, () =>
         ctx.call("orders", ctx.services.orders.orders.cancel.mutate({ id: String(orderId) })),
       ),

@@ -41,6 +41,14 @@ export class ValidationError extends Error {
 export class NotFoundError extends Error {}
 export class InvalidStateError extends Error {}
 export class IdempotencyKeyError extends Error {}
+export class RateLimitedError extends Error {}
+export class RefundExceedsCapturedError extends Error {
+  readonly refundableCents: number | null;
+  constructor(message: string, refundableCents: number | null) {
+    super(message);
+    this.refundableCents = refundableCents;
+  }
+}
 export class PaymentFailedError extends Error {
   readonly chargeId: string | null;
   constructor(message: string, chargeId: string | null) {
@@ -94,6 +102,19 @@ builder.objectType(IdempotencyKeyError, {
   name: "IdempotencyKeyError",
   description: "The idempotency key is in use by a request still in flight, or was used with other input.",
   interfaces: [ErrorInterface],
+});
+
+builder.objectType(RateLimitedError, {
+  name: "RateLimitedError",
+  description: "Too many tries in a short time; wait a few minutes and try again.",
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(RefundExceedsCapturedError, {
+  name: "RefundExceedsCapturedError",
+  description: "The refund is more than what was paid minus what was refunded already; nothing was refunded.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ refundableCents: t.exposeInt("refundableCents", { nullable: true }) }),
 });
 
 builder.objectType(PaymentFailedError, {
@@ -153,6 +174,15 @@ export async function typedErrorOf(err: unknown, ctx: GatewayContext): Promise<u
     case "idempotency_key_in_use":
     case "idempotency_key_reused":
       return new IdempotencyKeyError(err.message);
+    case "rate_limited":
+      return new RateLimitedError(err.message);
+    case "refund_exceeds_captured": {
+      const details = err.details as { refundable_cents?: unknown } | undefined;
+      return new RefundExceedsCapturedError(
+        err.message,
+        typeof details?.refundable_cents === "number" ? details.refundable_cents : null,
+      );
+    }
     case "payment_failed": {
       const details = err.details as { charge_id?: unknown } | undefined;
       return new PaymentFailedError(

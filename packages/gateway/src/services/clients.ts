@@ -2,7 +2,8 @@ import type { InventoryRouter } from "@shop/inventory";
 import type { OrdersRouter } from "@shop/orders";
 import type { PaymentsRouter } from "@shop/payments";
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
-import { tracedFetch } from "@shop/service";
+import { ACTOR_HEADER, type Actor } from "@shop/contracts";
+import { MAX_TRPC_BATCH, SERVICE_TOKEN_HEADER, tracedFetch } from "@shop/service";
 
 /** Where each service answers (the runner reads them from INVENTORY_URL, ORDERS_URL, PAYMENTS_URL). */
 export interface ServiceUrls {
@@ -29,6 +30,10 @@ export interface ServiceClientOptions {
   requestId: string;
   /** The caller's Authorization header, passed through: the services decide what it may do. */
   authorization?: string;
+  /** The service credential (SERVICE_TOKEN), sent on every call: the services believe `actor` only with it. */
+  serviceToken: string;
+  /** The signed-in staff member this request acts for, if any. */
+  actor?: Actor;
   fetch?: ServiceFetch;
 }
 
@@ -51,10 +56,13 @@ export function createServiceClients(options: ServiceClientOptions): ServiceClie
   };
   const linkOptions = (service: ServiceName) => ({
     url: `${options.urls[service]}/trpc`,
-    maxItems: 20,
+    // The services refuse bigger batches (MAX_TRPC_BATCH); the link splits into several.
+    maxItems: MAX_TRPC_BATCH,
     headers: () => ({
       "x-request-id": options.requestId,
+      [SERVICE_TOKEN_HEADER]: options.serviceToken,
       ...(options.authorization ? { authorization: options.authorization } : {}),
+      ...(options.actor ? { [ACTOR_HEADER]: JSON.stringify(options.actor) } : {}),
     }),
     fetch: (url: URL | string, init?: RequestInit) => {
       const timeout = AbortSignal.timeout(options.timeoutMs);

@@ -83,7 +83,7 @@ const uploadImage = createRoute({
   path: "/products/{id}/images",
   summary:
     "Upload a picture (JPEG, PNG or WebP, up to 5 MB): stored resized, at the end of the product's list",
-  ...adminRoute,
+  ...adminRoute("products.write"),
   request: {
     params: z.object({ id: Uuid }),
     // Not required: a body of another type gets the 415 below, not a validation error.
@@ -102,7 +102,7 @@ const updateImage = createRoute({
   method: "patch",
   path: "/products/{id}/images/{imageId}",
   summary: "Change a picture's alt text",
-  ...adminRoute,
+  ...adminRoute("products.write"),
   request: { params: ImageParams, body: jsonBody(UpdateImageInput) },
   responses: { 200: jsonAnswer("The image", ProductImage), ...adminErrors },
 });
@@ -111,7 +111,7 @@ const removeImage = createRoute({
   method: "delete",
   path: "/products/{id}/images/{imageId}",
   summary: "Remove a picture",
-  ...adminRoute,
+  ...adminRoute("products.write"),
   request: { params: ImageParams },
   responses: { 204: { description: "Removed" }, ...adminErrors },
 });
@@ -120,7 +120,7 @@ const reorderImages = createRoute({
   method: "put",
   path: "/products/{id}/images/order",
   summary: "Put the product's pictures in this order (every image id once; the first is the main picture)",
-  ...adminRoute,
+  ...adminRoute("products.write"),
   request: { params: z.object({ id: Uuid }), body: jsonBody(ReorderImagesInput) },
   responses: { 200: jsonAnswer("The images, in their new order", z.array(ProductImage)), ...adminErrors },
 });

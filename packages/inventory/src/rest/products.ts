@@ -154,7 +154,7 @@ const createProduct = createRoute({
   method: "post",
   path: "/products",
   summary: "Create a product",
-  ...adminRoute,
+  ...adminRoute("products.write"),
   request: { body: jsonBody(CreateProductInput) },
   responses: {
     201: jsonAnswer("The created product", Product),
@@ -167,7 +167,7 @@ const updateProduct = createRoute({
   method: "patch",
   path: "/products/{id}",
   summary: "Rename, reprice, describe or re-SKU a product",
-  ...adminRoute,
+  ...adminRoute("products.write"),
   request: { params: IdParams, body: jsonBody(UpdateProductInput) },
   responses: {
     200: jsonAnswer("The product", Product),
@@ -181,7 +181,7 @@ const changeStock = createRoute({
   method: "patch",
   path: "/products/{id}/stock",
   summary: "Set ({stock_qty}) or adjust ({delta}) the stock level",
-  ...adminRoute,
+  ...adminRoute("products.write"),
   request: { params: IdParams, body: jsonBody(StockChangeInput) },
   responses: {
     200: jsonAnswer("The product", Product),
@@ -195,7 +195,7 @@ const archiveProduct = createRoute({
   method: "delete",
   path: "/products/{id}",
   summary: "Archive a product (gone from the catalog, kept for old orders)",
-  ...adminRoute,
+  ...adminRoute("products.write"),
   request: { params: IdParams },
   responses: { 204: { description: "Archived" }, 404: errorAnswer("No such product"), ...adminErrors },
 });
@@ -204,7 +204,7 @@ const unarchiveProduct = createRoute({
   method: "post",
   path: "/products/{id}/unarchive",
   summary: "Restore an archived product to the catalog (name, price and stock as they were)",
-  ...adminRoute,
+  ...adminRoute("products.write"),
   request: { params: IdParams },
   responses: {
     204: { description: "In the catalog again (also when it was not archived)" },
@@ -217,7 +217,7 @@ const listAllProducts = createRoute({
   method: "get",
   path: "/admin/products",
   summary: "Every product, archived ones too, newest first; with parameters, one page (searchable)",
-  ...adminRoute,
+  ...adminRoute("products.read"),
   request: { query: AdminCatalogPageInput },
   responses: { 200: { ...jsonAnswer("Products", AdminProductList), headers: nextLink }, ...adminErrors },
 });
@@ -226,7 +226,7 @@ const getAdminProduct = createRoute({
   method: "get",
   path: "/admin/products/{id}",
   summary: "One product as the admin sees it, archived or not",
-  ...adminRoute,
+  ...adminRoute("products.read"),
   request: { params: IdParams },
   responses: {
     200: jsonAnswer("The product", AdminProduct),

@@ -7,5 +7,5 @@ export interface InventoryContext extends ServiceTrpcContext {
   catalog: CatalogCache;
 }
 
-export const { router, publicProcedure, adminProcedure, createCallerFactory } =
+export const { router, publicProcedure, staffProcedure, createCallerFactory } =
   createServiceTrpc<InventoryContext>();

@@ -1,22 +1,28 @@
 import type { Order } from "@shop/contracts";
 import { Prisma, type PrismaClient } from "@shop/db";
 import { ServiceError } from "@shop/service";
+import type { Actor } from "./actor.ts";
 import { lockOrder, readOrder } from "./order-rows.ts";
+import { recordEvent } from "./timeline.ts";
 
 /**
  * Cancels a PENDING order and puts its stock back, in one transaction: the
  * status change and the stock return commit together or not at all.
  * Cancelling a CANCELLED order answers it unchanged (a retried cancel is
- * harmless); a PAID order cannot be cancelled (invalid_state).
+ * harmless); a paid, shipped or refunded order cannot be cancelled (
+ * invalid_state: refund it instead).
  */
-export async function cancelOrder(db: PrismaClient, id: string): Promise<Order> {
+export async function cancelOrder(db: PrismaClient, id: string, actor: Actor): Promise<Order> {
   return db.$transaction(
     async (tx) => {
       // The order's row lock serialises this cancel against a capture of the
       // same order: whichever comes second sees the first one's outcome.
       const order = await lockOrder(tx, id);
-      if (order.status === "PAID") {
-        throw new ServiceError("invalid_state", `Order ${id} is PAID; a paid order cannot be cancelled`);
+      if (order.status !== "PENDING" && order.status !== "CANCELLED") {
+        throw new ServiceError(
+          "invalid_state",
+          `Order ${id} is ${order.status}; only a PENDING order can be cancelled (refund a paid one)`,
+        );
       }
       if (order.status === "PENDING") {
         // Lock the products in ascending id order, as placement does, before
@@ -36,6 +42,7 @@ export async function cancelOrder(db: PrismaClient, id: string): Promise<Order> 
            WHERE i.order_id = ${id}::uuid
              AND p.id = i.product_id`;
         await tx.order.update({ where: { id }, data: { status: "CANCELLED" } });
+        await recordEvent(tx, id, "cancelled", actor);
       }
       return readOrder(tx, id);
     },

@@ -2,7 +2,9 @@ import type { CaptureResult, ChargeResult } from "@shop/contracts";
 import { Prisma, type PrismaClient } from "@shop/db";
 import { ServiceError } from "@shop/service";
 import type { PaymentsClient } from "../payments-client.ts";
+import type { Actor } from "./actor.ts";
 import { lockOrder, readOrder } from "./order-rows.ts";
+import { recordEvent } from "./timeline.ts";
 
 export interface CaptureDeps {
   db: PrismaClient;
@@ -27,6 +29,7 @@ type Outcome = { paid: true; result: CaptureResult } | { paid: false; charge: Ch
  *
  * - PAID already: answers the order and its charge; Payments is not called,
  *   so a retried capture never charges twice.
+ * - FULFILLED or REFUNDED: paid already, answered as PAID is.
  * - CANCELLED: invalid_state.
  * - The charge failed: the order stays PENDING, its capture attempt count
  *   goes up (the next capture is a new charge), and the error is
@@ -37,7 +40,7 @@ type Outcome = { paid: true; result: CaptureResult } | { paid: false; charge: Ch
 export async function captureOrder(
   { db, payments }: CaptureDeps,
   id: string,
-  context: { requestId?: string } = {},
+  actor: Actor,
 ): Promise<CaptureResult> {
   const outcome = await db.$transaction(
     async (tx): Promise<Outcome> => {
@@ -51,7 +54,7 @@ export async function captureOrder(
       if (order.status === "CANCELLED") {
         throw new ServiceError("invalid_state", `Order ${id} is CANCELLED; a cancelled order cannot be paid`);
       }
-      if (order.status === "PAID") {
+      if (order.status !== "PENDING") {
         if (order.charge_id === null) throw new Error(`Order ${id} is PAID without a charge id`);
         const charge: ChargeResult = { status: "succeeded", charge_id: order.charge_id };
         return { paid: true, result: { order: await readOrder(tx, id), charge } };
@@ -60,13 +63,21 @@ export async function captureOrder(
       const charge = await payments.charge({
         idempotencyKey: captureKey(id, order.capture_attempts),
         input: { order_id: id, amount_cents: order.total_cents },
-        requestId: context.requestId,
+        requestId: actor.requestId,
       });
       if (charge.status === "failed") {
         await tx.order.update({ where: { id }, data: { captureAttempts: { increment: 1 } } });
+        await recordEvent(tx, id, "payment_failed", actor, { charge_id: charge.charge_id });
         return { paid: false, charge };
       }
-      await tx.order.update({ where: { id }, data: { status: "PAID", chargeId: charge.charge_id } });
+      await tx.order.update({
+        where: { id },
+        data: { status: "PAID", chargeId: charge.charge_id, capturedCents: order.total_cents },
+      });
+      await recordEvent(tx, id, "payment_captured", actor, {
+        charge_id: charge.charge_id,
+        amount_cents: order.total_cents,
+      });
       return { paid: true, result: { order: await readOrder(tx, id), charge } };
     },
     {

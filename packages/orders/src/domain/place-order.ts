@@ -3,6 +3,8 @@ import { Prisma, type PrismaClient } from "@shop/db";
 import { fingerprintOf, runIdempotent, type IdempotentAnswer } from "@shop/idempotency";
 import { ServiceError, type ServiceMetrics } from "@shop/service";
 import type { Counter } from "@shop/service";
+import { hashAccessToken, newAccessToken } from "./access-token.ts";
+import type { Actor } from "./actor.ts";
 import { assertChargeableTotal, mergeLines, orderTotal, type PricedLine } from "./order-lines.ts";
 import type { Db } from "./order-rows.ts";
 
@@ -41,6 +43,8 @@ export interface PlacementRequest {
   input: PlaceOrderInput;
   /** Optional: a retried checkout with the same key gets the first answer, never a second order. */
   idempotencyKey?: string | undefined;
+  /** Who places it, for the timeline. */
+  actor: Actor;
 }
 
 interface LockedProduct {
@@ -71,10 +75,10 @@ export async function placeOrder(
 
 async function placeOnce(
   { db, idempotencyTtlMs }: PlacementDeps,
-  { input, idempotencyKey }: PlacementRequest,
+  { input, idempotencyKey, actor }: PlacementRequest,
 ): Promise<IdempotentAnswer<PlacedOrder>> {
   if (idempotencyKey === undefined) {
-    const body = await db.$transaction((tx) => placeOrderIn(tx, input), {
+    const body = await db.$transaction((tx) => placeOrderIn(tx, input, actor), {
       isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,
     });
     return { replayed: false, body, bodyText: JSON.stringify(body) };
@@ -87,7 +91,7 @@ async function placeOnce(
       fingerprint: fingerprintOf(input),
       ttlMs: idempotencyTtlMs,
     },
-    (tx) => placeOrderIn(tx, input),
+    (tx) => placeOrderIn(tx, input, actor),
   );
 }
 
@@ -104,10 +108,13 @@ async function placeOnce(
  *    nothing is written.
  * 3. Insert the order and its lines, each line at the product's current price.
  * 4. Decrement the stock (relative to the locked value; the CHECK constraint
- *    stock_qty >= 0 would refuse anything else). Steps 3 and 4 are one
- *    statement.
+ *    stock_qty >= 0 would refuse anything else).
+ * 5. Checkout: the customer and address go into the order row, which gets
+ *    its number from orders_number_seq and the hash of a new access token;
+ *    the "placed" timeline event and the confirmation email's outbox row are
+ *    written too. Steps 3 to 5 are one statement.
  */
-export async function placeOrderIn(tx: Db, input: PlaceOrderInput): Promise<PlacedOrder> {
+export async function placeOrderIn(tx: Db, input: PlaceOrderInput, actor: Actor): Promise<PlacedOrder> {
   const lines = mergeLines(input.items);
   const ids = lines.map((line) => line.productId);
 
@@ -154,10 +161,21 @@ export async function placeOrderIn(tx: Db, input: PlaceOrderInput): Promise<Plac
   const lineValues = Prisma.join(
     priced.map((l) => Prisma.sql`(${l.productId}::uuid, ${l.qty}::int, ${l.priceCents}::int)`),
   );
-  const [order] = await tx.$queryRaw<Array<{ id: string; status: PlacedOrder["status"] }>>`
+  const accessToken = newAccessToken();
+  const { customer, shipping_address: address } = input;
+  const [order] = await tx.$queryRaw<Array<{ id: string; number: number; status: PlacedOrder["status"] }>>`
     WITH line(product_id, qty, price_cents) AS (VALUES ${lineValues}),
     new_order AS (
-      INSERT INTO orders (total_cents) VALUES (${total}::int) RETURNING id, status
+      INSERT INTO orders (
+        total_cents, access_token_hash,
+        customer_email, customer_name, customer_phone,
+        ship_line1, ship_line2, ship_city, ship_postal_code, ship_region, ship_country)
+      VALUES (
+        ${total}::int, ${hashAccessToken(accessToken)}::text,
+        ${customer?.email ?? null}::text, ${customer?.name ?? null}::text, ${customer?.phone ?? null}::text,
+        ${address?.line1 ?? null}::text, ${address?.line2 ?? null}::text, ${address?.city ?? null}::text,
+        ${address?.postal_code ?? null}::text, ${address?.region ?? null}::text, ${address?.country ?? null}::char(2))
+      RETURNING id, number, status
     ),
     new_items AS (
       INSERT INTO order_items (order_id, product_id, qty, price_cents)
@@ -168,9 +186,29 @@ export async function placeOrderIn(tx: Db, input: PlaceOrderInput): Promise<Plac
          SET stock_qty = p.stock_qty - line.qty, updated_at = now()
         FROM line
        WHERE p.id = line.product_id
+    ),
+    -- Checkout: the timeline's first event and, when there is a customer,
+    -- the confirmation email, committed with the order or not at all.
+    placed_event AS (
+      INSERT INTO order_events (order_id, type, actor, request_id, data)
+      SELECT id, 'placed', ${actor.name}::text, ${actor.requestId ?? null}::text,
+             jsonb_build_object('number', number, 'total_cents', ${total}::int)
+        FROM new_order
+    ),
+    confirmation_email AS (
+      INSERT INTO email_outbox (order_id, kind, recipient)
+      SELECT id, 'order_confirmation', ${customer?.email ?? null}::text
+        FROM new_order
+       WHERE ${customer?.email ?? null}::text IS NOT NULL
     )
-    SELECT id, status::text AS status FROM new_order`;
+    SELECT id, number, status::text AS status FROM new_order`;
   if (!order) throw new Error("inserting the order returned no row");
 
-  return { orderId: order.id, status: order.status, total_cents: total };
+  return {
+    orderId: order.id,
+    status: order.status,
+    total_cents: total,
+    number: order.number,
+    access_token: accessToken,
+  };
 }

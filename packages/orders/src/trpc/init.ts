@@ -5,5 +5,5 @@ export interface OrdersContext extends ServiceTrpcContext {
   deps: OrdersDeps;
 }
 
-export const { router, publicProcedure, adminProcedure, createCallerFactory } =
+export const { router, publicProcedure, staffProcedure, createCallerFactory } =
   createServiceTrpc<OrdersContext>();

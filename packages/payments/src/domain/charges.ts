@@ -50,7 +50,10 @@ export async function createCharge(
 }
 
 export async function getCharge(db: PrismaClient, id: string): Promise<Charge> {
-  const row = await db.charge.findUnique({ where: { id } });
+  const row = await db.charge.findUnique({
+    where: { id },
+    include: { refunds: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+  });
   if (!row) throw notFound("Charge", id);
   return {
     id: row.id,
@@ -58,5 +61,11 @@ export async function getCharge(db: PrismaClient, id: string): Promise<Charge> {
     amount_cents: row.amountCents,
     status: row.status,
     created_at: row.createdAt.toISOString(),
+    refunded_cents: row.refunds.reduce((sum, r) => sum + r.amountCents, 0),
+    refunds: row.refunds.map((r) => ({
+      id: r.id,
+      amount_cents: r.amountCents,
+      created_at: r.createdAt.toISOString(),
+    })),
   };
 }

@@ -5,5 +5,5 @@ export interface PaymentsContext extends ServiceTrpcContext {
   deps: ChargeDeps;
 }
 
-export const { router, publicProcedure, adminProcedure, createCallerFactory } =
+export const { router, publicProcedure, staffProcedure, createCallerFactory } =
   createServiceTrpc<PaymentsContext>();

@@ -10,7 +10,11 @@ import { startOwnPostgres, type OwnPostgres } from "../../src/own-postgres.ts";
 import { ShopProcess, waitFor, type ShopProcessName } from "../../src/processes.ts";
 import { differingRows, takeSnapshot } from "../../src/snapshot.ts";
 import { ADMIN_TOKEN } from "../../src/stack.ts";
+import { TEST_SERVICE_TOKEN } from "@shop/service/testing";
 import { useTally } from "../../src/tally.ts";
+
+/** Payments answers only Shop's own services: a direct call carries their credential. */
+const AS_A_SERVICE = { "x-service-token": TEST_SERVICE_TOKEN };
 
 // Faults against the real stack: the services and the gateway as processes
 // (as `pnpm start` runs them), over a PostgreSQL of this file's own that the
@@ -164,11 +168,11 @@ describe("the database stops and comes back", () => {
         () =>
           send(`${payments}/charges`, {
             method: "POST",
-            headers: { "idempotency-key": randomUUID() },
+            headers: { "idempotency-key": randomUUID(), ...AS_A_SERVICE },
             body: { order_id: "x", amount_cents: 100 },
           }),
       ],
-      ["GET /charges/:id", () => send(`${payments}/charges/${chargeId}`)],
+      ["GET /charges/:id", () => send(`${payments}/charges/${chargeId}`, { headers: AS_A_SERVICE })],
     ];
     let slowest = 0;
     // Twice: right after the stop, and again once every pool has noticed.

@@ -14,6 +14,7 @@ import {
   type PgBouncer,
   type RedisForSuite,
 } from "../../src/scale/tools.ts";
+import { TEST_SERVICE_TOKEN } from "@shop/service/testing";
 import { ADMIN_HEADERS, ADMIN_TOKEN } from "../../src/stack.ts";
 
 // Two of every part as real processes behind a real HAProxy, on one
@@ -57,6 +58,7 @@ beforeAll(async () => {
   );
   const shared = {
     ADMIN_TOKEN,
+    SERVICE_TOKEN: TEST_SERVICE_TOKEN,
     SHUTDOWN_DRAIN_DELAY_MS: String(DRAIN_DELAY_MS),
     SHUTDOWN_TIMEOUT_MS: "8000",
   };

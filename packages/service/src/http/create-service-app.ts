@@ -1,9 +1,12 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import { z } from "zod";
 import { ServiceError } from "../errors.ts";
+import { auditTrail, type AuditSink } from "./audit-trail.ts";
+import type { Credentials } from "./service-credential.ts";
 import { onRouteNotFound, onServiceError } from "./error-handler.ts";
 import { createServiceMetrics, type ServiceMetrics } from "../telemetry/metrics.ts";
 import { httpTelemetry } from "../telemetry/http-telemetry.ts";
@@ -20,9 +23,11 @@ export interface ServiceAppOptions {
   log: Logger;
   /**
    * The token admin requests must present. Absent for the gateway, which
-   * checks nothing itself and passes the caller's token through to services.
+   * passes the caller's token through to services.
    */
   adminToken?: string;
+  /** The service credential (SERVICE_TOKEN) other parts of Shop present; see identify(). */
+  serviceToken?: string;
   /** Resolves true when the service can do its work (its database, or the services behind it, answer). */
   isReady: () => Promise<boolean>;
   /** What /readyz says when isReady is false. */
@@ -30,6 +35,8 @@ export interface ServiceAppOptions {
   bodyLimitBytes?: number;
   /** Routes allowed a bigger body than bodyLimitBytes (uploads), by method and path. */
   bodyLimits?: ReadonlyArray<{ method: string; path: RegExp; maxBytes: number }>;
+  /** Where admin writes are recorded (who, what, when, request id); none when absent. */
+  audit?: AuditSink;
   /** Where request metrics go (and the service's own counters); one is made if absent. */
   metrics?: ServiceMetrics;
 }
@@ -37,8 +44,9 @@ export interface ServiceAppOptions {
 /**
  * The Hono app every service starts from: security headers, request ids and
  * request logs, a span and metrics per request, a body size limit,
- * `/healthz`, `/readyz` and `/metrics`, and JSON errors for everything,
- * including unknown routes.
+ * `/healthz` and `/readyz`, and JSON errors for everything, including unknown
+ * routes. `/metrics` is not here: it is served on its own loopback port
+ * (createMetricsApp, METRICS_PORT), never on the public one.
  */
 export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<ServiceHonoEnv> {
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
@@ -46,13 +54,23 @@ export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<Servic
   const metrics = options.metrics ?? createServiceMetrics(options.name);
   // A route may set one of these itself (images: Cross-Origin-Resource-Policy), and keeps it.
   app.use(secureHeaders({ overwrite: false }));
-  app.use(requestContext(options.log, options.adminToken));
+  const credentials: Credentials = { adminToken: options.adminToken, serviceToken: options.serviceToken };
+  app.use(requestContext(options.log, credentials));
   app.use(httpTelemetry(metrics));
+  if (options.audit) app.use(auditTrail(options.audit));
   const limiter = (maxSize: number) =>
     bodyLimit({
       maxSize,
-      onError: () => {
-        throw new ServiceError("payload_too_large", `The request body is larger than ${maxSize} bytes`);
+      // The rest of the body is never read, so the connection cannot carry another
+      // request: say so (Connection: close) rather than let a keep-alive client
+      // send its next request into a socket about to be dropped.
+      onError: (c) => {
+        const error = new ServiceError(
+          "payload_too_large",
+          `The request body is larger than ${maxSize} bytes`,
+        );
+        c.header("Connection", "close");
+        return c.json(error.toBody(), 413);
       },
     });
   const defaultLimiter = limiter(limit);
@@ -73,12 +91,17 @@ export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<Servic
     if (await options.isReady()) return c.json({ status: "ready" as const }, 200);
     throw new ServiceError("service_unavailable", options.notReadyMessage ?? "The database is not reachable");
   });
-  // Prometheus scrapes this; the services sit on an internal network, and
-  // the numbers hold no customer data.
-  app.openapi(metricsRoute, async (c) => {
+  return app;
+}
+
+/** `/metrics` alone, for the loopback METRICS_PORT runService opens beside the public port. */
+export function createMetricsApp(metrics: ServiceMetrics): Hono {
+  const app = new Hono();
+  app.get("/metrics", async (c) => {
     c.header("content-type", metrics.registry.contentType);
-    return c.body(await metrics.registry.metrics(), 200);
+    return c.body(await metrics.registry.metrics());
   });
+  app.notFound((c) => c.json({ error: "not_found", message: "Only /metrics answers here" }, 404));
   return app;
 }
 
@@ -97,11 +120,4 @@ const readyz = createRoute({
     200: jsonAnswer("ready", z.object({ status: z.literal("ready") })),
     503: errorAnswer("Not ready (service_unavailable)"),
   },
-});
-
-const metricsRoute = createRoute({
-  method: "get",
-  path: "/metrics",
-  summary: "Prometheus metrics: requests by route and status, latencies, the service's own counters",
-  responses: { 200: { description: "Prometheus text format" } },
 });

@@ -1,13 +1,65 @@
 import { trpcServer } from "@hono/trpc-server";
 import type { AnyTRPCRouter } from "@trpc/server";
 import type { Context, Hono } from "hono";
+import { createMiddleware } from "hono/factory";
+import { ServiceError } from "../errors.ts";
 import type { ServiceTrpcContext } from "../trpc.ts";
+import { actorOf } from "./request-context.ts";
 import type { ServiceHonoEnv } from "./types.ts";
+
+/**
+ * The most calls one tRPC request may batch. The gateway's clients send at
+ * most this many (their `maxItems`); an attacker's batch of 500 would
+ * otherwise hold the database pool for everyone else.
+ */
+export const MAX_TRPC_BATCH = 10;
+
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /** The request-scoped part of a tRPC context, taken from the Hono context the REST door uses too. */
 export function requestScope(c: Context<ServiceHonoEnv>): ServiceTrpcContext {
-  return { requestId: c.get("requestId"), log: c.get("log"), isAdmin: c.get("isAdmin") };
+  return {
+    requestId: c.get("requestId"),
+    log: c.get("log"),
+    isAdmin: c.get("isAdmin"),
+    actor: actorOf(c),
+  };
 }
+
+/**
+ * What tRPC would otherwise answer on its own terms, checked before it runs
+ * anything: the batch size (as a whole: no call of an oversized batch runs),
+ * the method and the media type, each a 4xx with the `{error, message}` body.
+ */
+const trpcProtocolGuard = createMiddleware<ServiceHonoEnv>(async (c, next) => {
+  const method = c.req.method;
+  if (method !== "GET" && method !== "POST") {
+    c.header("Allow", "GET, POST");
+    throw new ServiceError(
+      "method_not_allowed",
+      `tRPC answers GET (queries) and POST (mutations), not ${method}`,
+    );
+  }
+  const contentType = c.req.header("content-type");
+  if (method === "POST" && contentType && !JSON_MEDIA_TYPE.test(contentType)) {
+    throw new ServiceError(
+      "unsupported_media_type",
+      `Send tRPC calls as application/json, not ${contentType}`,
+    );
+  }
+  const batch = c.req.query("batch");
+  if (batch !== undefined && batch !== "0") {
+    const paths = c.req.path.slice(c.req.path.indexOf("/trpc/") + "/trpc/".length).split(",");
+    if (paths.length > MAX_TRPC_BATCH) {
+      throw new ServiceError(
+        "batch_too_large",
+        `A tRPC batch may hold at most ${MAX_TRPC_BATCH} calls; this one holds ${paths.length}. Nothing ran.`,
+        { max: MAX_TRPC_BATCH, calls: paths.length },
+      );
+    }
+  }
+  await next();
+});
 
 /** Serves `router` at `/trpc`, behind the same request ids, limits and auth as the REST routes. */
 export function mountTrpc<TRouter extends AnyTRPCRouter>(
@@ -15,11 +67,14 @@ export function mountTrpc<TRouter extends AnyTRPCRouter>(
   router: TRouter,
   createContext: (c: Context<ServiceHonoEnv>) => ServiceTrpcContext,
 ): void {
+  app.use("/trpc/*", trpcProtocolGuard);
   app.use(
     "/trpc/*",
     trpcServer({
       endpoint: "/trpc",
       router,
+      // tRPC's own check, behind ours: the same number.
+      maxBatchSize: MAX_TRPC_BATCH,
       // @hono/trpc-server types the context as a plain record.
       createContext: (_opts, c) =>
         createContext(c as Context<ServiceHonoEnv>) as unknown as Record<string, unknown>,

@@ -1,10 +1,10 @@
 import { OpenAPIHono, type Hook } from "@hono/zod-openapi";
-import { ErrorBody, Uuid } from "@shop/contracts";
+import { ErrorBody, Uuid, type Permission } from "@shop/contracts";
 import type { Context, TypedResponse } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { validationFailed } from "../errors.ts";
-import { adminOnly } from "./admin-only.ts";
+import { requires } from "./admin-only.ts";
 import type { ServiceHonoEnv } from "./types.ts";
 
 /**
@@ -60,13 +60,15 @@ export const IdParams = z.object({ id: Uuid });
 export const ADMIN_TOKEN_SCHEME = "adminToken";
 
 /**
- * Spread into an admin route's declaration: the bearer token is checked
- * (401 before any validation) and the document says so.
+ * Spread into an admin route's declaration: who acts must be allowed
+ * `permission` (401 nobody, 403 the wrong role, before any validation), and
+ * the document says so.
  */
-export const adminRoute = {
+export const adminRoute = (permission: Permission) => ({
   security: [{ [ADMIN_TOKEN_SCHEME]: [] }],
-  middleware: [adminOnly],
-};
+  middleware: [requires(permission)],
+  description: `Needs the admin token, or a signed-in staff member allowed ${permission}.`,
+});
 
 /**
  * Sends JSON text the contract already describes (a catalog serialised once

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createMiddleware } from "hono/factory";
 import type { Logger } from "pino";
-import { bearerToken, isAdminToken } from "../admin-token.ts";
+import type { Context } from "hono";
+import { identify, type Credentials } from "./service-credential.ts";
 import type { ServiceHonoEnv } from "./types.ts";
 
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -13,17 +14,17 @@ const ACCEPTABLE_REQUEST_ID = /^[\w.:-]{1,128}$/;
  * echoes it in the response, hands handlers a logger that carries it, and
  * writes one log line per request when it completes.
  */
-export function requestContext(log: Logger, adminToken: string | undefined) {
+export function requestContext(log: Logger, credentials: Credentials) {
   return createMiddleware<ServiceHonoEnv>(async (c, next) => {
     const presented = c.req.header(REQUEST_ID_HEADER);
     const requestId = presented && ACCEPTABLE_REQUEST_ID.test(presented) ? presented : randomUUID();
     const requestLog = log.child({ requestId });
     c.set("requestId", requestId);
     c.set("log", requestLog);
-    c.set(
-      "isAdmin",
-      adminToken !== undefined && isAdminToken(bearerToken(c.req.header("authorization")), adminToken),
-    );
+    const { actor, isServiceCaller } = identify(c.req.raw.headers, credentials);
+    c.set("actor", actor);
+    c.set("isAdmin", actor !== undefined);
+    c.set("isServiceCaller", isServiceCaller);
     c.header(REQUEST_ID_HEADER, requestId);
 
     const started = performance.now();
@@ -45,3 +46,6 @@ export function requestContext(log: Logger, adminToken: string | undefined) {
     else requestLog.info(line, "request completed");
   });
 }
+
+/** Who acts on this request (undefined for shoppers and anyone unauthenticated). */
+export const actorOf = (c: Context<ServiceHonoEnv>) => c.get("actor");

@@ -2,6 +2,9 @@
  * Helpers for tests that run a service's Hono app in-process (no socket):
  * what every app's test harness would otherwise write again.
  */
+/** The service credential tests give every app they wire together. */
+export const TEST_SERVICE_TOKEN = "test-service-token-0123456789";
+
 export interface InProcessApp {
   request(input: string | Request, init?: RequestInit): Response | Promise<Response>;
 }
@@ -66,8 +69,11 @@ interface RoutedApp extends InProcessApp {
  * document does not list (middleware, `/trpc/*` and the document itself
  * aside): a route added with plain `app.get` instead of a declaration.
  */
-export async function undeclaredRoutes(app: RoutedApp): Promise<string[]> {
-  const res = await app.request("/openapi.json");
+export async function undeclaredRoutes(
+  app: RoutedApp,
+  headers: Record<string, string> = {},
+): Promise<string[]> {
+  const res = await app.request("/openapi.json", { headers });
   const doc = (await res.json()) as { paths: Record<string, Record<string, unknown>> };
   const declared = new Set(
     Object.entries(doc.paths).flatMap(([path, ops]) =>

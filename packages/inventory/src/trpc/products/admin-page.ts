@@ -2,10 +2,10 @@ import { AdminCatalogPageInput, AdminProduct } from "@shop/contracts";
 import { z } from "zod";
 import { listCatalogPage, rowForAdmin } from "../../domain/catalog-page.ts";
 import { toAdminProduct } from "../../domain/products.ts";
-import { adminProcedure } from "../init.ts";
+import { staffProcedure } from "../init.ts";
 
 /** The admin's products list, a page at a time: archived too, newest first, searchable. */
-export const adminPage = adminProcedure
+export const adminPage = staffProcedure("products.read")
   .input(AdminCatalogPageInput)
   .output(z.object({ items: z.array(AdminProduct), next_cursor: z.string().nullable() }))
   .query(async ({ ctx, input }) => {

@@ -1,9 +1,10 @@
 import { ByIdInput, Order } from "@shop/contracts";
+import { timelineActor } from "../../domain/actor.ts";
 import { cancelOrder } from "../../domain/cancel-order.ts";
-import { adminProcedure } from "../init.ts";
+import { staffProcedure } from "../init.ts";
 
 /** Cancel a PENDING order and put its stock back, as `POST /orders/:id/cancel`. */
-export const cancel = adminProcedure
+export const cancel = staffProcedure("orders.cancel")
   .input(ByIdInput)
   .output(Order)
-  .mutation(({ ctx, input }) => cancelOrder(ctx.deps.db, input.id));
+  .mutation(({ ctx, input }) => cancelOrder(ctx.deps.db, input.id, timelineActor(ctx)));

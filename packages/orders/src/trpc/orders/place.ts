@@ -1,4 +1,5 @@
 import { PlacedOrder, PlaceOrderRequest } from "@shop/contracts";
+import { timelineActor } from "../../domain/actor.ts";
 import { placeOrder } from "../../domain/place-order.ts";
 import { publicProcedure } from "../init.ts";
 
@@ -7,6 +8,10 @@ export const place = publicProcedure
   .input(PlaceOrderRequest)
   .output(PlacedOrder)
   .mutation(async ({ ctx, input: { idempotency_key, ...input } }) => {
-    const answer = await placeOrder(ctx.deps, { input, idempotencyKey: idempotency_key });
+    const answer = await placeOrder(ctx.deps, {
+      input,
+      idempotencyKey: idempotency_key,
+      actor: timelineActor(ctx),
+    });
     return answer.replayed ? PlacedOrder.parse(JSON.parse(answer.bodyText)) : answer.body;
   });

@@ -1,0 +1,23 @@
+import type { Actor as RequestActor } from "@shop/contracts";
+
+/**
+ * Who is changing an order, as the timeline records it: a signed-in staff
+ * member by email, the machine credential as "admin token", anyone else as
+ * the shopper.
+ */
+export interface Actor {
+  name: string;
+  requestId?: string | undefined;
+}
+
+export function timelineActor(scope: {
+  actor?: RequestActor | undefined;
+  requestId?: string | undefined;
+}): Actor {
+  const who = scope.actor;
+  const name = who === undefined ? "shopper" : who.kind === "staff" ? who.email : "admin token";
+  return { name, requestId: scope.requestId };
+}
+
+/** The outbox worker, when it records an email as sent. */
+export const OUTBOX_ACTOR: Actor = { name: "outbox" };

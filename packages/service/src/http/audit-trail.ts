@@ -1,0 +1,47 @@
+import type { Actor } from "@shop/contracts";
+import { createMiddleware } from "hono/factory";
+import { routePath } from "hono/route";
+import type { ServiceHonoEnv } from "./types.ts";
+
+export interface AuditWrite {
+  actor: Actor;
+  action: string;
+  target?: string | undefined;
+  requestId: string;
+}
+
+/** Where a service writes audit entries (`recordAudit` of @shop/staff over its database). */
+export type AuditSink = (entry: AuditWrite) => Promise<void>;
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/**
+ * Every admin write that succeeded, on either door, as an audit entry: who
+ * (a staff member or the admin token), what (`POST /orders/:id/capture`, or
+ * the tRPC procedure `orders.capture`), on what (the id), and the request id.
+ * Written once the answer is known, so a refused request leaves none.
+ */
+export function auditTrail(sink: AuditSink) {
+  return createMiddleware<ServiceHonoEnv>(async (c, next) => {
+    await next();
+    const actor = c.get("actor");
+    if (!actor || c.req.method === "GET" || c.res.status >= 400) return;
+    const requestId = c.get("requestId");
+    const trpc = /\/trpc\/([^?]+)/.exec(c.req.path);
+    const entries: AuditWrite[] = trpc
+      ? (trpc[1] ?? "").split(",").map((procedure) => ({ actor, action: procedure, requestId }))
+      : [
+          {
+            actor,
+            action: `${c.req.method} ${routePath(c, -1)}`,
+            target: UUID.exec(c.req.path)?.[0],
+            requestId,
+          },
+        ];
+    try {
+      for (const entry of entries) await sink(entry);
+    } catch (err) {
+      c.get("log").error({ err }, "could not write the audit entry");
+    }
+  });
+}

@@ -1,0 +1,60 @@
+import { actorLabel, type Actor } from "@shop/contracts";
+import type { Prisma, PrismaClient } from "@shop/db";
+
+/** Anything that can write: the client, or a transaction (so the entry commits with the change). */
+type Writer = Pick<PrismaClient, "auditEntry"> | Prisma.TransactionClient;
+
+export interface AuditRecord {
+  actor: Actor;
+  /** What was done, stable and greppable: `products.create`, `staff.remove`, `POST /orders/:id/capture`. */
+  action: string;
+  /** What it was done to (an id), when there is one. */
+  target?: string | undefined;
+  requestId: string;
+  details?: Prisma.InputJsonValue | undefined;
+}
+
+export async function recordAudit(db: Writer, record: AuditRecord): Promise<void> {
+  await db.auditEntry.create({
+    data: {
+      actorKind: record.actor.kind,
+      actorId: record.actor.kind === "staff" ? record.actor.staffId : null,
+      actorLabel: actorLabel(record.actor),
+      action: record.action,
+      target: record.target ?? null,
+      requestId: record.requestId,
+      ...(record.details === undefined ? {} : { details: record.details }),
+    },
+  });
+}
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actorKind: string;
+  actorLabel: string;
+  action: string;
+  target: string | null;
+  requestId: string;
+}
+
+/** Newest first; `before` (an entry's time) pages back. */
+export async function listAudit(
+  db: PrismaClient,
+  { limit = 50, before }: { limit?: number; before?: string } = {},
+): Promise<AuditEntryView[]> {
+  const rows = await db.auditEntry.findMany({
+    where: before ? { at: { lt: new Date(before) } } : {},
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: Math.min(Math.max(limit, 1), 200),
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actorKind: r.actorKind,
+    actorLabel: r.actorLabel,
+    action: r.action,
+    target: r.target,
+    requestId: r.requestId,
+  }));
+}
