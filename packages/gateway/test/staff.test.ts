@@ -495,6 +495,7 @@ describe("the audit log", () => {
         action: "orders.capture",
         actor: people.manager.email,
         actorKind: "staff",
+        target: f.orderId,
         requestId: "audit-me-1",
       }),
     );

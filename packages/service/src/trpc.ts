@@ -3,6 +3,7 @@ import type { Actor, ErrorBody, Permission } from "@shop/contracts";
 import type { Logger } from "pino";
 import { ServiceError, toServiceError } from "./errors.ts";
 import { checkPermission } from "./http/admin-only.ts";
+import type { AuditSink } from "./http/audit-trail.ts";
 
 /** What every tRPC procedure of every service can rely on in `ctx`. */
 export interface ServiceTrpcContext {
@@ -11,6 +12,18 @@ export interface ServiceTrpcContext {
   isAdmin: boolean;
   /** Who acts (the machine credential or a staff member the gateway vouches for); none for shoppers. */
   actor: Actor | undefined;
+  /** Where admin mutations are recorded (who, which procedure, on what); none in tests of a service alone. */
+  audit?: AuditSink | undefined;
+}
+
+/** The id a procedure acts on, from its input: the audit entry's target. */
+function targetOf(input: unknown): string | undefined {
+  if (typeof input !== "object" || input === null) return undefined;
+  const fields = input as Record<string, unknown>;
+  for (const key of ["id", "orderId", "productId", "chargeId", "staffId"]) {
+    if (typeof fields[key] === "string") return fields[key];
+  }
+  return undefined;
 }
 
 // The REST status of a ServiceError decides its tRPC code, so both doors agree.
@@ -101,10 +114,21 @@ export function createServiceTrpc<TContext extends ServiceTrpcContext>() {
     return result;
   });
 
+  // A staff mutation that succeeded is an audit entry naming its procedure and
+  // target; each call of a batch on its own, so a refused call leaves none.
   const staffProcedure = (permission: Permission) =>
-    publicProcedure.use(async ({ ctx, next }) => {
+    publicProcedure.use(async ({ ctx, next, path, type, getRawInput }) => {
       checkPermission(ctx.actor, permission);
-      return next();
+      const result = await next();
+      if (result.ok && type === "mutation" && ctx.audit && ctx.actor) {
+        try {
+          const target = targetOf(await getRawInput());
+          await ctx.audit({ actor: ctx.actor, action: path, target, requestId: ctx.requestId });
+        } catch (err) {
+          ctx.log.error({ err }, "could not write the audit entry");
+        }
+      }
+      return result;
     });
 
   return { router: t.router, createCallerFactory: t.createCallerFactory, publicProcedure, staffProcedure };

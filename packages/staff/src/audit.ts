@@ -1,5 +1,6 @@
-import { actorLabel, type Actor } from "@shop/contracts";
+import { actorLabel, Uuid, type Actor } from "@shop/contracts";
 import type { Prisma, PrismaClient } from "@shop/db";
+import { validationFailed } from "@shop/service";
 
 /** Anything that can write: the client, or a transaction (so the entry commits with the change). */
 type Writer = Pick<PrismaClient, "auditEntry"> | Prisma.TransactionClient;
@@ -38,13 +39,28 @@ export interface AuditEntryView {
   requestId: string;
 }
 
-/** Newest first; `before` (an entry's time) pages back. */
+/**
+ * Newest first. `before` (the last entry's time) with `beforeId` (its id)
+ * pages back past exactly that entry, so entries written in the same
+ * millisecond are neither skipped nor shown twice; `before` alone pages by time.
+ */
 export async function listAudit(
   db: PrismaClient,
-  { limit = 50, before }: { limit?: number; before?: string } = {},
+  { limit = 50, before, beforeId }: { limit?: number; before?: string; beforeId?: string } = {},
 ): Promise<AuditEntryView[]> {
+  let where: Prisma.AuditEntryWhereInput = {};
+  if (before) {
+    const at = new Date(before);
+    if (beforeId !== undefined) {
+      const id = Uuid.safeParse(beforeId);
+      if (!id.success) throw validationFailed(id.error.issues);
+      where = { OR: [{ at: { lt: at } }, { at, id: { lt: id.data } }] };
+    } else {
+      where = { at: { lt: at } };
+    }
+  }
   const rows = await db.auditEntry.findMany({
-    where: before ? { at: { lt: new Date(before) } } : {},
+    where,
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(limit, 1), 200),
   });

@@ -16,11 +16,12 @@ type Entry = AuditLogResult["auditLog"][number];
  * last one shown.
  */
 export function AuditPage() {
-  const [before, setBefore] = useState<string | null>(null);
+  // The last entry shown: the next page starts just past it.
+  const [before, setBefore] = useState<{ at: string; id: string } | null>(null);
   const [shown, setShown] = useState<Entry[]>([]);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AuditLogQuery,
-    variables: { before, limit: AUDIT_PAGE_SIZE },
+    variables: { before: before?.at ?? null, beforeId: before?.id ?? null, limit: AUDIT_PAGE_SIZE },
   });
   const page = data?.auditLog ?? [];
   // The pages read so far, then this one (a page already kept is not kept twice).
@@ -32,7 +33,7 @@ export function AuditPage() {
     const last = entries.at(-1);
     if (!last) return;
     setShown(entries);
-    setBefore(last.at);
+    setBefore({ at: last.at, id: last.id });
   }
 
   return (

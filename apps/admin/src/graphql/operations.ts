@@ -75,8 +75,8 @@ export const RemoveStaffMemberMutation = graphql(`
 `);
 
 export const AuditLogQuery = graphql(`
-  query AuditLog($before: DateTime, $limit: Int) {
-    auditLog(before: $before, limit: $limit) {
+  query AuditLog($before: DateTime, $beforeId: ID, $limit: Int) {
+    auditLog(before: $before, beforeId: $beforeId, limit: $limit) {
       id
       at
       actor

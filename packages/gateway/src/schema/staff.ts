@@ -110,14 +110,16 @@ builder.queryFields((t) => ({
   }),
   auditLog: t.field({
     type: [AuditEntryType],
-    description: "Owner: admin actions, newest first; pass the last entry's `at` as `before` for older ones.",
-    args: { limit: t.arg.int(), before: t.arg({ type: "DateTime" }) },
+    description:
+      "Owner: admin actions, newest first; pass the last entry's `at` as `before` and its `id` as `beforeId` for older ones.",
+    args: { limit: t.arg.int(), before: t.arg({ type: "DateTime" }), beforeId: t.arg.id() },
     complexity: (args) => ({ field: 1, multiplier: args.limit ?? 50 }),
     resolve: (_root, args, ctx) => {
       requirePermission(ctx, "audit.read");
       return listAudit(staffDeps(ctx).db, {
         ...(args.limit != null ? { limit: args.limit } : {}),
         ...(args.before ? { before: args.before } : {}),
+        ...(args.beforeId != null ? { beforeId: String(args.beforeId) } : {}),
       });
     },
   }),

@@ -16,30 +16,24 @@ export type AuditSink = (entry: AuditWrite) => Promise<void>;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /**
- * Every admin write that succeeded, on either door, as an audit entry: who
- * (a staff member or the admin token), what (`POST /orders/:id/capture`, or
- * the tRPC procedure `orders.capture`), on what (the id), and the request id.
- * Written once the answer is known, so a refused request leaves none.
+ * Every admin write over REST that succeeded as an audit entry: who (a staff
+ * member or the admin token), what (`POST /orders/:id/capture`), on what (the
+ * id in the path), and the request id. Written once the answer is known, so a
+ * refused request leaves none. tRPC calls are recorded by staffProcedure, one
+ * entry per successful call of a batch with the target from its input.
  */
 export function auditTrail(sink: AuditSink) {
   return createMiddleware<ServiceHonoEnv>(async (c, next) => {
     await next();
     const actor = c.get("actor");
-    if (!actor || c.req.method === "GET" || c.res.status >= 400) return;
-    const requestId = c.get("requestId");
-    const trpc = /\/trpc\/([^?]+)/.exec(c.req.path);
-    const entries: AuditWrite[] = trpc
-      ? (trpc[1] ?? "").split(",").map((procedure) => ({ actor, action: procedure, requestId }))
-      : [
-          {
-            actor,
-            action: `${c.req.method} ${routePath(c, -1)}`,
-            target: UUID.exec(c.req.path)?.[0],
-            requestId,
-          },
-        ];
+    if (!actor || c.req.method === "GET" || c.res.status >= 400 || c.req.path.startsWith("/trpc/")) return;
     try {
-      for (const entry of entries) await sink(entry);
+      await sink({
+        actor,
+        action: `${c.req.method} ${routePath(c, -1)}`,
+        target: UUID.exec(c.req.path)?.[0],
+        requestId: c.get("requestId"),
+      });
     } catch (err) {
       c.get("log").error({ err }, "could not write the audit entry");
     }

@@ -23,6 +23,7 @@ export function requestScope(c: Context<ServiceHonoEnv>): ServiceTrpcContext {
     log: c.get("log"),
     isAdmin: c.get("isAdmin"),
     actor: actorOf(c),
+    audit: c.get("audit"),
   };
 }
 

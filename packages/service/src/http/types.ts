@@ -1,5 +1,6 @@
 import type { Actor } from "@shop/contracts";
 import type { Logger } from "pino";
+import type { AuditSink } from "./audit-trail.ts";
 
 /** What every request of every service carries through Hono's context. */
 export interface ServiceHonoEnv {
@@ -12,5 +13,7 @@ export interface ServiceHonoEnv {
     actor: Actor | undefined;
     /** The caller presented the service credential (SERVICE_TOKEN): another part of Shop. */
     isServiceCaller: boolean;
+    /** Where this service writes audit entries; none in tests of a service alone. */
+    audit: AuditSink | undefined;
   };
 }
