@@ -3,8 +3,8 @@
  * machine of a key, apart from any database so it can be tested on its own.
  *
  *   absent or expired  --execute, commit-->  completed (answer stored)
- *   absent             --another request holds the key's lock-->  in use (409)
- *   completed, same body       -->  replay the stored answer
+ *   absent or expired  --another request holds the key's lock-->  in use (409)
+ *   completed, same body       -->  replay the stored answer (lock or not)
  *   completed, different body  -->  reused (422)
  *
  * "In flight" is not a stored state: the request doing the work holds a
@@ -29,10 +29,15 @@ export function decide(input: {
   fingerprint: string;
   now: Date;
 }): Decision {
-  if (!input.lockAcquired) return { action: "reject", reason: "in_use" };
   const { stored } = input;
-  if (!stored) return { action: "execute", deleteExpired: false };
-  if (stored.expiresAt <= input.now) return { action: "execute", deleteExpired: true };
-  if (stored.fingerprint !== input.fingerprint) return { action: "reject", reason: "reused" };
-  return { action: "replay", status: stored.status, body: stored.body };
+  const live = stored && stored.expiresAt > input.now ? stored : undefined;
+  // A stored answer is final, so it is answered whoever holds the lock just
+  // then: retries arriving together after the work all get the replay.
+  if (live) {
+    return live.fingerprint === input.fingerprint
+      ? { action: "replay", status: live.status, body: live.body }
+      : { action: "reject", reason: "reused" };
+  }
+  if (!input.lockAcquired) return { action: "reject", reason: "in_use" };
+  return { action: "execute", deleteExpired: stored !== undefined };
 }

@@ -33,13 +33,26 @@ describe("the state machine of an idempotency key", () => {
     });
   });
 
-  it("refuses a key another request is working on (409), stored or not", () => {
-    for (const s of [undefined, stored()]) {
+  it("refuses a key another request is working on (409): new, or expired and being redone", () => {
+    const expired = stored({ expiresAt: new Date(now.getTime() - 1) });
+    for (const s of [undefined, expired]) {
       expect(decide({ lockAcquired: false, stored: s, fingerprint: "f1", now })).toEqual({
         action: "reject",
         reason: "in_use",
       });
     }
+  });
+
+  it("answers a completed key even while another retry holds the lock: replay, or 422 for another body", () => {
+    expect(decide({ lockAcquired: false, stored: stored(), fingerprint: "f1", now })).toEqual({
+      action: "replay",
+      status: 201,
+      body: '{"status":"succeeded"}',
+    });
+    expect(decide({ lockAcquired: false, stored: stored(), fingerprint: "f2", now })).toEqual({
+      action: "reject",
+      reason: "reused",
+    });
   });
 
   it("treats an expired key as new, whatever its body, and deletes the old answer", () => {

@@ -101,6 +101,36 @@ describe("runIdempotent against PostgreSQL", () => {
     }
   });
 
+  it("replays a completed key while another retry holds its lock (retries arriving together all get the answer)", async () => {
+    const req = request({ order_id: "o-replay-locked" });
+    const first = await runIdempotent(db.prisma, req, chargeWork("o-replay-locked"));
+    let release!: () => void;
+    let held!: () => void;
+    const locked = new Promise<void>((r) => (held = r));
+    const otherRetry = db.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${req.scope} || ':' || ${req.key}, 0))`;
+      held();
+      await new Promise<void>((r) => (release = r));
+    });
+    await locked;
+    try {
+      const replay = await runIdempotent(db.prisma, req, chargeWork("o-replay-locked"));
+      expect(replay).toEqual({ replayed: true, bodyText: first.bodyText });
+      const other = await failure(
+        runIdempotent(
+          db.prisma,
+          { ...req, fingerprint: fingerprintOf({ order_id: "else" }) },
+          chargeWork("x"),
+        ),
+      );
+      expect(other).toMatchObject({ code: "idempotency_key_reused", status: 422 });
+    } finally {
+      release();
+      await otherRetry;
+    }
+    expect(await chargesFor("o-replay-locked")).toBe(1);
+  });
+
   it("stores nothing when the work fails, so a retry runs it again", async () => {
     const req = request({ order_id: "o-fail" });
     await expect(

@@ -14,6 +14,7 @@ import {
   type PgBouncer,
   type RedisForSuite,
 } from "../../src/scale/tools.ts";
+import { SERVICE_TOKEN_HEADER } from "@shop/service";
 import { TEST_SERVICE_TOKEN } from "@shop/service/testing";
 import { ADMIN_HEADERS, ADMIN_TOKEN } from "../../src/stack.ts";
 
@@ -124,12 +125,15 @@ async function holdRow(table: "products" | "orders", id: string) {
   await client.connect();
   await client.query("BEGIN");
   await client.query(`SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE`, [id]);
-  const blocked = async () =>
-    (
-      await client.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
-      )
-    ).rows[0]?.n ?? 0;
+  // Inside a transaction pg_stat_activity is a snapshot taken at its first
+  // read: clear it, or the count never moves past what the first look saw.
+  const blocked = async () => {
+    await client.query("SELECT pg_stat_clear_snapshot()");
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+    );
+    return rows[0]?.n ?? 0;
+  };
   return {
     waiting: (n: number) => waitFor(async () => (await blocked()) >= n, 30_000),
     release: async () => {
@@ -200,7 +204,8 @@ describe("two of every part behind HAProxy", () => {
       Array.from({ length: 8 }, () =>
         sendFrom("127.0.0.1", `${url("payments")}/charges`, {
           method: "POST",
-          headers: { "idempotency-key": chargeKey },
+          // Payments answers only Shop's own services.
+          headers: { "idempotency-key": chargeKey, [SERVICE_TOKEN_HEADER]: TEST_SERVICE_TOKEN },
           body: { order_id: `scale-${key}`, amount_cents: 500 },
         }),
       ),
