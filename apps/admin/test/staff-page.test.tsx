@@ -160,7 +160,9 @@ describe("the audit log page", () => {
     ).toBeInTheDocument();
     expect(screen.getByRole("row", { name: /request-0\b/ })).toBeInTheDocument();
     expect(gateway.callsOf("AuditLog")[1]?.variables).toEqual({
+      // Past exactly the last entry shown: its time and its id.
       before: first.at(-1)?.at,
+      beforeId: first.at(-1)?.id,
       limit: AUDIT_PAGE_SIZE,
     });
     expect(screen.queryByRole("button", { name: "Older entries" })).not.toBeInTheDocument();
