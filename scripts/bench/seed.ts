@@ -73,11 +73,11 @@ export async function growBenchCatalog(url: string, total: number): Promise<void
     if (missing <= 0) return;
     await client.query(
       `INSERT INTO products (name, price_cents, stock_qty, sku, description, created_at)
-       SELECT $2::text[][1 + n % 10] || ' ' || $1::text[][1 + n % 12] || ' ' || n,
+       SELECT ($2::text[])[1 + n % 10] || ' ' || ($1::text[])[1 + n % 12] || ' ' || n,
               100 + (n * 37) % 19900,
               CASE WHEN n % 7 = 0 THEN 0 ELSE 1 + n % 50 END,
               'SKU-' || n,
-              'A ' || lower($2::text[][1 + n % 10]) || ' ' || lower($1::text[][1 + n % 12]) ||
+              'A ' || lower(($2::text[])[1 + n % 10]) || ' ' || lower(($1::text[])[1 + n % 12]) ||
                 ' for everyday coffee and tea, made in small batches; item ' || n || '.',
               now() - make_interval(secs => n)
        FROM generate_series(1, $3::int) AS n`,
