@@ -20,10 +20,12 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
  * member or the admin token), what (`POST /orders/:id/capture`), on what (the
  * id in the path), and the request id. Written once the answer is known, so a
  * refused request leaves none. tRPC calls are recorded by staffProcedure, one
- * entry per successful call of a batch with the target from its input.
+ * entry per successful call of a batch with the target from its input, through
+ * the sink this middleware puts in the context.
  */
 export function auditTrail(sink: AuditSink) {
   return createMiddleware<ServiceHonoEnv>(async (c, next) => {
+    c.set("audit", sink);
     await next();
     const actor = c.get("actor");
     if (!actor || c.req.method === "GET" || c.res.status >= 400 || c.req.path.startsWith("/trpc/")) return;

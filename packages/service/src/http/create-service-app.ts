@@ -57,11 +57,6 @@ export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<Servic
   const credentials: Credentials = { adminToken: options.adminToken, serviceToken: options.serviceToken };
   app.use(requestContext(options.log, credentials));
   app.use(httpTelemetry(metrics));
-  // tRPC's staff procedures record their own audit entries through the context.
-  app.use(async (c, next) => {
-    c.set("audit", options.audit);
-    await next();
-  });
   if (options.audit) app.use(auditTrail(options.audit));
   const limiter = (maxSize: number) =>
     bodyLimit({
