@@ -181,7 +181,9 @@ try {
   const CATALOG_QUERY =
     "query($after: String, $search: String) { catalog(first: 24, after: $after, search: $search) " +
     "{ edges { cursor node { id name priceCents stockQty } } pageInfo { hasNextPage endCursor } } }";
-  const SEARCH = "walnut teapto"; // a typo on purpose
+  // Two words, one misspelt on purpose: 1,667 of the 100,000 are oak teapots
+  // (every search word must match), so a page is ranked from that many.
+  const SEARCH = "oak teapto";
   const large = "(100k)";
   const restPage = `GET /products?limit=24, first page ${large}`;
   await measure([

@@ -45,6 +45,40 @@ describe("GET /products with parameters", () => {
     expect(await search("teapot", "&sort=price_asc")).toEqual(["Tea Tin", "Teapot"]);
   }, 60_000);
 
+  it("matches every word of a search, each forgiving a typo, and leaves out stop words", async () => {
+    await h.db.product.createMany({
+      data: [
+        { name: "Oak Kettle", priceCents: 5_000, stockQty: 3 },
+        { name: "Oak Board", priceCents: 2_000, stockQty: 3, description: "For a kettle to stand on." },
+        { name: "Copper Kettle", priceCents: 7_000, stockQty: 3 },
+      ],
+    });
+    const search = async (q: string) =>
+      names((await h.rest("GET", `/products?q=${encodeURIComponent(q)}`)).body);
+    // Both words, in any field: not every oak thing, not every kettle.
+    expect(await search("oak kettle")).toEqual(["Oak Kettle", "Oak Board"]);
+    expect(await search("oak ketlte")).toEqual(["Oak Kettle", "Oak Board"]); // a typo in one word
+    expect(await search("the oak kettle for me")).toEqual(["Oak Kettle", "Oak Board"]); // "the", "for", "me"
+    expect(await search("copper oak")).toEqual([]);
+  });
+
+  it("learns the words of new and renamed products: a typo of a word just added is read", async () => {
+    const product = await h.db.product.create({
+      data: { name: "Plain Saucer", priceCents: 800, stockQty: 2 },
+    });
+    await h.db.product.update({ where: { id: product.id }, data: { name: "Lacquered Saucer" } });
+    expect(await h.rest("GET", "/products?q=laquered").then((r) => names(r.body))).toEqual([
+      "Lacquered Saucer",
+    ]);
+    await h.db.product.update({
+      where: { id: product.id },
+      data: { description: "Hand-thrown in Staffordshire." },
+    });
+    expect(await h.rest("GET", "/products?q=stafordshire").then((r) => names(r.body))).toEqual([
+      "Lacquered Saucer",
+    ]);
+  });
+
   it("sorts by name, price either way and newest, and filters to what is in stock", async () => {
     const sorted = async (sort: string) =>
       names((await h.rest("GET", `/products?sort=${sort}&limit=100`)).body);

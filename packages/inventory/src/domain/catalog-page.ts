@@ -7,7 +7,7 @@ import {
   type CursorKey,
   type SortOrder,
 } from "./catalog-cursor.ts";
-import { imagesOf } from "./product-images.ts";
+import { imagesColumn, imagesFromColumn } from "./product-images.ts";
 
 /**
  * One page of the catalog, keyset-paged: each page starts after the last
@@ -16,13 +16,14 @@ import { imagesOf } from "./product-images.ts";
  * does, and rows inserted or archived between two reads never make a page
  * repeat or skip a product that was there all along.
  *
- * Search matches name, description and SKU: full text (English stemming,
- * accents folded) OR pg_trgm word similarity on name and SKU (typos:
- * "teapto" finds "Teapot"). Best match first unless a sort is asked for.
+ * Search matches name, description and SKU by full text, every word of the
+ * query (English stemming, accents folded), on products' GIN index. Typos
+ * are read in the database by catalog_search_query (the search lexicon
+ * migration): a word the catalog does not use also stands for the catalog's
+ * word most like it ("teapto" finds "Teapot"). Best match first unless a
+ * sort is asked for: the full-text rank, name and SKU weighing more than the
+ * description, plus how alike the name is to what was typed.
  */
-
-/** How alike a misspelt word must be to a word of a name (pg_trgm word similarity, 0..1). */
-const TYPO_SIMILARITY = 0.4;
 
 export interface PageScope {
   /** The admin's list: archived products too. */
@@ -42,9 +43,10 @@ interface PageRow {
   created_at: Date;
   updated_at: Date;
   score: number | null;
+  images: Parameters<typeof imagesFromColumn>[0];
 }
 
-export type CatalogRow = PageRow & { images: ProductDetail["images"] };
+export type CatalogRow = Omit<PageRow, "images"> & { images: ProductDetail["images"] };
 
 /**
  * The shop's name order: what can be bought first, then what is sold out,
@@ -115,51 +117,43 @@ export async function listCatalogPage(
   const filters: Prisma.Sql[] = [];
   if (!scope.includeArchived) filters.push(Prisma.sql`p.archived_at IS NULL`);
   if (input.in_stock) filters.push(Prisma.sql`p.stock_qty > 0`);
-  if (q) {
-    filters.push(Prisma.sql`(p.search_vector @@ s.query OR s.text <% p.search_text)`);
-  }
+  if (q) filters.push(Prisma.sql`p.search_vector @@ s.query`);
   const where = filters.length > 0 ? Prisma.join(filters, " AND ") : Prisma.sql`TRUE`;
+  // MATERIALIZED: the query is built once, not once per product it is ranked against.
   const search = q
-    ? Prisma.sql`, (SELECT websearch_to_tsquery('english', unaccent(${q})) AS query,
-                          lower(unaccent(${q})) AS text) s`
+    ? Prisma.sql`WITH s AS MATERIALIZED (
+        SELECT catalog_search_query(${q}) AS query, lower(unaccent(${q})) AS text)`
     : Prisma.empty;
+  const from = q ? Prisma.sql`products p, s` : Prisma.sql`products p`;
+  // ts_rank, not ts_rank_cd: the same order here at a third of the cost per match.
   const score = q
-    ? Prisma.sql`(ts_rank_cd(p.search_vector, s.query) + word_similarity(s.text, p.search_text))::float8`
+    ? Prisma.sql`(ts_rank(p.search_vector, s.query) + word_similarity(s.text, p.search_text))::float8`
     : Prisma.sql`NULL::float8`;
   const shelf = sort === "name" && !scope.includeArchived;
   const { order, after: afterSql } = shelf ? SHELF_SQL : SORT_SQL[sort];
 
-  // The score is a column of the inner query so the keyset condition can name it.
+  // The score is a column of the inner query so the keyset condition can name
+  // it. The pictures are read for the page's rows only (the outer query), in
+  // the same round trip.
   const pageSql = Prisma.sql`
-    SELECT * FROM (
-      SELECT p.id, p.name, p.price_cents, p.stock_qty, p.description, p.sku,
-             p.archived_at, p.created_at, p.updated_at, ${score} AS score
-        FROM products p ${search}
-       WHERE ${where}
+    ${search}
+    SELECT p.*, ${imagesColumn("p")} AS images FROM (
+      SELECT * FROM (
+        SELECT p.id, p.name, p.price_cents, p.stock_qty, p.description, p.sku,
+               p.archived_at, p.created_at, p.updated_at, ${score} AS score
+          FROM ${from}
+         WHERE ${where}
+      ) p
+      ${after ? Prisma.sql`WHERE ${afterSql(after)}` : Prisma.empty}
+      ORDER BY ${order}
+      LIMIT ${input.limit + 1}
     ) p
-    ${after ? Prisma.sql`WHERE ${afterSql(after)}` : Prisma.empty}
-    ORDER BY ${order}
-    LIMIT ${input.limit + 1}`;
-  const countSql = Prisma.sql`SELECT count(*)::int AS n FROM products p ${search} WHERE ${where}`;
+    ORDER BY ${order}`;
+  const countSql = Prisma.sql`${search} SELECT count(*)::int AS n FROM ${from} WHERE ${where}`;
 
   let rows: PageRow[];
   let total: number | null = null;
-  if (q) {
-    // The typo threshold is a setting of pg_trgm's <% operator (so its index
-    // serves it): set for this transaction only.
-    const threshold = db.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY)}, true)`;
-    if (input.with_total) {
-      const [, page, count] = await db.$transaction([
-        threshold,
-        db.$queryRaw<PageRow[]>(pageSql),
-        db.$queryRaw<{ n: number }[]>(countSql),
-      ]);
-      rows = page;
-      total = count[0]?.n ?? 0;
-    } else {
-      [, rows] = await db.$transaction([threshold, db.$queryRaw<PageRow[]>(pageSql)]);
-    }
-  } else if (input.with_total) {
+  if (input.with_total) {
     const [page, count] = await Promise.all([
       db.$queryRaw<PageRow[]>(pageSql),
       db.$queryRaw<{ n: number }[]>(countSql),
@@ -173,11 +167,7 @@ export async function listCatalogPage(
   const hasNext = rows.length > input.limit;
   const pageRows = hasNext ? rows.slice(0, input.limit) : rows;
   const last = pageRows.at(-1);
-  const images = await imagesOf(
-    db,
-    pageRows.map((r) => r.id),
-  );
-  const withImages = pageRows.map((row) => ({ ...row, images: images.get(row.id) ?? [] }));
+  const withImages = pageRows.map((row) => ({ ...row, images: imagesFromColumn(row.images) }));
   return {
     rows: withImages,
     items: withImages.map(toDetail),

@@ -1,6 +1,6 @@
 import type { ProductImage, ReorderImagesInput, UpdateImageInput } from "@shop/contracts";
 import { PRODUCT_IMAGES_MAX } from "@shop/contracts";
-import type { PrismaClient } from "@shop/db";
+import { Prisma, type PrismaClient } from "@shop/db";
 import { notFound, ServiceError } from "@shop/service";
 import { processImage } from "./image-processing.ts";
 
@@ -17,15 +17,37 @@ interface ImageRow {
   id: string;
   product_id: string;
   alt: string;
-  variants: { width: number; height: number }[];
+  /** null for an image without stored sizes (not written by this code, but a column may say so). */
+  variants: { width: number; height: number }[] | null;
 }
 
-function toImage(row: ImageRow): ProductImage {
-  const variants = [...row.variants]
+function toImage(row: Omit<ImageRow, "product_id">): ProductImage {
+  const variants = [...(row.variants ?? [])]
     .sort((a, b) => a.width - b.width)
     .map((v) => ({ url: imageUrl(row.id, v.width), width: v.width, height: v.height }));
   const main = variants.at(-1) ?? { url: "", width: 0, height: 0 };
   return { id: row.id, url: main.url, alt: row.alt, width: main.width, height: main.height, variants };
+}
+
+/**
+ * A product's pictures as one JSON column of the query that reads the
+ * product (`alias`: that query's name for products), in their order, no
+ * image bytes: a catalog page and its pictures in one round trip. Read the
+ * column back with imagesFromColumn.
+ */
+export function imagesColumn(alias: string): Prisma.Sql {
+  const product = Prisma.raw(`${alias}.id`);
+  return Prisma.sql`(
+    SELECT coalesce(json_agg(json_build_object('id', i.id, 'alt', i.alt, 'variants', (
+             SELECT json_agg(json_build_object('width', v.width, 'height', v.height))
+               FROM product_image_variants v WHERE v.image_id = i.id))
+           ORDER BY i.position, i.created_at), '[]'::json)
+      FROM product_images i
+     WHERE i.product_id = ${product})`;
+}
+
+export function imagesFromColumn(column: Omit<ImageRow, "product_id">[]): ProductImage[] {
+  return column.map(toImage);
 }
 
 /** The pictures of each product asked for, in their order (one query, no image bytes). */
