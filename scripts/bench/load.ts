@@ -13,6 +13,10 @@ export interface Measurement {
   /** The 97.5th percentile (autocannon's nearest above the 95th): an upper bound of p95. */
   p975Ms: number;
   p99Ms: number;
+  /** Answers by HTTP status (HTTP rows only). */
+  statusCodes?: Record<string, number>;
+  /** What the run must have shown besides its speed (the flash sale's verdict). */
+  check?: string;
 }
 
 export interface LoadOptions {
@@ -48,6 +52,9 @@ export async function httpLoad(target: HttpTarget, options: LoadOptions): Promis
     p50Ms: result.latency.p50,
     p975Ms: result.latency.p97_5,
     p99Ms: result.latency.p99,
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]),
+    ),
   };
 }
 

@@ -12,13 +12,26 @@ export interface Row {
   p95GoalMs?: number;
 }
 
+/** Failed requests and non-2xx answers; in a flash sale only 5xx (its 409s are the buyers who came too late). */
+function errorsOf(m: Measurement): number {
+  if (m.check === undefined) return m.errors + m.non2xx;
+  const fiveXx = Object.entries(m.statusCodes ?? {}).filter(([code]) => code.startsWith("5"));
+  return m.errors + fiveXx.reduce((sum, [, n]) => sum + n, 0);
+}
+
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** The table, as Markdown, with the machine it ran on. */
 export function renderReport(
   rows: Row[],
-  options: { connections: number; durationS: number; products: number | string },
+  options: {
+    connections: number;
+    durationS: number;
+    products: number | string;
+    /** Peak MiB per process over the run. */
+    memory?: Map<string, number>;
+  },
 ): string {
   const byName = new Map(rows.map((r) => [r.name, r]));
   const cpu = cpus();
@@ -45,9 +58,20 @@ export function renderReport(
       row.p95GoalMs === undefined
         ? ""
         : `p95 ≤ ${row.p95GoalMs} ms ${m.p975Ms <= row.p95GoalMs ? "✅" : "❌"}`,
+      m.check ?? "",
     ].filter(Boolean);
     lines.push(
-      `| ${row.name} | ${fmt(m.rps)} | ${fmt(m.p50Ms, 1)} | ${fmt(m.p975Ms, 1)} | ${fmt(m.p99Ms, 1)} | ${fmt(m.errors + m.non2xx)} | ${ratioText} | ${targets.join(", ")} |`,
+      `| ${row.name} | ${fmt(m.rps)} | ${fmt(m.p50Ms, 1)} | ${fmt(m.p975Ms, 1)} | ${fmt(m.p99Ms, 1)} | ${fmt(errorsOf(m))} | ${ratioText} | ${targets.join(", ")} |`,
+    );
+  }
+  if (options.memory && options.memory.size > 0) {
+    lines.push(
+      "",
+      "Peak memory over the whole run (the 100,000-product catalog loaded for its last rows): each Node process's peak RSS; PostgreSQL's peak PSS summed over its processes (shared memory counted once).",
+      "",
+      "| process | peak MiB |",
+      "| --- | ---: |",
+      ...[...options.memory].map(([name, mib]) => `| ${name} | ${fmt(mib)} |`),
     );
   }
   return `${lines.join("\n")}\n`;

@@ -3,6 +3,8 @@ export { decide, type Decision, type StoredAnswer } from "./decide.ts";
 export {
   runIdempotent,
   purgeExpiredKeys,
+  idempotencyKeyInUse,
+  idempotencyKeyReused,
   type IdempotentAnswer,
   type IdempotentRequest,
   type Tx,

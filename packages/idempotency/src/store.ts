@@ -67,7 +67,7 @@ export async function runIdempotent<T>(
 
         switch (decision.action) {
           case "reject":
-            throw decision.reason === "in_use" ? inUse() : reused();
+            throw decision.reason === "in_use" ? idempotencyKeyInUse() : idempotencyKeyReused();
           case "replay":
             return { replayed: true as const, bodyText: decision.body };
           case "execute": {
@@ -94,18 +94,21 @@ export async function runIdempotent<T>(
   } catch (err) {
     // The primary key is the backstop behind the lock: should two requests
     // ever both get through, the second insert fails and nothing of it commits.
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw inUse();
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+      throw idempotencyKeyInUse();
     throw err;
   }
 }
 
-const inUse = () =>
+/** 409: another request with this key is doing the work right now. */
+export const idempotencyKeyInUse = () =>
   new ServiceError(
     "idempotency_key_in_use",
     "A request with this Idempotency-Key is still being processed; retry once it has finished.",
   );
 
-const reused = () =>
+/** 422: the key's stored answer is for another request body. */
+export const idempotencyKeyReused = () =>
   new ServiceError(
     "idempotency_key_reused",
     "This Idempotency-Key was used with a different request body; use a new key for a new request.",

@@ -9,6 +9,7 @@ import {
   type Logger,
   type ServiceMetrics,
 } from "@shop/service";
+import { SearchMatchesCache } from "./domain/search-matches.ts";
 import { CatalogCache } from "./domain/catalog-cache.ts";
 import { listenForProductChanges } from "./infra/product-changes.ts";
 import { loadCatalog, stockLevels } from "./domain/products.ts";
@@ -37,6 +38,7 @@ export interface InventoryDeps {
 /** Inventory's HTTP app: the REST routes, the tRPC router at /trpc, health and the OpenAPI document. */
 export function createInventoryApp({ db, log, adminToken, serviceToken, listenUrl, metrics }: InventoryDeps) {
   const catalog = new CatalogCache({ load: () => loadCatalog(db), stockOf: (ids) => stockLevels(db, ids) });
+  const searches = new SearchMatchesCache(() => catalog.servingStamp());
   const stopListening = listenUrl
     ? listenForProductChanges(
         listenUrl,
@@ -65,11 +67,11 @@ export function createInventoryApp({ db, log, adminToken, serviceToken, listenUr
     await next();
     if (c.req.method !== "GET") catalog.invalidate();
   });
-  app.route("/", productRoutes(db, catalog));
+  app.route("/", productRoutes(db, catalog, searches));
   serveOpenApiDocument(app, {
     title: "Shop Inventory",
     description: "Products and stock. Every error body is {error, message, details?}.",
   });
-  mountTrpc(app, inventoryRouter, (c): InventoryContext => ({ ...requestScope(c), db, catalog }));
+  mountTrpc(app, inventoryRouter, (c): InventoryContext => ({ ...requestScope(c), db, catalog, searches }));
   return Object.assign(app, { close: stopListening });
 }

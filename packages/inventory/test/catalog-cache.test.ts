@@ -217,6 +217,119 @@ describe("the catalog cache in the running app", () => {
     }
   });
 
+  describe("a search's kept matches", () => {
+    type Found = Product & { description: string };
+    const search = async (query: string) => {
+      const res = await app.request(`/products?${query}`);
+      return { body: (await res.json()) as Found[], link: res.headers.get("link") };
+    };
+
+    it("are searched once per content version: more views, pages and stock changes do not search again", async () => {
+      const made = await Promise.all(
+        [1, 2, 3, 4, 5].map((n) =>
+          db.prisma.product.create({ data: { name: `Lacquer bowl ${n}`, priceCents: 100 * n, stockQty: n } }),
+        ),
+      );
+      const first = await search("q=lacquer&limit=2");
+      expect(first.body).toHaveLength(2);
+      // Stock moved by another process (an order): the next view shows it, from the kept list.
+      const shown = first.body[0]!;
+      await db.prisma
+        .$executeRaw`UPDATE products SET stock_qty = stock_qty + 10 WHERE id = ${shown.id}::uuid`;
+      const started = Date.now();
+      while ((await search("q=lacquer&limit=2")).body[0]?.stock_qty !== shown.stock_qty + 10) {
+        expect(Date.now() - started).toBeLessThan(2_000);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      // Paging the kept list gives every match once, in the database's order.
+      const paged: string[] = [];
+      let query: string | undefined = "q=lacquer&limit=2";
+      while (query) {
+        const page = await search(query);
+        paged.push(...page.body.map((p) => p.id));
+        query = page.link ? new URL(/<([^>]+)>/.exec(page.link)![1]!).search.slice(1) : undefined;
+      }
+      expect(paged.toSorted()).toEqual(made.map((p) => p.id).toSorted());
+      expect(new Set(paged).size).toBe(5);
+    });
+
+    it("are retired by a content change made elsewhere: a renamed product is found by its new name", async () => {
+      const { id } = await db.prisma.product.create({
+        data: { name: "Glazed saucer", priceCents: 300, stockQty: 3 },
+      });
+      expect((await search("q=saucer")).body.map((p) => p.id)).toContain(id);
+      await db.prisma.$executeRaw`UPDATE products SET name = 'Glazed platter' WHERE id = ${id}::uuid`;
+      const started = Date.now();
+      while ((await search("q=saucer")).body.some((p) => p.id === id)) {
+        expect(Date.now() - started).toBeLessThan(2_000);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      expect((await search("q=platter")).body.map((p) => p.id)).toEqual([id]);
+      // Archived elsewhere: gone from the search too.
+      await db.prisma.$executeRaw`UPDATE products SET archived_at = now() WHERE id = ${id}::uuid`;
+      while ((await search("q=platter")).body.length > 0) {
+        expect(Date.now() - started).toBeLessThan(4_000);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    });
+
+    it("answer more views and pages without searching again", async () => {
+      // The same app over a client that counts the statements that search.
+      let searched = 0;
+      const counting = new Proxy(db.prisma, {
+        get(target, prop, receiver) {
+          const value: unknown = Reflect.get(target, prop, receiver);
+          if (prop !== "$queryRaw" || typeof value !== "function") return value;
+          return (query: { sql?: string; strings?: readonly string[] }, ...rest: unknown[]) => {
+            const text = query.sql ?? query.strings?.join("?") ?? "";
+            if (text.includes("catalog_search_query")) searched++;
+            return (value as (...args: unknown[]) => unknown).call(target, query, ...rest);
+          };
+        },
+      });
+      const counted = createInventoryApp({
+        db: counting,
+        log: createLogger("inventory", "silent"),
+        adminToken: "test-admin-token-0123456789",
+        serviceToken: "test-service-token-0123456789",
+        listenUrl: db.url,
+      });
+      try {
+        const view = async (query: string) => {
+          for (let tries = 0; ; tries++) {
+            const res = await counted.request(`/products?${query}`);
+            if (res.status === 200 || tries > 200) return res;
+            await new Promise((r) => setTimeout(r, 10));
+          }
+        };
+        // Listening takes a moment; until then every view searches (two views, two searches).
+        const started = Date.now();
+        for (;;) {
+          const before = searched;
+          await view("q=lacquer&sort=price_asc&limit=2");
+          await view("q=lacquer&sort=price_asc&limit=2");
+          if (searched - before < 2) break;
+          expect(Date.now() - started, `searches per two views: ${searched - before}`).toBeLessThan(20_000);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        const before = searched;
+        const first = (await (await view("q=lacquer&sort=price_asc&limit=2")).json()) as Found[];
+        expect(first.map((p) => p.price_cents)).toEqual([100, 200]);
+        const link = (await view("q=lacquer&sort=price_asc&limit=2")).headers.get("link")!;
+        const second = (await (
+          await view(new URL(/<([^>]+)>/.exec(link)![1]!).search.slice(1))
+        ).json()) as Found[];
+        expect(second.map((p) => p.price_cents)).toEqual([300, 400]);
+        expect(searched).toBe(before);
+        // A search the list does not serve (in stock only: stock moves it) goes to the database.
+        await view("q=lacquer&sort=price_asc&limit=2&in_stock=true");
+        expect(searched).toBe(before + 1);
+      } finally {
+        await counted.close();
+      }
+    }, 30_000);
+  });
+
   it("shows a write through its own doors at once", async () => {
     const created = (await (
       await app.request("/products", {

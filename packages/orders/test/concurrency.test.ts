@@ -45,7 +45,9 @@ describe("concurrent placements", () => {
         (refused: unknown) => ({ placed: undefined, refused }),
       );
     const blocked = await waitForLockWaiter();
-    expect(blocked.query).toMatch(/FOR UPDATE/);
+    // Stopped inside the placement (its locking statement: place_order takes
+    // the row locks before it reads or writes anything).
+    expect(blocked.query).toMatch(/place_order\(/);
     // Both are open at once: nothing of the first is visible yet.
     expect(await h.stockOf(mug.id)).toBe(1);
     expect(await h.db.order.count()).toBe(0);

@@ -1,6 +1,6 @@
 import { ORDER_QTY_MAX, ORDER_TOTAL_MAX } from "@shop/contracts";
 import { describe, expect, it } from "vitest";
-import { assertChargeableTotal, mergeLines, orderTotal } from "../src/domain/order-lines.ts";
+import { assertChargeableTotal, mergeLines } from "../src/domain/order-lines.ts";
 
 const A = "0a000000-0000-4000-8000-000000000000";
 const B = "0b000000-0000-4000-8000-000000000000";
@@ -51,27 +51,6 @@ describe("mergeLines", () => {
         { productId: A, qty: half + 1 },
       ]),
     ).toThrow(expect.objectContaining({ code: "validation_failed", message: expect.stringContaining(A) }));
-  });
-});
-
-describe("orderTotal", () => {
-  it("sums qty × price over the lines", () => {
-    expect(
-      orderTotal([
-        { productId: A, qty: 2, priceCents: 1_200 },
-        { productId: B, qty: 3, priceCents: 5 },
-      ]),
-    ).toBe(2_415);
-  });
-
-  it("is exact for the largest orders the contract allows", () => {
-    // 100 lines of 1000 units at the largest price: far beyond int4, exact in a double.
-    const lines = Array.from({ length: 100 }, (_, i) => ({
-      productId: String(i),
-      qty: 1_000,
-      priceCents: 100_000_000,
-    }));
-    expect(orderTotal(lines)).toBe(10_000_000_000_000);
   });
 });
 

@@ -140,6 +140,11 @@ describe("POST /orders", () => {
     expect(tooMuch).toMatchObject({ status: 400, body: { error: "validation_failed" } });
     expect((tooMuch.body as { message: string }).message).toContain(String(ORDER_TOTAL_MAX));
 
+    // 10^11 cents: far beyond PostgreSQL's int4, summed exactly (bigint) and refused, not a 500.
+    const beyondInt4 = await place([{ productId: dear.id, qty: 1_000 }]);
+    expect(beyondInt4).toMatchObject({ status: 400, body: { error: "validation_failed" } });
+    expect((beyondInt4.body as { message: string }).message).toContain("100000000000");
+
     const nothing = await place([{ productId: free.id, qty: 3 }]);
     expect(nothing).toMatchObject({ status: 400, body: { error: "validation_failed" } });
     expect(await h.snapshot()).toEqual(before);

@@ -39,6 +39,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 export { databaseUrl } from "./urls.ts";
+export { holdRowLock, type HeldRowLock } from "./row-lock.ts";
 
 /** A PostgreSQL server of a test's own, for tests that stop and restart it (fault tests). */
 export { startEmbeddedServer, ensureDatabase, type EmbeddedServer } from "../embedded-postgres.ts";

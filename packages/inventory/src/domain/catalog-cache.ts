@@ -76,6 +76,15 @@ export class CatalogCache {
     return String(this.known);
   }
 
+  /**
+   * What a cache of content-derived answers (search matches) may be stamped
+   * with: the content version and the invalidation epoch, or undefined while
+   * change notifications do not arrive (then nothing may be served from memory).
+   */
+  servingStamp(): string | undefined {
+    return this.listening ? `${this.known}:${this.epoch}` : undefined;
+  }
+
   async get(): Promise<CachedCatalog> {
     if (!this.listening) return this.fresh(await this.loaders.load());
     let entry = this.entry;

@@ -8,6 +8,7 @@ import {
   type SortOrder,
 } from "./catalog-cursor.ts";
 import { imagesColumn, imagesFromColumn } from "./product-images.ts";
+import type { SearchMatches, SearchMatchesCache } from "./search-matches.ts";
 
 /**
  * One page of the catalog, keyset-paged: each page starts after the last
@@ -30,6 +31,8 @@ export interface PageScope {
   includeArchived?: boolean;
   /** The order without a search or a sort ("name" for the shop, "newest" for the admin). */
   defaultSort?: Exclude<SortOrder, "relevance">;
+  /** Where a search's matches are kept between pages and views (absent: every page searches). */
+  searches?: SearchMatchesCache | undefined;
 }
 
 interface PageRow {
@@ -84,7 +87,9 @@ const SORT_SQL: Record<SortOrder, { order: Prisma.Sql; after: (at: CursorKey) =>
   },
 };
 
-function keyOf(sort: SortOrder, row: PageRow, shelf: boolean): CursorKey {
+type KeyedRow = Pick<PageRow, "id" | "name" | "price_cents" | "stock_qty" | "created_at" | "score">;
+
+function keyOf(sort: SortOrder, row: KeyedRow, shelf: boolean): CursorKey {
   switch (sort) {
     case "name":
       return shelf
@@ -132,6 +137,55 @@ export async function listCatalogPage(
   const shelf = sort === "name" && !scope.includeArchived;
   const { order, after: afterSql } = shelf ? SHELF_SQL : SORT_SQL[sort];
 
+  // A search in an order of content alone: its matches come from (or go
+  // into) the matches cache, and the page reads only its own rows.
+  if (q && scope.searches && !shelf && !input.in_stock) {
+    const key = JSON.stringify([q, sort, scope.includeArchived ?? false]);
+    let matches = scope.searches.get(key);
+    if (!matches) {
+      const stamp = scope.searches.current();
+      if (stamp !== undefined) {
+        const all = await db.$queryRaw<KeyedRow[]>`
+          ${search}
+          SELECT * FROM (
+            SELECT p.id, p.name, p.price_cents, p.stock_qty, p.created_at, ${score} AS score
+              FROM ${from}
+             WHERE ${where}
+          ) p
+          ORDER BY ${order}`;
+        const ids = all.map((row) => row.id);
+        const keys = all.map((row) => keyOf(sort, row, false));
+        scope.searches.set(key, stamp, ids, keys);
+        matches = { stamp, ids, keys, at: new Map(ids.map((id, i) => [id, i])) };
+      }
+    }
+    const start = matches && startAfter(matches, after);
+    if (matches && start !== undefined) {
+      const pageIds = matches.ids.slice(start, start + input.limit);
+      const found = await db.$queryRaw<PageRow[]>`
+        SELECT p.id, p.name, p.price_cents, p.stock_qty, p.description, p.sku,
+               p.archived_at, p.created_at, p.updated_at, NULL::float8 AS score, ${imagesColumn("p")} AS images
+          FROM products p
+         WHERE p.id = ANY(${pageIds}::uuid[])
+           ${scope.includeArchived ? Prisma.empty : Prisma.sql`AND p.archived_at IS NULL`}`;
+      const byId = new Map(found.map((row) => [row.id, row]));
+      const rows = pageIds.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [{ ...row, images: imagesFromColumn(row.images) }] : [];
+      });
+      const keyAt = (id: string) => matches.keys[matches.at.get(id)!]!;
+      const hasNext = start + input.limit < matches.ids.length;
+      const lastId = pageIds.at(-1);
+      return {
+        rows,
+        items: rows.map(toDetail),
+        cursors: rows.map((row) => encodeCursor(sort, fingerprint, keyAt(row.id))),
+        next_cursor: hasNext && lastId ? encodeCursor(sort, fingerprint, keyAt(lastId)) : null,
+        total_count: input.with_total ? matches.ids.length : null,
+      };
+    }
+  }
+
   // The score is a column of the inner query so the keyset condition can name
   // it. The pictures are read for the page's rows only (the outer query), in
   // the same round trip.
@@ -175,6 +229,17 @@ export async function listCatalogPage(
     next_cursor: hasNext && last ? encodeCursor(sort, fingerprint, keyOf(sort, last, shelf)) : null,
     total_count: total,
   };
+}
+
+/**
+ * Where a page after `after` starts in a kept list of matches; undefined when
+ * the cursor's product is not in it at that key (then the database answers).
+ */
+function startAfter(matches: SearchMatches, after: CursorKey | undefined): number | undefined {
+  if (!after) return 0;
+  const i = matches.at.get(after.id);
+  if (i === undefined || matches.keys[i]?.key !== after.key) return undefined;
+  return i + 1;
 }
 
 export function toDetail(row: CatalogRow): ProductDetail {

@@ -27,6 +27,7 @@ import type { Context } from "hono";
 import { z } from "zod";
 import type { CatalogCache } from "../domain/catalog-cache.ts";
 import { listCatalogPage, rowForAdmin } from "../domain/catalog-page.ts";
+import type { SearchMatchesCache } from "../domain/search-matches.ts";
 import * as products from "../domain/products.ts";
 import { imageRoutes } from "./images.ts";
 
@@ -59,12 +60,16 @@ function linkNext(c: Context, cursor: string | null): void {
  * schemas validate the request and write /openapi.json), over the domain
  * functions.
  */
-export function productRoutes(db: PrismaClient, catalog: CatalogCache): RestRoutes {
+export function productRoutes(
+  db: PrismaClient,
+  catalog: CatalogCache,
+  searches: SearchMatchesCache,
+): RestRoutes {
   return restRoutes()
     .openapi(listCatalog, async (c) => {
       // Without parameters, as it always was: the whole catalog, its JSON serialised once per change.
       if (!hasQuery(c)) return sendJsonText(c, (await catalog.get()).json, 200);
-      const page = await listCatalogPage(db, c.req.valid("query"));
+      const page = await listCatalogPage(db, c.req.valid("query"), { searches });
       linkNext(c, page.next_cursor);
       return c.json(page.items, 200);
     })
@@ -91,6 +96,7 @@ export function productRoutes(db: PrismaClient, catalog: CatalogCache): RestRout
       const page = await listCatalogPage(db, c.req.valid("query"), {
         includeArchived: true,
         defaultSort: "newest",
+        searches,
       });
       linkNext(c, page.next_cursor);
       return c.json(

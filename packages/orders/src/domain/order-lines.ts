@@ -7,11 +7,6 @@ export interface OrderLine {
   qty: number;
 }
 
-/** A line with the price it is sold at (the product's price when the order is placed). */
-export interface PricedLine extends OrderLine {
-  priceCents: number;
-}
-
 /**
  * Lines naming the same product become one line with the summed quantity,
  * sorted by product id. Ids are lowercased first: a UUID is case-insensitive,
@@ -36,11 +31,6 @@ export function mergeLines(items: readonly OrderLineInput[]): OrderLine[] {
     );
   }
   return lines.sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
-}
-
-/** The order's total in cents: the sum of qty × price over its lines. */
-export function orderTotal(lines: readonly PricedLine[]): number {
-  return lines.reduce((sum, line) => sum + line.qty * line.priceCents, 0);
 }
 
 /**

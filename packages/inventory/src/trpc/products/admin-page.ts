@@ -9,7 +9,11 @@ export const adminPage = staffProcedure("products.read")
   .input(AdminCatalogPageInput)
   .output(z.object({ items: z.array(AdminProduct), next_cursor: z.string().nullable() }))
   .query(async ({ ctx, input }) => {
-    const page = await listCatalogPage(ctx.db, input, { includeArchived: true, defaultSort: "newest" });
+    const page = await listCatalogPage(ctx.db, input, {
+      includeArchived: true,
+      defaultSort: "newest",
+      searches: ctx.searches,
+    });
     return {
       items: page.rows.map((row) => toAdminProduct(rowForAdmin(row), row.images)),
       next_cursor: page.next_cursor,

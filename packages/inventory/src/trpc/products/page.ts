@@ -7,6 +7,8 @@ export const page = publicProcedure
   .input(CatalogPageInput)
   .output(CatalogPage)
   .query(async ({ ctx, input }) => {
-    const { items, cursors, next_cursor, total_count } = await listCatalogPage(ctx.db, input);
+    const { items, cursors, next_cursor, total_count } = await listCatalogPage(ctx.db, input, {
+      searches: ctx.searches,
+    });
     return { items, cursors, next_cursor, total_count };
   });

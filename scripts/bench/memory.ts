@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from "node:fs";
+
+/**
+ * Peak memory of the bench's processes, sampled once a second over the run:
+ * each Node service's peak RSS (the kernel's high-water mark, VmHWM), and
+ * PostgreSQL's peak total over its server and backends as PSS (each shared
+ * page counted once, split between the processes that map it; their RSS
+ * would count shared_buffers once per backend).
+ */
+export interface MemoryPeaks {
+  /** MiB, per name. */
+  peaks: Map<string, number>;
+  stop(): void;
+}
+
+const kib = (text: string, field: string) =>
+  Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? 0);
+
+function read(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return ""; // the process has gone
+  }
+}
+
+/** The pid and every descendant of it. */
+function treeOf(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    const stat = read(`/proc/${pid}/stat`);
+    // pid (comm) state ppid ...: comm may hold spaces, so read after the last ')'.
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    if (!children.has(ppid)) children.set(ppid, []);
+    children.get(ppid)!.push(pid);
+  }
+  const all: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.pop()!;
+    all.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return all;
+}
+
+export function sampleMemory(nodes: Map<string, number>, postgresPid: number | undefined): MemoryPeaks {
+  const peaks = new Map<string, number>();
+  const keep = (name: string, mib: number) => peaks.set(name, Math.max(peaks.get(name) ?? 0, mib));
+  const sample = () => {
+    for (const [name, pid] of nodes) keep(name, kib(read(`/proc/${pid}/status`), "VmHWM") / 1024);
+    if (postgresPid !== undefined) {
+      const pss = treeOf(postgresPid).reduce(
+        (sum, pid) => sum + kib(read(`/proc/${pid}/smaps_rollup`), "Pss"),
+        0,
+      );
+      keep("PostgreSQL (all processes, PSS)", pss / 1024);
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 1_000);
+  return {
+    peaks,
+    stop() {
+      sample();
+      clearInterval(timer);
+    },
+  };
+}
