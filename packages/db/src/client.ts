@@ -20,16 +20,17 @@ export function createPrismaClient(url: string, options: PrismaClientOptions = {
     max: options.maxConnections ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
-  });
-  // A statement whose client has gone (its process killed while the statement
-  // waited for a lock) is cancelled within this interval instead of running
-  // on and committing what nobody will hear of: a placement is one statement,
-  // its own transaction. Set per connection (a SET, not a startup option, so
-  // a PgBouncer in front needs no setting for it).
-  pool.on("connect", (client) => {
-    client.query(`SET client_connection_check_interval = '${CLIENT_CHECK_INTERVAL_MS}ms'`).catch(() => {
-      // an old server without the setting: statements run as before
-    });
+    // A statement whose client has gone (its process killed while the
+    // statement waited for a lock) is cancelled within this interval instead
+    // of running on and committing what nobody will hear of: a placement is
+    // one statement, its own transaction. Set on each new connection before
+    // its first use (a SET, not a startup option, so a PgBouncer in front
+    // needs no setting for it).
+    onConnect: async (client: pg.ClientBase) => {
+      await client
+        .query(`SET client_connection_check_interval = '${CLIENT_CHECK_INTERVAL_MS}ms'`)
+        .catch(() => undefined); // a server without the setting: statements run as before
+    },
   });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter });

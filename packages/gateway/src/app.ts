@@ -7,12 +7,12 @@ import {
   parse,
   validate,
 } from "graphql";
-import { parseRequestParams, type Response as RawResponse } from "graphql-http";
-import { createHandler } from "graphql-http/lib/use/fetch";
-import { cors } from "hono/cors";
+import { createHandler, parseRequestParams, type Response as RawResponse } from "graphql-http";
+import type { ContentfulStatusCode, StatusCode } from "hono/utils/http-status";
 import { createContext, type GatewayContext } from "./context.ts";
 import { csrfGuard, isHttps, sessionTokenOf, staffActorOf, type StaffDeps } from "./http/staff-session.ts";
 import { formatGatewayError } from "./http/format-error.ts";
+import { graphqlCors } from "./http/graphql-cors.ts";
 import { GRAPHIQL_ASSETS, graphiqlRoutes, wantsGraphiql } from "./http/graphiql.ts";
 import { CatalogResponseCache } from "./http/catalog-response-cache.ts";
 import { IMAGE_UPLOAD_ROUTE, mountImageProxy } from "./http/image-proxy.ts";
@@ -82,7 +82,9 @@ export function createGatewayApp(deps: GatewayDeps) {
     ...(deps.redis ? { redis: deps.redis } : {}),
   });
   const signInLimits = createSignInLimits(deps.redis);
-  const handle = createHandler<GatewayContext>({
+  // graphql-http's own handler, its answers ([body, init]) sent by Hono's
+  // c.body (see the route below).
+  const handle = createHandler<Request, undefined, GatewayContext>({
     schema,
     ...(production
       ? {
@@ -166,18 +168,7 @@ export function createGatewayApp(deps: GatewayDeps) {
     },
   });
 
-  app.use(
-    "/graphql",
-    cors({
-      origin: deps.corsOrigins,
-      allowMethods: ["GET", "POST", "OPTIONS"],
-      allowHeaders: ["content-type", "authorization", "x-request-id"],
-      // The admin SPA sends its session cookie (SameSite=Strict: same site only).
-      credentials: true,
-      exposeHeaders: ["x-request-id", "retry-after"],
-      maxAge: 600,
-    }),
-  );
+  app.use("/graphql", graphqlCors(deps.corsOrigins));
   app.use("/graphql", limit.middleware);
   app.use("/graphql", csrfGuard(deps.corsOrigins));
   const stopWatching = deps.watchCatalog
@@ -238,9 +229,23 @@ export function createGatewayApp(deps: GatewayDeps) {
       });
       return context;
     });
-    const res = await handle(c.req.raw);
-    for (const cookie of cookies) res.headers.append("set-cookie", cookie);
-    return res;
+    const [body, init] = await handle({
+      method: c.req.method,
+      url: c.req.url,
+      headers: c.req.raw.headers,
+      body: () => c.req.text(),
+      raw: c.req.raw,
+      context: undefined,
+    });
+    // Sent with Hono's c.body, not as a Response built here: Hono rebuilds a
+    // handler's Response around its body to add the headers middleware set,
+    // and a text body (a cached catalog answer is ~100 kB) then goes out
+    // through a web stream and a TextEncoder instead of to the socket as it is.
+    for (const cookie of cookies) c.header("set-cookie", cookie, { append: true });
+    const headers = init.headers as Record<string, string> | undefined;
+    return body === null
+      ? c.body(null, init.status as StatusCode, headers)
+      : c.body(body, init.status as ContentfulStatusCode, headers);
   });
   return Object.assign(app, { close: stopWatching });
 }

@@ -94,5 +94,22 @@ describe("protection", () => {
       "http://localhost:5173",
     );
     expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
+
+    // The request itself: the origin echoed with credentials, the id and Retry-After readable, Vary set.
+    const query = (origin: string) =>
+      app.request("/graphql", {
+        method: "POST",
+        headers: { origin, "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
+    const allowed = await query("http://localhost:5173");
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+    expect(allowed.headers.get("access-control-allow-credentials")).toBe("true");
+    expect(allowed.headers.get("access-control-expose-headers")).toBe("x-request-id,retry-after");
+    expect(allowed.headers.get("vary")).toMatch(/Origin/);
+    const stranger = await query("https://evil.example");
+    expect(stranger.headers.get("access-control-allow-origin")).toBeNull();
+    expect(stranger.headers.get("access-control-allow-credentials")).toBeNull();
   });
 });

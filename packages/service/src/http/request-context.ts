@@ -29,11 +29,19 @@ export function requestContext(log: Logger, credentials: Credentials) {
 
     const started = performance.now();
     await next();
-    // Handlers that build their own Response (the tRPC adapter) drop headers
-    // set on the context before them: echo the id on those too.
+    // Handlers that build their own Response (the tRPC adapter, graphql-http)
+    // drop headers set on the context before them: echo the id on those too,
+    // in place. Rebuilding the Response around its body would turn a text
+    // body the node server writes as it is into a web stream read back chunk
+    // by chunk (the cost of every tRPC and GraphQL answer).
     if (!c.res.headers.has(REQUEST_ID_HEADER)) {
-      c.res = new Response(c.res.body, c.res);
-      c.res.headers.set(REQUEST_ID_HEADER, requestId);
+      try {
+        c.res.headers.set(REQUEST_ID_HEADER, requestId);
+      } catch {
+        // immutable headers (a fetch() answer passed through): copy it
+        c.res = new Response(c.res.body, c.res);
+        c.res.headers.set(REQUEST_ID_HEADER, requestId);
+      }
     }
     const status = c.res.status;
     const line = {
