@@ -26,6 +26,8 @@ export function createPrismaClient(url: string, options: PrismaClientOptions = {
     // one statement, its own transaction. Set on each new connection before
     // its first use (a SET, not a startup option, so a PgBouncer in front
     // needs no setting for it).
+    // pg-pool awaits this hook before it hands the connection out (its types say void).
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
     onConnect: async (client: pg.ClientBase) => {
       await client
         .query(`SET client_connection_check_interval = '${CLIENT_CHECK_INTERVAL_MS}ms'`)

@@ -242,7 +242,7 @@ export function createGatewayApp(deps: GatewayDeps) {
     // and a text body (a cached catalog answer is ~100 kB) then goes out
     // through a web stream and a TextEncoder instead of to the socket as it is.
     for (const cookie of cookies) c.header("set-cookie", cookie, { append: true });
-    const headers = init.headers as Record<string, string> | undefined;
+    const headers = init.headers;
     return body === null
       ? c.body(null, init.status as StatusCode, headers)
       : c.body(body, init.status as ContentfulStatusCode, headers);
