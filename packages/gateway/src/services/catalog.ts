@@ -42,6 +42,8 @@ export class CatalogSource {
   private watching = false;
   /** Bumped by forget(): a poll answer from before it cannot vouch for anything. */
   private generation = 0;
+  /** The version the open long poll waits to move from; undefined while none is open. */
+  private polling: string | undefined;
   // One check per GraphQL request, however many fields ask.
   private readonly perRequest = new WeakMap<GatewayContext, Promise<HeldCatalog>>();
 
@@ -73,6 +75,7 @@ export class CatalogSource {
   }
 
   private async check(ctx: GatewayContext): Promise<HeldCatalog> {
+    const generation = this.generation;
     const held = this.held;
     const answer = await ctx.call(
       "inventory",
@@ -100,6 +103,15 @@ export class CatalogSource {
       const full = await ctx.call("inventory", ctx.services.inventory.products.catalog.query({}));
       this.held = { version: full.version, stockStamp: full.stock_stamp, products: full.products ?? [] };
     }
+    // After a forget(), the watch's last report cannot vouch, but an open long
+    // poll still can: it comes back the moment the catalog moves from the
+    // version it waits on. If that is the version Inventory just gave this
+    // request (asked after the write, no write since), the watch vouches
+    // again from now: without this the next requests would all ask Inventory
+    // until the catalog next moved (up to the poll's 25 s when it stays still).
+    if (generation === this.generation && this.polling === watchKeyOf(this.held!)) {
+      this.watched = this.polling;
+    }
     return this.held!;
   }
 
@@ -115,10 +127,12 @@ export class CatalogSource {
       while (this.watching) {
         try {
           const generation = this.generation;
-          const { version } = await clients().inventory.products.catalogChanges.query({
-            since,
-            waitMs: WATCH_WAIT_MS,
-          });
+          this.polling = since === "" ? undefined : since;
+          const { version } = await clients()
+            .inventory.products.catalogChanges.query({ since, waitMs: WATCH_WAIT_MS })
+            .finally(() => {
+              this.polling = undefined;
+            });
           if (!this.watching) break;
           // Polled before a forget(): ask again with this version, which answers at once if it moved.
           if (generation === this.generation) this.watched = version;
