@@ -267,6 +267,7 @@ try {
   const report = renderReport(rows, {
     ...load,
     memory: memory.peaks,
+    findings: readFileSync(join(root, "scripts", "bench", "findings.md"), "utf8"),
     products: `${(CATALOG_SIZE + 2).toLocaleString("en-US")} (${LARGE_CATALOG.toLocaleString("en-US")} for the rows marked (100k))`,
   });
   console.log(`\n${report}`);

@@ -31,6 +31,8 @@ export function renderReport(
     products: number | string;
     /** Peak MiB per process over the run. */
     memory?: Map<string, number>;
+    /** What the run showed, in a few lines (Markdown), written by hand. */
+    findings?: string;
   },
 ): string {
   const byName = new Map(rows.map((r) => [r.name, r]));
@@ -74,5 +76,6 @@ export function renderReport(
       ...[...options.memory].map(([name, mib]) => `| ${name} | ${fmt(mib)} |`),
     );
   }
+  if (options.findings) lines.push("", options.findings.trim());
   return `${lines.join("\n")}\n`;
 }
