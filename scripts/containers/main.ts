@@ -180,7 +180,10 @@ try {
   console.log(`Images: ${sizes.join(", ")} (base stand-ins included)`);
 
   // Created as the file says, started in the order its depends_on says.
-  compose(root, env, ["up", "-d", "--no-build", "--no-start"]);
+  // Without -d: podman-compose 1.0.3 passes it on to `podman create`, which
+  // refuses it ("unknown shorthand flag: 'd'"), and it ignores a failed
+  // create, so nothing was created. Its output goes to the log.
+  compose(root, env, ["up", "--no-build", "--no-start"], { log });
   for (const stage of stages) {
     for (const { after } of stage) {
       for (const [dep, condition] of Object.entries(after)) {
