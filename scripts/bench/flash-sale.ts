@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { inRawTransaction } from "./raw-order.ts";
 import type { Measurement } from "./load.ts";
 
 /** Units of the one product a flash-sale row sells (fewer than the slowest path's buyers in a run: it sells out). */
@@ -48,18 +49,13 @@ export async function verifyFlashSale(pool: pg.Pool, productId: string, m: Measu
  */
 export function rawFlashOrder(pool: pg.Pool) {
   return async (productId: string): Promise<void> => {
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
+    await inRawTransaction(pool, async (client) => {
       const { rows } = await client.query<{ price_cents: number; stock_qty: number }>(
         "SELECT price_cents, stock_qty FROM products WHERE id = $1 FOR UPDATE",
         [productId],
       );
       const product = rows[0]!;
-      if (product.stock_qty < 1) {
-        await client.query("ROLLBACK"); // a clean "sold out", as insufficient_stock
-        return;
-      }
+      if (product.stock_qty < 1) return "rollback"; // a clean "sold out", as insufficient_stock
       const order = await client.query<{ id: string }>(
         "INSERT INTO orders (total_cents) VALUES ($1) RETURNING id",
         [product.price_cents],
@@ -69,12 +65,7 @@ export function rawFlashOrder(pool: pg.Pool) {
         [order.rows[0]!.id, productId, product.price_cents],
       );
       await client.query("UPDATE products SET stock_qty = stock_qty - 1 WHERE id = $1", [productId]);
-      await client.query("COMMIT");
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+      return "commit";
+    });
   };
 }

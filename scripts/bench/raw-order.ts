@@ -8,9 +8,7 @@ import type pg from "pg";
 export function rawOrderTransaction(pool: pg.Pool) {
   return async (productIds: [string, string]): Promise<void> => {
     const ids = [...productIds].sort();
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
+    await inRawTransaction(pool, async (client) => {
       const { rows } = await client.query<{ id: string; price_cents: number; stock_qty: number }>(
         "SELECT id, price_cents, stock_qty FROM products WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE",
         [ids],
@@ -28,12 +26,27 @@ export function rawOrderTransaction(pool: pg.Pool) {
         [orderId, rows.map((r) => r.id), rows.map((r) => r.price_cents)],
       );
       await client.query("UPDATE products SET stock_qty = stock_qty - 1 WHERE id = ANY($1::uuid[])", [ids]);
-      await client.query("COMMIT");
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+      return "commit";
+    });
   };
+}
+
+/**
+ * BEGIN, the work, then COMMIT or (when it says so, or throws) ROLLBACK, on a
+ * connection of the pool: the frame of every raw baseline transaction.
+ */
+export async function inRawTransaction(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<"commit" | "rollback">,
+): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query((await work(client)) === "commit" ? "COMMIT" : "ROLLBACK");
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
 }
