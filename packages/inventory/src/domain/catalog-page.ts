@@ -51,6 +51,10 @@ interface PageRow {
 
 export type CatalogRow = Omit<PageRow, "images"> & { images: ProductDetail["images"] };
 
+/** The product columns a page row carries (PageRow's, but the score and the pictures). */
+const PAGE_COLUMNS = Prisma.sql`p.id, p.name, p.price_cents, p.stock_qty, p.description, p.sku,
+  p.archived_at, p.created_at, p.updated_at`;
+
 /**
  * The shop's name order: what can be bought first, then what is sold out,
  * each by name (the column's "shop_name" collation: as people sort names).
@@ -155,16 +159,14 @@ export async function listCatalogPage(
           ORDER BY ${order}`;
         const ids = all.map((row) => row.id);
         const keys = all.map((row) => keyOf(sort, row, false));
-        scope.searches.set(key, stamp, ids, keys);
-        matches = { stamp, ids, keys, at: new Map(ids.map((id, i) => [id, i])) };
+        matches = scope.searches.set(key, stamp, ids, keys);
       }
     }
     const start = matches && startAfter(matches, after);
     if (matches && start !== undefined) {
       const pageIds = matches.ids.slice(start, start + input.limit);
       const found = await db.$queryRaw<PageRow[]>`
-        SELECT p.id, p.name, p.price_cents, p.stock_qty, p.description, p.sku,
-               p.archived_at, p.created_at, p.updated_at, NULL::float8 AS score, ${imagesColumn("p")} AS images
+        SELECT ${PAGE_COLUMNS}, NULL::float8 AS score, ${imagesColumn("p")} AS images
           FROM products p
          WHERE p.id = ANY(${pageIds}::uuid[])
            ${scope.includeArchived ? Prisma.empty : Prisma.sql`AND p.archived_at IS NULL`}`;
@@ -193,8 +195,7 @@ export async function listCatalogPage(
     ${search}
     SELECT p.*, ${imagesColumn("p")} AS images FROM (
       SELECT * FROM (
-        SELECT p.id, p.name, p.price_cents, p.stock_qty, p.description, p.sku,
-               p.archived_at, p.created_at, p.updated_at, ${score} AS score
+        SELECT ${PAGE_COLUMNS}, ${score} AS score
           FROM ${from}
          WHERE ${where}
       ) p

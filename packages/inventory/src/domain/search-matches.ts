@@ -54,12 +54,15 @@ export class SearchMatchesCache {
     return list;
   }
 
-  set(search: string, stamp: string, ids: string[], keys: CursorKey[]): void {
-    if (ids.length > MAX_KEPT_MATCHES || stamp !== this.stamp()) return;
+  /** The list, kept when it may be (the stamp still current, not too long): returned either way. */
+  set(search: string, stamp: string, ids: string[], keys: CursorKey[]): SearchMatches {
+    const list = { stamp, ids, keys, at: new Map(ids.map((id, i) => [id, i])) };
+    if (ids.length > MAX_KEPT_MATCHES || stamp !== this.stamp()) return list;
     if (this.lists.size >= MAX_SEARCHES) {
       const oldest = this.lists.keys().next().value;
       if (oldest !== undefined) this.lists.delete(oldest);
     }
-    this.lists.set(search, { stamp, ids, keys, at: new Map(ids.map((id, i) => [id, i])) });
+    this.lists.set(search, list);
+    return list;
   }
 }
