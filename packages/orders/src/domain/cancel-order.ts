@@ -25,22 +25,13 @@ export async function cancelOrder(db: PrismaClient, id: string, actor: Actor): P
         );
       }
       if (order.status === "PENDING") {
-        // Lock the products in ascending id order, as placement does, before
-        // changing them: an UPDATE ... FROM locks rows in whatever order its
-        // join yields, which could wait in a cycle with a multi-item placement.
-        await tx.$queryRaw`
-          SELECT p.id
-            FROM products AS p
-            JOIN order_items AS i ON i.product_id = p.id
-           WHERE i.order_id = ${id}::uuid
-           ORDER BY p.id
-             FOR UPDATE OF p`;
+        // Inventory puts the stock back (inventory_return_stock locks the
+        // products in the order placement locks them, then adds the lines).
         await tx.$executeRaw`
-          UPDATE products AS p
-             SET stock_qty = p.stock_qty + i.qty, updated_at = now()
-            FROM order_items AS i
-           WHERE i.order_id = ${id}::uuid
-             AND p.id = i.product_id`;
+          SELECT inventory_return_stock(
+            (SELECT jsonb_agg(jsonb_build_object('product_id', i.product_id, 'qty', i.qty))
+               FROM order_items AS i
+              WHERE i.order_id = ${id}::uuid))`;
         await tx.order.update({ where: { id }, data: { status: "CANCELLED" } });
         await recordEvent(tx, id, "cancelled", actor);
       }

@@ -115,18 +115,21 @@ type PlaceOrderOutcome =
 
 /**
  * The placement itself is one call of the SQL function place_order (the
- * migration place_order_function holds it, commented step by step): one
+ * migrations place_order_function and inventory_stock_functions hold it,
+ * commented step by step): one
  * round trip, its own READ COMMITTED transaction unless `db` is one already.
  * In it:
  *
  * 0. With an Idempotency-Key: a live stored answer is replayed (422 for
  *    another body), a key another request is working on refused (409).
- * 1. Every product of the order is locked with SELECT ... FOR UPDATE in
- *    ascending id order: no other order can sell the same unit meanwhile,
- *    and one global lock order means no deadlock.
+ * 1. Inventory's inventory_lock_stock locks every product of the order
+ *    (SELECT ... FOR UPDATE in ascending id order: no other order can sell
+ *    the same unit meanwhile, and one global lock order means no deadlock)
+ *    and answers their prices and stock.
  * 2. Every line is checked (unknown or archived products, the total, stock);
  *    a refusal returns before anything is written.
- * 3. The order, its lines at today's prices, the stock taken; 4. the
+ * 3. The order, its lines at the locked prices, the stock taken (Inventory's
+ *    inventory_take_stock: only Inventory's code writes products); 4. the
  *    "placed" event and the confirmation email's outbox row; 5. the answer,
  *    stored for replay with a key, all committed together.
  *
