@@ -151,15 +151,18 @@ try {
   for (const [service, image] of images) {
     if (service === "migrate") continue; // the inventory image, built twice from one cache
     await check(`${service} image: production contents, non-root, HEALTHCHECK`, () => {
+      // podman 4.3 puts a Docker-format image's healthcheck at the top level
+      // ("Healthcheck"), not under Config as `docker image inspect` does.
       const [info] = JSON.parse(podman(["image", "inspect", image]).stdout) as Array<{
         Size: number;
+        User?: string;
+        Healthcheck?: { Test?: string[] };
         Config?: { User?: string; Healthcheck?: { Test?: string[] } };
-        HealthCheck?: { Test?: string[] };
       }>;
       if (!info) throw new Error(`${image} not found`);
       sizes.push(`${service} ${Math.round(info.Size / 1e6)} MB`);
-      const user = info.Config?.User ?? "";
-      const test = info.Config?.Healthcheck?.Test ?? info.HealthCheck?.Test ?? [];
+      const user = info.Config?.User || info.User || "";
+      const test = info.Healthcheck?.Test ?? info.Config?.Healthcheck?.Test ?? [];
       if (test.length === 0) throw new Error(`${image} has no HEALTHCHECK`);
       if (user === "" || user === "root" || user === "0") throw new Error(`${image} runs as root`);
       if (["web", "admin"].includes(service)) return;
