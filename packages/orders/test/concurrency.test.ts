@@ -1,4 +1,5 @@
 import { Prisma } from "@shop/db";
+import { holdRowLock } from "@shop/db/testing";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../src/domain/actor.ts";
 import { placeOrderIn } from "../src/domain/place-order.ts";
@@ -63,6 +64,32 @@ describe("concurrent placements", () => {
     expect(await h.stockOf(mug.id)).toBe(0);
     expect(await h.db.orderItem.count({ where: { productId: mug.id } })).toBe(1);
   }, 30_000);
+
+  it("an order the committed stock cannot serve is refused at once, without queueing for the row lock; one it can serve waits for it", async () => {
+    const mug = await h.createProduct({ name: "Mug", stock_qty: 1 });
+    // Another transaction holds the product's row lock (as a placement does until it commits).
+    const held = await holdRowLock(h.url, "products", mug.id);
+    let released = false;
+    try {
+      const tooMany = await h.rest("POST", "/orders", { body: { items: [{ productId: mug.id, qty: 2 }] } });
+      expect(tooMany.status).toBe(409);
+      expect(tooMany.body).toMatchObject({
+        error: "insufficient_stock",
+        details: [{ productId: mug.id, requested: 2, available: 1 }],
+      });
+      expect(await held.waiters()).toBe(0);
+
+      // The last unit itself: the committed stock can serve it, so it takes the lock and waits.
+      const last = h.rest("POST", "/orders", { body: { items: [{ productId: mug.id, qty: 1 }] } });
+      await held.untilWaiting(1);
+      released = true;
+      await held.release();
+      expect((await last).status).toBe(201);
+    } finally {
+      if (!released) await held.release();
+    }
+    expect(await h.stockOf(mug.id)).toBe(0);
+  });
 
   it("60 multi-item orders over three products in random line order: stock ends at initial minus sold", async () => {
     const initial = 40;

@@ -11,10 +11,36 @@
 -- is read at its latest committed version and stays so until the caller's
 -- transaction ends. An unknown or archived product answers null price and
 -- stock. p_lines: [{"product_id": uuid, "qty": int}], one per product.
+--
+-- A line that the committed stock already cannot serve (or an unknown
+-- product) is answered from a plain read, without locking anything: the
+-- caller refuses the order, and the answer was true of the committed stock
+-- when it was read. A refusal then holds no row lock and
+-- writes nothing, not even the lock's mark on the row, so its commit waits
+-- for no WAL flush: in a flash sale, the sold-out buyers no longer queue on
+-- the hot row behind each other's commits.
 CREATE FUNCTION "inventory_lock_stock"(p_lines jsonb)
 RETURNS TABLE (product_id uuid, qty integer, price_cents integer, stock_qty integer)
 LANGUAGE plpgsql AS $$
+DECLARE
+  committed jsonb;
+  refused boolean;
 BEGIN
+  -- One plain read: when it shows a line short, its rows are the answer
+  -- (the caller's checks are the same test, so they refuse the order).
+  SELECT jsonb_agg(jsonb_build_object('product_id', l.product_id, 'qty', l.qty,
+                                      'price_cents', p.price_cents, 'stock_qty', p.stock_qty)),
+         bool_or(p.id IS NULL OR p.stock_qty < l.qty)
+    INTO committed, refused
+    FROM jsonb_to_recordset(p_lines) AS l(product_id uuid, qty int)
+    LEFT JOIN "products" p ON p.id = l.product_id AND p.archived_at IS NULL;
+  IF refused THEN
+    RETURN QUERY
+    SELECT c.product_id, c.qty, c.price_cents, c.stock_qty
+      FROM jsonb_to_recordset(committed) AS c(product_id uuid, qty int, price_cents int, stock_qty int)
+     ORDER BY c.product_id;
+    RETURN;
+  END IF;
   PERFORM 1
      FROM "products" p
     WHERE p.id IN (SELECT l.product_id FROM jsonb_to_recordset(p_lines) AS l(product_id uuid, qty int))
