@@ -156,13 +156,14 @@ export function checks(ports: Ports, adminToken: string): Check[] {
         const order = (await response.json()) as {
           id?: string;
           status?: string;
-          totalCents?: number;
-          items?: Array<{ productId: string; qty: number }>;
+          // The REST contract's names (snake_case), not GraphQL's.
+          total_cents?: number;
+          items?: Array<{ product_id: string; qty: number }>;
         };
         expect(response.ok, `GET /orders/${orderId} answered ${response.status}: ${JSON.stringify(order)}`);
         expect(order.id === orderId && order.status === "PAID", `the order reads ${JSON.stringify(order)}`);
         expect(
-          order.totalCents === product.priceCents && order.items?.[0]?.productId === product.id,
+          order.total_cents === product.priceCents && order.items?.[0]?.product_id === product.id,
           `the order's lines read ${JSON.stringify(order)}`,
         );
       },
