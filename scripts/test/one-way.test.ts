@@ -1,34 +1,22 @@
 /** The one-way lint rule: it passes this repository and fails each way a package can lean on an app. */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { oneWayProblems } from "../lint/one-way-problems.ts";
+import { scratchWorkspace } from "./scratch-workspace.ts";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
-let root: string | undefined;
-
-function write(path: string, text: string) {
-  const file = join(root!, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-}
+const scratch = scratchWorkspace("one-way-");
+const write = (path: string, text: string) => scratch.write(path, text);
 
 /** A tiny workspace: the app @shop/shop-service and the package @shop/lib, which leans on nothing. */
 function workspace() {
-  root = mkdtempSync(join(tmpdir(), "one-way-"));
+  scratch.create();
   write("apps/shop/package.json", JSON.stringify({ name: "@shop/shop-service" }));
   write("apps/shop/src/main.ts", 'import { lib } from "@shop/lib";\n');
   write("packages/lib/package.json", JSON.stringify({ name: "@shop/lib", dependencies: { zod: "^4" } }));
   write("packages/lib/tsconfig.json", '{ "references": [{ "path": "../other" }] }');
   write("packages/lib/src/index.ts", 'import { z } from "zod";\nimport { a } from "./a.ts";\n');
 }
-
-afterEach(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
-  root = undefined;
-});
 
 describe("no package depends on an app", () => {
   it("holds for this repository", () => {
@@ -37,7 +25,7 @@ describe("no package depends on an app", () => {
 
   it("passes a workspace where only the app leans on the package", () => {
     workspace();
-    expect(oneWayProblems(root!)).toEqual([]);
+    expect(oneWayProblems(scratch.root)).toEqual([]);
   });
 
   it.each([
@@ -68,7 +56,7 @@ describe("no package depends on an app", () => {
   ])("fails on %s", (_, file, text, expected) => {
     workspace();
     write(file, text);
-    const problems = oneWayProblems(root!);
+    const problems = oneWayProblems(scratch.root);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(expected);
   });

@@ -1,25 +1,18 @@
 /** The table-owner lint rule: it passes this repository and fails each way a package can write another's table. */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { tableOwnerProblems } from "../lint/table-owner-problems.ts";
+import { scratchWorkspace } from "./scratch-workspace.ts";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
-let root: string | undefined;
-
-function write(path: string, text: string) {
-  const file = join(root!, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-}
+const scratch = scratchWorkspace("table-owners-");
+const write = (path: string, text: string) => scratch.write(path, text);
 
 const owners = { products: { owner: "inventory" }, orders: { owner: "orders" } };
 
 /** A tiny workspace: Inventory writes its products, Orders its orders, and reads products. */
 function workspace() {
-  root = mkdtempSync(join(tmpdir(), "table-owners-"));
+  scratch.create();
   write(
     "prisma/schema.prisma",
     'model Product {\n  id String\n  @@map("products")\n}\nmodel Order {\n  id String\n  @@map("orders")\n}\n',
@@ -34,11 +27,6 @@ function workspace() {
   );
 }
 
-afterEach(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
-  root = undefined;
-});
-
 describe("only a table's owner writes it", () => {
   it("holds for this repository", () => {
     expect(tableOwnerProblems(repo)).toEqual([]);
@@ -46,7 +34,7 @@ describe("only a table's owner writes it", () => {
 
   it("passes a workspace where each package writes its own tables and reads another's", () => {
     workspace();
-    expect(tableOwnerProblems(root!, owners)).toEqual([]);
+    expect(tableOwnerProblems(scratch.root, owners)).toEqual([]);
   });
 
   it.each([
@@ -57,12 +45,14 @@ describe("only a table's owner writes it", () => {
   ])("fails on %s of another's table", (_, file, text) => {
     workspace();
     write(file, text);
-    expect(tableOwnerProblems(root!, owners)).toEqual([`${file}: writes products, which inventory owns`]);
+    expect(tableOwnerProblems(scratch.root, owners)).toEqual([
+      `${file}: writes products, which inventory owns`,
+    ]);
   });
 
   it("fails on a table with no owner", () => {
     workspace();
-    expect(tableOwnerProblems(root!, { products: owners.products })).toEqual([
+    expect(tableOwnerProblems(scratch.root, { products: owners.products })).toEqual([
       "prisma/schema.prisma: the table orders has no owner in TABLE_OWNERS",
       "packages/orders/src/place.ts: writes orders, which no one owns",
     ]);
