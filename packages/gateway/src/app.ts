@@ -4,7 +4,6 @@ import {
   getOperationAST,
   NoSchemaIntrospectionCustomRule,
   OperationTypeNode,
-  parse,
   validate,
 } from "graphql";
 import { createHandler, parseRequestParams, type Response as RawResponse } from "graphql-http";
@@ -15,6 +14,7 @@ import { formatGatewayError } from "./http/format-error.ts";
 import { graphqlCors } from "./http/graphql-cors.ts";
 import { GRAPHIQL_ASSETS, graphiqlRoutes, wantsGraphiql } from "./http/graphiql.ts";
 import { CatalogResponseCache } from "./http/catalog-response-cache.ts";
+import { documentCache } from "./http/document-cache.ts";
 import { IMAGE_UPLOAD_ROUTE, mountImageProxy } from "./http/image-proxy.ts";
 import { mutationFieldCount } from "./http/mutation-cost.ts";
 import { clientIp, rateLimit, rateLimitedAnswer } from "./http/rate-limit.ts";
@@ -84,18 +84,20 @@ export function createGatewayApp(deps: GatewayDeps) {
   const signInLimits = createSignInLimits(deps.redis);
   // graphql-http's own handler, its answers ([body, init]) sent by Hono's
   // c.body (see the route below).
+  const documents = documentCache(
+    production
+      ? (s, document, rules, options) =>
+          validate(s, document, [...(rules ?? []), NoSchemaIntrospectionCustomRule], {
+            ...options,
+            hideSuggestions: true,
+          })
+      : validate,
+  );
   const handle = createHandler<Request, undefined, GatewayContext>({
     schema,
-    ...(production
-      ? {
-          validate: (s, document, rules, options) =>
-            validate(s, document, [...(rules ?? []), NoSchemaIntrospectionCustomRule], {
-              ...options,
-              hideSuggestions: true,
-            }),
-          execute: (args) => execute({ ...args, hideSuggestions: true }),
-        }
-      : {}),
+    parse: documents.parse,
+    validate: documents.validate,
+    ...(production ? { execute: (args) => execute({ ...args, hideSuggestions: true }) } : {}),
     context: (req) => {
       const context = contexts.get(req.raw);
       if (!context) throw new Error("no gateway context for this request");
@@ -112,7 +114,7 @@ export function createGatewayApp(deps: GatewayDeps) {
       if (params.query.includes("mutation")) {
         let fields = 0;
         try {
-          fields = mutationFieldCount(parse(params.query), params.operationName);
+          fields = mutationFieldCount(documents.parse(params.query), params.operationName);
         } catch {
           // a syntax error: graphql-http answers it
         }
