@@ -26,6 +26,7 @@ import {
   verifyFlashSale,
 } from "./flash-sale.ts";
 import { httpLoad, workLoad, type LoadOptions, type Measurement } from "./load.ts";
+import { cpuPerRequest, cpuTimes } from "./cpu.ts";
 import { sampleMemory } from "./memory.ts";
 import { rawOrderTransaction } from "./raw-order.ts";
 import { renderReport, type Row } from "./report.ts";
@@ -100,10 +101,11 @@ try {
     await waitUntilHealthy(url(part, "/healthz"), child);
   }
 
-  const memory = sampleMemory(
-    new Map(children.map((child, i) => [["Inventory", "Payments", "Orders", "Gateway"][i]!, child.pid!])),
-    postmasterPid(dataDir),
+  const pids = new Map(
+    children.map((child, i) => [["Inventory", "Payments", "Orders", "Gateway"][i]!, child.pid!]),
   );
+  const postgresPid = postmasterPid(dataDir);
+  const memory = sampleMemory(pids, postgresPid);
 
   const pick = () => catalog.spread[Math.floor(Math.random() * catalog.spread.length)]!;
   const spreadPair = (): [string, string] => {
@@ -204,13 +206,18 @@ try {
   console.log(`Measuring (${load.connections} connections, ${load.durationS} s per row):`);
   const rows: Row[] = [];
   const measure = async (list: typeof plan) => {
+    // BENCH_ONLY: the rows it names, and the baselines they are compared with.
+    const chosen = new Set(list.filter((row) => !only || row.name.includes(only)).map((row) => row.name));
+    for (const row of list) if (chosen.has(row.name) && row.baseline) chosen.add(row.baseline);
     for (const { run, ...row } of list) {
-      if (only && !row.name.includes(only)) continue;
+      if (!chosen.has(row.name)) continue;
       await run({ ...load, durationS: 2 }); // warm up: JIT, pools, caches
       process.stdout.write(`  ${row.name} ... `);
+      const cpuBefore = cpuTimes(pids, postgresPid);
       const measurement = await run(load);
+      const cpuUs = cpuPerRequest(cpuBefore, cpuTimes(pids, postgresPid), measurement.requests);
       console.log(`${Math.round(measurement.rps)} req/s`);
-      rows.push({ ...row, measurement });
+      rows.push({ ...row, measurement, cpuUs });
     }
   };
   await measure(plan);
@@ -266,7 +273,7 @@ try {
 
   const report = renderReport(rows, {
     ...load,
-    memory: memory.peaks,
+    memory,
     findings: readFileSync(join(root, "scripts", "bench", "findings.md"), "utf8"),
     products: `${(CATALOG_SIZE + 2).toLocaleString("en-US")} (${LARGE_CATALOG.toLocaleString("en-US")} for the rows marked (100k))`,
   });

@@ -10,6 +10,8 @@ import { readdirSync, readFileSync } from "node:fs";
 export interface MemoryPeaks {
   /** MiB, per name. */
   peaks: Map<string, number>;
+  /** MiB at the first sample (the processes started, no load yet), per name. */
+  atStart: Map<string, number>;
   stop(): void;
 }
 
@@ -60,9 +62,15 @@ export function sampleMemory(nodes: Map<string, number>, postgresPid: number | u
     }
   };
   sample();
+  // What each process holds once started: its resident set now, not the high-water mark of starting.
+  const atStart = new Map(
+    [...nodes].map(([name, pid]) => [name, kib(read(`/proc/${pid}/status`), "VmRSS") / 1024]),
+  );
+  atStart.set("PostgreSQL (all processes, PSS)", peaks.get("PostgreSQL (all processes, PSS)") ?? 0);
   const timer = setInterval(sample, 1_000);
   return {
     peaks,
+    atStart,
     stop() {
       sample();
       clearInterval(timer);

@@ -10,6 +10,8 @@ export interface Row {
   target?: number;
   /** A latency goal: p95 at most this many ms. */
   p95GoalMs?: number;
+  /** µs of CPU one request cost each process (cpu.ts). */
+  cpuUs?: Array<[string, number]>;
 }
 
 /** Failed requests and non-2xx answers; in a flash sale only 5xx (its 409s are the buyers who came too late). */
@@ -18,6 +20,13 @@ function errorsOf(m: Measurement): number {
   const fiveXx = Object.entries(m.statusCodes ?? {}).filter(([code]) => code.startsWith("5"));
   return m.errors + fiveXx.reduce((sum, [, n]) => sum + n, 0);
 }
+
+/** "Gateway 950, Inventory 610, ...": the processes a request cost most first. */
+const cpuText = (cpu: Array<[string, number]> | undefined) =>
+  (cpu ?? [])
+    .toSorted((a, b) => b[1] - a[1])
+    .map(([name, us]) => `${name} ${fmt(us)}`)
+    .join(", ");
 
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -29,8 +38,8 @@ export function renderReport(
     connections: number;
     durationS: number;
     products: number | string;
-    /** Peak MiB per process over the run. */
-    memory?: Map<string, number>;
+    /** Peak MiB per process over the run, and each one's RSS once started (before any load). */
+    memory?: { peaks: Map<string, number>; atStart: Map<string, number> };
     /** What the run showed, in a few lines (Markdown), written by hand. */
     findings?: string;
   },
@@ -45,8 +54,8 @@ export function renderReport(
       `${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}, the embedded PostgreSQL 18. ` +
       "The load generator, the services and the database share the machine.",
     "",
-    "| path | req/s | p50 ms | p95 ms | p99 ms | errors | of baseline | target |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| path | req/s | p50 ms | p95 ms | p99 ms | errors | of baseline | target | CPU µs per request |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
   ];
   for (const row of rows) {
     const m = row.measurement;
@@ -63,17 +72,18 @@ export function renderReport(
       m.check ?? "",
     ].filter(Boolean);
     lines.push(
-      `| ${row.name} | ${fmt(m.rps)} | ${fmt(m.p50Ms, 1)} | ${fmt(m.p95Ms, 1)} | ${fmt(m.p99Ms, 1)} | ${fmt(errorsOf(m))} | ${ratioText} | ${targets.join(", ")} |`,
+      `| ${row.name} | ${fmt(m.rps)} | ${fmt(m.p50Ms, 1)} | ${fmt(m.p95Ms, 1)} | ${fmt(m.p99Ms, 1)} | ${fmt(errorsOf(m))} | ${ratioText} | ${targets.join(", ")} | ${cpuText(row.cpuUs)} |`,
     );
   }
-  if (options.memory && options.memory.size > 0) {
+  if (options.memory && options.memory.peaks.size > 0) {
+    const { peaks, atStart } = options.memory;
     lines.push(
       "",
-      "Peak memory over the whole run (the 100,000-product catalog loaded for its last rows): each Node process's peak RSS; PostgreSQL's peak PSS summed over its processes (shared memory counted once).",
+      "Memory: each Node process's RSS once started (before any load) and its peak over the whole run (the 100,000-product catalog loaded for the last rows); PostgreSQL's PSS summed over its processes (shared memory counted once).",
       "",
-      "| process | peak MiB |",
-      "| --- | ---: |",
-      ...[...options.memory].map(([name, mib]) => `| ${name} | ${fmt(mib)} |`),
+      "| process | started MiB | peak MiB |",
+      "| --- | ---: | ---: |",
+      ...[...peaks].map(([name, mib]) => `| ${name} | ${fmt(atStart.get(name) ?? 0)} | ${fmt(mib)} |`),
     );
   }
   if (options.findings) lines.push("", options.findings.trim());
