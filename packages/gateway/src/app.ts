@@ -12,6 +12,7 @@ import { createContext, type GatewayContext } from "./context.ts";
 import { csrfGuard, isHttps, sessionTokenOf, staffActorOf, type StaffDeps } from "./http/staff-session.ts";
 import { formatGatewayError } from "./http/format-error.ts";
 import { graphqlCors } from "./http/graphql-cors.ts";
+import { requestText } from "./http/request-text.ts";
 import { GRAPHIQL_ASSETS, graphiqlRoutes, wantsGraphiql } from "./http/graphiql.ts";
 import { CatalogResponseCache } from "./http/catalog-response-cache.ts";
 import { documentCache } from "./http/document-cache.ts";
@@ -74,6 +75,8 @@ export function createGatewayApp(deps: GatewayDeps) {
   const catalog = new CatalogSource();
   const responses = new CatalogResponseCache();
   const responseKeys = new WeakMap<Request, string>();
+  // A cached answer found while reading a request's parameters: the route sends its bytes.
+  const cachedAnswers = new WeakMap<Request, Uint8Array<ArrayBuffer>>();
   const production = deps.production ?? false;
   const trustedHops = deps.trustedProxyHops ?? 0;
   const limit = rateLimit({
@@ -152,7 +155,8 @@ export function createGatewayApp(deps: GatewayDeps) {
       const type = accept.includes("application/graphql-response+json")
         ? "application/graphql-response+json; charset=utf-8"
         : "application/json; charset=utf-8";
-      return [cached, { status: 200, statusText: "OK", headers: { "content-type": type } }];
+      cachedAnswers.set(req.raw, cached);
+      return ["", { status: 200, statusText: "OK", headers: { "content-type": type } }];
     },
     onOperation: (req, args, result) => {
       // Any mutation may have changed products: read-your-writes for the catalog.
@@ -235,7 +239,7 @@ export function createGatewayApp(deps: GatewayDeps) {
       method: c.req.method,
       url: c.req.url,
       headers: c.req.raw.headers,
-      body: () => c.req.text(),
+      body: () => requestText(c),
       raw: c.req.raw,
       context: undefined,
     });
@@ -245,6 +249,8 @@ export function createGatewayApp(deps: GatewayDeps) {
     // through a web stream and a TextEncoder instead of to the socket as it is.
     for (const cookie of cookies) c.header("set-cookie", cookie, { append: true });
     const headers = init.headers;
+    const cached = cachedAnswers.get(c.req.raw);
+    if (cached) return c.body(cached, 200, headers);
     return body === null
       ? c.body(null, init.status as StatusCode, headers)
       : c.body(body, init.status as ContentfulStatusCode, headers);

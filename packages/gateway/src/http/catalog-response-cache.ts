@@ -19,8 +19,12 @@ const CACHEABLE_ROOT_FIELDS = new Set(["products", "__typename"]);
 const MAX_ENTRIES = 64;
 
 export class CatalogResponseCache {
-  /** The answer and its JSON text, serialised once: a hit sends the text as it is. */
-  private readonly entries = new Map<string, { result: ExecutionResult; json: string }>();
+  /**
+   * The answer as the bytes of its JSON text, serialised and encoded once: a
+   * hit sends them as they are (encoding ~100 kB of text to UTF-8 was a third
+   * of the CPU a cached answer cost).
+   */
+  private readonly entries = new Map<string, Uint8Array<ArrayBuffer>>();
   private readonly cacheableByQuery = new Map<string, boolean>();
 
   /** Whether this request only reads the catalog (decided once per query text). */
@@ -39,9 +43,9 @@ export class CatalogResponseCache {
     return JSON.stringify([version, operationName ?? null, variables ?? null, query]);
   }
 
-  /** The cached answer's JSON text, if there is one. */
-  get(key: string): string | undefined {
-    return this.entries.get(key)?.json;
+  /** The cached answer's JSON, UTF-8 encoded, if there is one. */
+  get(key: string): Uint8Array<ArrayBuffer> | undefined {
+    return this.entries.get(key);
   }
 
   set(key: string, result: ExecutionResult): void {
@@ -50,7 +54,7 @@ export class CatalogResponseCache {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(key, { result, json: JSON.stringify(result) });
+    this.entries.set(key, new TextEncoder().encode(JSON.stringify(result)));
   }
 }
 
