@@ -370,6 +370,46 @@ describe("the catalog watch", () => {
   });
 });
 
+describe("the catalog watch under orders", () => {
+  it("rests after a change until the catalog is read again, and never vouches while it rests", async () => {
+    // Every poll finds the catalog moved, as under a stream of orders.
+    let version = 1;
+    const services = fakeServices({
+      inventory: {
+        "products.catalog": () => ({
+          version: `v${version}`,
+          stock_stamp: "s",
+          products: [MUG],
+          stock: null,
+        }),
+        "products.catalogChanges": () => ({ version: `v${++version}:s` }),
+      },
+    });
+    const { app, graphql } = gatewayOver(services.fetch, { watchCatalog: true });
+    const polls = () => services.calls.filter((c) => c.path === "products.catalogChanges").length;
+    const catalogCalls = () => services.calls.filter((c) => c.path === "products.catalog").length;
+    try {
+      // The first poll learns the version, the second finds it moved: then the watch rests.
+      await expect.poll(polls).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(polls()).toBe(2);
+
+      // A read while it rests asks Inventory (nothing is vouched for) and wakes the watch, once.
+      const before = catalogCalls();
+      expect((await graphql("{ products { name } }")).body.data).toEqual({ products: [{ name: "Mug" }] });
+      expect(catalogCalls()).toBe(before + 1);
+      await expect.poll(polls).toBe(3);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(polls()).toBe(3);
+      // The catalog moved again (the third poll said so): the next read asks Inventory again.
+      await graphql("{ products { name } }");
+      expect(catalogCalls()).toBe(before + 2);
+    } finally {
+      app.close();
+    }
+  });
+});
+
 describe("a service that is down or slow", () => {
   it("gives that field an error and still resolves the others", async () => {
     const services = fakeServices(

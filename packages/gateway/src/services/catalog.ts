@@ -33,7 +33,9 @@ const WATCH_WAIT_MS = 25_000;
  *
  * The window between a change's commit and the gateway hearing of it is the
  * time a notification takes to travel PostgreSQL → Inventory → gateway:
- * milliseconds.
+ * milliseconds. After a change the watch rests until the catalog is next
+ * read (every read asks Inventory meanwhile), so orders with nobody reading
+ * the catalog cost the gateway and Inventory nothing.
  */
 export class CatalogSource {
   private held: HeldCatalog | undefined;
@@ -46,6 +48,8 @@ export class CatalogSource {
   private polling: string | undefined;
   // One check per GraphQL request, however many fields ask.
   private readonly perRequest = new WeakMap<GatewayContext, Promise<HeldCatalog>>();
+  /** Set while the watch rests after a change: the next catalog read wakes it. */
+  private resume: (() => void) | undefined;
 
   /**
    * A write went through this gateway (any mutation): until the watch reports
@@ -64,6 +68,7 @@ export class CatalogSource {
   }
 
   current(ctx: GatewayContext): Promise<HeldCatalog> {
+    this.resume?.();
     const known = this.known();
     if (known) return Promise.resolve(known);
     let pending = this.perRequest.get(ctx);
@@ -134,10 +139,26 @@ export class CatalogSource {
               this.polling = undefined;
             });
           if (!this.watching) break;
+          const moved = since !== "" && version !== since;
           // Polled before a forget(): ask again with this version, which answers at once if it moved.
           if (generation === this.generation) this.watched = version;
           since = version;
           failures = 0;
+          if (moved) {
+            // Under orders the catalog moves with every sale, and polling again at
+            // once would cost a round trip (and Inventory a look at its stock) per
+            // order, for nobody. So after a change the watch rests, vouching for
+            // nothing (every read asks Inventory), until the next catalog read: that
+            // read opens the next poll, and its own look at Inventory, matching the
+            // version the poll waits on, lets the watch vouch again (check()).
+            this.watched = undefined;
+            await new Promise<void>((resolve) => {
+              this.resume = () => {
+                this.resume = undefined;
+                resolve();
+              };
+            });
+          }
         } catch (err) {
           // Until the watch is back, every request asks Inventory itself.
           this.watched = undefined;
@@ -153,6 +174,7 @@ export class CatalogSource {
     return () => {
       this.watching = false;
       this.watched = undefined;
+      this.resume?.();
     };
   }
 }
