@@ -5,7 +5,7 @@ import { ADMIN_TOKEN, useRealServices } from "./real-services.ts";
 
 // Tracing on for this file's process, spans kept in memory to look at.
 const exporter = new InMemorySpanExporter();
-const tracing = startTracing("test", { spanProcessor: new SimpleSpanProcessor(exporter) });
+const tracing = await startTracing("test", { spanProcessor: new SimpleSpanProcessor(exporter) });
 afterAll(() => tracing?.shutdown());
 
 const stack = useRealServices();

@@ -33,7 +33,7 @@ export async function runService<E extends ListenEnv & { logLevel: LevelWithSile
   readEnv: () => E,
   build: (parts: ServiceParts<E>) => BuiltService | Promise<BuiltService>,
 ): Promise<RunningService> {
-  const tracing = startTracing(name);
+  const tracing = await startTracing(name);
   const env = readEnv();
   const shutdown = readShutdownEnv();
   const log = createLogger(name, env.logLevel);

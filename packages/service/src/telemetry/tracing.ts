@@ -1,12 +1,5 @@
 import { trace, type Tracer } from "@opentelemetry/api";
-import { W3CTraceContextPropagator } from "@opentelemetry/core";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import { registerInstrumentations } from "@opentelemetry/instrumentation";
-import { resourceFromAttributes } from "@opentelemetry/resources";
-import { BatchSpanProcessor, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
-import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
-import { PrismaInstrumentation } from "@prisma/instrumentation";
+import type { SpanProcessor } from "@opentelemetry/sdk-trace-base";
 
 /** The tracer every Shop span comes from; a no-op until tracing is started. */
 export const tracer = (): Tracer => trace.getTracer("shop");
@@ -20,17 +13,36 @@ export interface Tracing {
  * http-telemetry.ts and traced-fetch.ts) and for every Prisma query, with W3C
  * trace context carried between services. Exported with OTLP/HTTP when
  * OTEL_EXPORTER_OTLP_ENDPOINT is set (the standard OTEL_* variables apply);
- * off otherwise, at no cost. Tests pass their own span processor.
+ * off otherwise, at no cost: the SDK, the exporter and the instrumentation
+ * are loaded only when tracing is on (loaded, they hold ~25 MB per process).
+ * Tests pass their own span processor.
  */
-export function startTracing(
+export async function startTracing(
   service: string,
   options: { env?: NodeJS.ProcessEnv; spanProcessor?: SpanProcessor } = {},
-): Tracing | undefined {
+): Promise<Tracing | undefined> {
   const env = options.env ?? process.env;
+  if (!options.spanProcessor && !env.OTEL_EXPORTER_OTLP_ENDPOINT) return undefined;
+  const [
+    { W3CTraceContextPropagator },
+    { registerInstrumentations },
+    { resourceFromAttributes },
+    { BatchSpanProcessor },
+    { NodeTracerProvider },
+    { ATTR_SERVICE_NAME },
+    { PrismaInstrumentation },
+  ] = await Promise.all([
+    import("@opentelemetry/core"),
+    import("@opentelemetry/instrumentation"),
+    import("@opentelemetry/resources"),
+    import("@opentelemetry/sdk-trace-base"),
+    import("@opentelemetry/sdk-trace-node"),
+    import("@opentelemetry/semantic-conventions"),
+    import("@prisma/instrumentation"),
+  ]);
   const processor =
     options.spanProcessor ??
-    (env.OTEL_EXPORTER_OTLP_ENDPOINT ? new BatchSpanProcessor(new OTLPTraceExporter()) : undefined);
-  if (!processor) return undefined;
+    new BatchSpanProcessor(new (await import("@opentelemetry/exporter-trace-otlp-http")).OTLPTraceExporter());
 
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: env.OTEL_SERVICE_NAME ?? `shop-${service}` }),
