@@ -4,6 +4,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, expect, it } from "vitest";
 import { ensureDatabase, startEmbeddedServer } from "../src/embedded-postgres.ts";
+import { freePorts } from "../src/free-ports.ts";
 
 // The development database must keep its rows across `pnpm start` runs.
 const folder = mkdtempSync(join(tmpdir(), "shop-restart-"));
@@ -21,7 +22,9 @@ async function query(url: string, sql: string): Promise<Record<string, unknown>[
 }
 
 it("keeps its data across a stop and a start", { timeout: 60_000 }, async () => {
-  const options = { dataDir: join(folder, "data"), port: 54_000 + (process.pid % 1_000), persistent: true };
+  // A port nothing listens on now (54000 + pid % 1000 was taken once by another run's server).
+  const [port] = await freePorts(1);
+  const options = { dataDir: join(folder, "data"), port: port!, persistent: true };
   const first = await startEmbeddedServer(options);
   await ensureDatabase(first.adminUrl, "shop");
   await query(first.urlOf("shop"), "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')");
