@@ -111,10 +111,14 @@ test("an order's life: checkout, email, capture, shipping, a part refund, and th
 
   // Without the link: by number and email; a wrong email is told plainly and learns nothing.
   await page.goto("/orders/find");
+  await expect(page).toHaveTitle("Find your order · Shop");
   await page.getByLabel("Order number").fill(String(order.number));
   await page.getByLabel("Email").fill("someone-else@example.com");
   await page.getByRole("button", { name: "Find order" }).click();
   await expect(page.getByText("We found no order with that number and email address")).toBeVisible();
+  // "Looking…" did not take the focus away from the button pressed.
+  await expect(page.getByRole("button", { name: "Find order" })).toBeFocused();
+  await checkState(page, "no order for that number and email");
   await page.getByLabel("Email").fill(email.toUpperCase());
   await page.getByRole("button", { name: "Find order" }).click();
   await expect(page.getByTestId("order-status")).toHaveText("Shipped");

@@ -89,3 +89,6 @@ export async function placeOrder(request: APIRequestContext, items: { productId:
 /** A name no other run or project has used. */
 export const unique = (name: string) =>
   `${name} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+/** The longest name the contract allows (200 characters), as one word: no page may widen for it. */
+export const unbrokenName = () => unique("Unbroken").replace(/\W/g, "").padEnd(200, "x");
