@@ -19,6 +19,7 @@ import {
   ownerPassword,
   PAYMENTS,
   placeOrder,
+  runMark,
   serviceToken,
   unbrokenName,
   unique,
@@ -333,7 +334,7 @@ test("the Products page's search and page are in its address: reload and Back ke
   request,
 }) => {
   // More than one page (50 a page) of products found by this run's mark.
-  const mark = unique("shelf").split(" ")[1]!;
+  const mark = runMark();
   for (let i = 0; i < 51; i += 17) {
     await Promise.all(
       Array.from({ length: Math.min(17, 51 - i) }, (_, j) =>
@@ -368,6 +369,53 @@ test("the Products page's search and page are in its address: reload and Back ke
   await page.goBack();
   await expect(page).toHaveURL(`${ADMIN}/`);
   await expect(page.getByLabel("Search products")).toHaveValue("");
+});
+
+/** A 1×1 PNG, as a merchant's upload would be (Inventory reads the bytes, not the name). */
+const TINY_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+test("a product's pictures: each change is said inside the dialog, where the focus goes", async ({
+  page,
+  request,
+}, testInfo) => {
+  const name = unique("E2E Picture mug");
+  await createProduct(request, { name, priceCents: 1_500, stockQty: 2 });
+  await signIn(page);
+  await page
+    .getByRole("row", { name: new RegExp(name) })
+    .getByRole("button", { name: `Edit ${name}` })
+    .click();
+  const edit = page.getByRole("dialog", { name: `Edit “${name}”` });
+  const status = edit.getByRole("status");
+
+  for (const alt of ["A white mug, front", "The same mug, from above"]) {
+    await edit
+      .getByLabel("Add a picture")
+      .setInputFiles({ name: "mug.png", mimeType: "image/png", buffer: TINY_PNG });
+    await edit.getByLabel("Alt text", { exact: true }).last().fill(alt);
+    await edit.getByRole("button", { name: "Upload picture" }).click();
+    await expect(status).toHaveText("Picture added.");
+    await expect(status).toBeFocused();
+    await expect(edit.getByRole("img", { name: alt })).toBeVisible();
+  }
+  await expectDialogUsable(page, edit);
+  await checkState(page, "a product's pictures");
+  await screenshot(page, testInfo, "admin", "product-pictures");
+
+  // Move up on the second: it becomes the first, and its Move up is disabled for good.
+  await edit.getByRole("button", { name: "Move up" }).last().click();
+  await expect(status).toHaveText("Pictures reordered.");
+  await expect(status).toBeFocused();
+  // Remove takes its own button away.
+  await edit.getByRole("button", { name: "Remove" }).first().click();
+  await expect(status).toHaveText("Picture removed.");
+  await expect(status).toBeFocused();
+  await expect(edit.getByRole("img")).toHaveCount(1);
+  await checkState(page, "a product's pictures after a removal");
+  await expect(edit.getByRole("img", { name: "A white mug, front" })).toBeVisible();
 });
 
 test("an order's page: its own title, long names that wrap, cancel asked on screen, and an address that names no order said plainly", async ({

@@ -2,7 +2,15 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, expectNoHorizontalOverflow, screenshot } from "./support/checks.ts";
 import { findInCatalog } from "./support/catalog.ts";
 import { fillCheckout } from "./support/checkout.ts";
-import { adminToken, createProduct, graphql, INVENTORY, placeOrder, unique } from "./support/stack.ts";
+import {
+  adminToken,
+  createProduct,
+  graphql,
+  INVENTORY,
+  placeOrder,
+  runMark,
+  unique,
+} from "./support/stack.ts";
 
 /** The web shop against the real stack, at both widths (the desktop and phone projects). */
 
@@ -194,7 +202,7 @@ test("the catalog: by name as people sort names, sold out last, long names clamp
   request,
 }) => {
   // This run's products, found together by the mark in their names (other specs add products too).
-  const mark = unique("shelf").split(" ")[1]!;
+  const mark = runMark();
   const longName = `E2E ${"Extraordinarily long hand-thrown stoneware pour-over dripper ".repeat(4)}`
     .slice(0, 180)
     .concat(" ", mark);

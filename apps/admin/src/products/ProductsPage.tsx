@@ -225,10 +225,7 @@ export function ProductsPage() {
               <ProductImages
                 productId={panel.product.id}
                 images={(editing ?? panel.product).images}
-                onChanged={(message) => {
-                  notice.announce(message);
-                  refetch({ requestPolicy: "network-only" });
-                }}
+                onChanged={() => refetch({ requestPolicy: "network-only" })}
               />
             </>
           )}
