@@ -265,7 +265,8 @@ test("an admin reprices, restocks, archives and restores a product; the catalog 
 
   await signIn(page);
   const row = page.getByRole("row", { name: new RegExp(name) });
-  const status = page.getByRole("status");
+  // The page's notice (dialogs are outside <main>: the Edit dialog's pictures have their own).
+  const status = page.locator("main").getByRole("status");
 
   await row.getByRole("button", { name: `Edit ${name}` }).click();
   const edit = page.getByRole("dialog", { name: `Edit “${name}”` });
