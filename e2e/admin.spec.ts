@@ -178,6 +178,7 @@ test("an admin adds a product, a shopper buys it, and its capture marks the orde
   await expect(status).toBeFocused();
   await expect(row.getByText("Paid")).toBeVisible();
   await expect(row.getByRole("button", { name: /Capture payment/ })).toHaveCount(0);
+  await checkState(page, "orders, after a capture");
 
   // Paid for good: a reload reads it from the server.
   await page.reload();
@@ -248,6 +249,7 @@ test("an admin cancels a pending order after confirming, and its stock comes bac
   await expect(dialog).toBeHidden();
   await expect(row.getByText("Cancelled")).toBeVisible();
   await expect(page.getByRole("status")).toBeFocused();
+  await checkState(page, "orders, after a cancellation");
   const stock = await request.get(`${INVENTORY}/products/${productId}`);
   expect(((await stock.json()) as { stock_qty: number }).stock_qty).toBe(6);
 });
@@ -296,6 +298,7 @@ test("an admin reprices, restocks, archives and restores a product; the catalog 
   await row.getByRole("button", { name: `Archive ${name}` }).click();
   const confirm = page.getByRole("dialog", { name: `Archive “${name}”?` });
   await expectDialogUsable(page, confirm);
+  await checkState(page, "the archive confirmation");
   await confirm.getByRole("button", { name: "Archive product" }).click();
   await expect(row.getByText("Archived", { exact: true })).toBeVisible();
   await expect(status).toBeFocused();
@@ -306,6 +309,7 @@ test("an admin reprices, restocks, archives and restores a product; the catalog 
   await row.getByRole("button", { name: `Restore ${name}` }).click();
   const restore = page.getByRole("dialog", { name: `Restore “${name}”?` });
   await expectDialogUsable(page, restore);
+  await checkState(page, "the restore confirmation");
   await restore.getByRole("button", { name: "Restore product" }).click();
   await expect(status).toHaveText(`Restored “${name}”. It is back in the catalog.`);
   await expect(status).toBeFocused();
