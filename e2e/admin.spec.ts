@@ -19,7 +19,9 @@ import {
   ownerPassword,
   PAYMENTS,
   placeOrder,
+  runMark,
   serviceToken,
+  unbrokenName,
   unique,
 } from "./support/stack.ts";
 
@@ -176,6 +178,7 @@ test("an admin adds a product, a shopper buys it, and its capture marks the orde
   await expect(status).toBeFocused();
   await expect(row.getByText("Paid")).toBeVisible();
   await expect(row.getByRole("button", { name: /Capture payment/ })).toHaveCount(0);
+  await checkState(page, "orders, after a capture");
 
   // Paid for good: a reload reads it from the server.
   await page.reload();
@@ -246,6 +249,7 @@ test("an admin cancels a pending order after confirming, and its stock comes bac
   await expect(dialog).toBeHidden();
   await expect(row.getByText("Cancelled")).toBeVisible();
   await expect(page.getByRole("status")).toBeFocused();
+  await checkState(page, "orders, after a cancellation");
   const stock = await request.get(`${INVENTORY}/products/${productId}`);
   expect(((await stock.json()) as { stock_qty: number }).stock_qty).toBe(6);
 });
@@ -263,7 +267,8 @@ test("an admin reprices, restocks, archives and restores a product; the catalog 
 
   await signIn(page);
   const row = page.getByRole("row", { name: new RegExp(name) });
-  const status = page.getByRole("status");
+  // The page's notice (dialogs are outside <main>: the Edit dialog's pictures have their own).
+  const status = page.locator("main").getByRole("status");
 
   await row.getByRole("button", { name: `Edit ${name}` }).click();
   const edit = page.getByRole("dialog", { name: `Edit “${name}”` });
@@ -293,6 +298,7 @@ test("an admin reprices, restocks, archives and restores a product; the catalog 
   await row.getByRole("button", { name: `Archive ${name}` }).click();
   const confirm = page.getByRole("dialog", { name: `Archive “${name}”?` });
   await expectDialogUsable(page, confirm);
+  await checkState(page, "the archive confirmation");
   await confirm.getByRole("button", { name: "Archive product" }).click();
   await expect(row.getByText("Archived", { exact: true })).toBeVisible();
   await expect(status).toBeFocused();
@@ -303,11 +309,168 @@ test("an admin reprices, restocks, archives and restores a product; the catalog 
   await row.getByRole("button", { name: `Restore ${name}` }).click();
   const restore = page.getByRole("dialog", { name: `Restore “${name}”?` });
   await expectDialogUsable(page, restore);
+  await checkState(page, "the restore confirmation");
   await restore.getByRole("button", { name: "Restore product" }).click();
   await expect(status).toHaveText(`Restored “${name}”. It is back in the catalog.`);
   await expect(status).toBeFocused();
   await expect(row.getByText("In catalog")).toBeVisible();
   expect(await catalogIds()).toContain(productId);
+
+  // Discard changes throws the typed edit away; nothing is saved.
+  await row.getByRole("button", { name: `Edit ${name}` }).click();
+  await edit.getByLabel("Price").fill("1.00");
+  await page.keyboard.press("Escape");
+  await page
+    .getByRole("dialog", { name: "Discard your changes?" })
+    .getByRole("button", { name: "Discard changes" })
+    .click();
+  await expect(edit).toBeHidden();
+  await expect(row.getByRole("cell", { name: "$79.50" })).toBeVisible();
+  // Without changes, Escape closes at once.
+  await row.getByRole("button", { name: `Edit ${name}` }).click();
+  await expect(edit).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(edit).toBeHidden();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+});
+
+test("the Products page's search and page are in its address: reload and Back keep them", async ({
+  page,
+  request,
+}) => {
+  // More than one page (50 a page) of products found by this run's mark.
+  const mark = runMark();
+  for (let i = 0; i < 51; i += 17) {
+    await Promise.all(
+      Array.from({ length: Math.min(17, 51 - i) }, (_, j) =>
+        createProduct(request, { name: `E2E Paging jar ${mark} ${i + j}`, priceCents: 100, stockQty: 1 }),
+      ),
+    );
+  }
+
+  await signIn(page);
+  await page.getByLabel("Search products").fill(mark);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(new RegExp(`/products\\?q=${mark}$`));
+  await expect(page.getByText("Page 1", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: /Next/ }).click();
+  await expect(page.getByText("Page 2", { exact: true })).toBeVisible();
+  await expect(page).toHaveURL(/after=/);
+  // One product on the second page, the last: Next is disabled there, and kept the focus it had.
+  const ours = page.getByRole("row", { name: new RegExp(`E2E Paging jar ${mark}`) });
+  await expect(ours).toHaveCount(1);
+  await expect(page.getByRole("button", { name: /Next/ })).toBeDisabled();
+  await expect(page.getByRole("button", { name: /Next/ })).toBeFocused();
+
+  await page.reload();
+  await expect(page.getByText("Page 2", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Search products")).toHaveValue(mark);
+  await expect(page).toHaveTitle("Products, page 2 · Shop Admin");
+  await checkState(page, "products, page 2 of a search");
+
+  await page.goBack();
+  await expect(page.getByText("Page 1", { exact: true })).toBeVisible();
+  await expect(ours).toHaveCount(50);
+  await page.goBack();
+  await expect(page).toHaveURL(`${ADMIN}/`);
+  await expect(page.getByLabel("Search products")).toHaveValue("");
+});
+
+/** A 1×1 PNG, as a merchant's upload would be (Inventory reads the bytes, not the name). */
+const TINY_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+test("a product's pictures: each change is said inside the dialog, where the focus goes", async ({
+  page,
+  request,
+}, testInfo) => {
+  const name = unique("E2E Picture mug");
+  await createProduct(request, { name, priceCents: 1_500, stockQty: 2 });
+  await signIn(page);
+  await page
+    .getByRole("row", { name: new RegExp(name) })
+    .getByRole("button", { name: `Edit ${name}` })
+    .click();
+  const edit = page.getByRole("dialog", { name: `Edit “${name}”` });
+  const status = edit.getByRole("status");
+
+  for (const alt of ["A white mug, front", "The same mug, from above"]) {
+    await edit
+      .getByLabel("Add a picture")
+      .setInputFiles({ name: "mug.png", mimeType: "image/png", buffer: TINY_PNG });
+    await edit.getByLabel("Alt text", { exact: true }).last().fill(alt);
+    await edit.getByRole("button", { name: "Upload picture" }).click();
+    await expect(status).toHaveText("Picture added.");
+    await expect(status).toBeFocused();
+    await expect(edit.getByRole("img", { name: alt })).toBeVisible();
+  }
+  await expectDialogUsable(page, edit);
+  await checkState(page, "a product's pictures");
+  await screenshot(page, testInfo, "admin", "product-pictures");
+
+  // Move up on the second: it becomes the first, and its Move up is disabled for good.
+  await edit.getByRole("button", { name: "Move up" }).last().click();
+  await expect(status).toHaveText("Pictures reordered.");
+  await expect(status).toBeFocused();
+  // Remove takes its own button away.
+  await edit.getByRole("button", { name: "Remove" }).first().click();
+  await expect(status).toHaveText("Picture removed.");
+  await expect(status).toBeFocused();
+  await expect(edit.getByRole("img")).toHaveCount(1);
+  await checkState(page, "a product's pictures after a removal");
+  await expect(edit.getByRole("img", { name: "A white mug, front" })).toBeVisible();
+});
+
+test("an order's page: its own title, long names that wrap, cancel asked on screen, and an address that names no order said plainly", async ({
+  page,
+  request,
+}) => {
+  const name = unbrokenName();
+  const productId = await createProduct(request, { name, priceCents: 700, stockQty: 3 });
+  const orderId = await placeOrder(request, [{ productId, qty: 1 }]);
+  const number = await orderNumberOf(request, orderId);
+
+  await signIn(page);
+  // Newest first: on the first page.
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toBeVisible();
+  await checkState(page, "products with a long name");
+  await page.goto(`${ADMIN}/orders?q=${number}`);
+  await expect(orderRow(page, number)).toBeVisible();
+  await checkState(page, "orders with a long name");
+
+  await orderRow(page, number)
+    .getByRole("link", { name: `#${number}` })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: `Order #${number}` })).toBeVisible();
+  await expect(page).toHaveTitle(`Order #${number} · Shop Admin`);
+  await checkState(page, "an order's page with a long name");
+
+  await page.getByRole("button", { name: "Cancel" }).click();
+  const dialog = page.getByRole("dialog", { name: `Cancel order #${number}?` });
+  await expectDialogUsable(page, dialog);
+  await expect(dialog).toContainText("Nothing is charged, and its 1 unit goes back into stock.");
+  await dialog.getByRole("button", { name: "Cancel order" }).click();
+  await expect(dialog).toBeHidden();
+  const status = page.getByRole("status");
+  await expect(status).toHaveText(`Cancelled order #${number}; its 1 unit goes back into stock.`);
+  await expect(status).toBeFocused();
+  await expect(page.locator("main header").getByText("Cancelled", { exact: true })).toBeVisible();
+  await checkState(page, "an order's page, cancelled");
+
+  await page.goto(`${ADMIN}/orders/not-a-uuid`);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "This order address is not valid" }),
+  ).toBeVisible();
+  await expect(page).toHaveTitle("Order address not valid · Shop Admin");
+  await expect(page.locator("main")).not.toContainText(/UUID|Invalid request|went wrong/);
+  await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  await checkState(page, "an invalid order address");
+  await page.goto(`${ADMIN}/orders/00000000-0000-4000-8000-000000000000`);
+  await expect(page.getByRole("heading", { level: 1, name: "Order not found" })).toBeVisible();
+  await expect(page).toHaveTitle("Order not found · Shop Admin");
+  await checkState(page, "an address of no order");
 });
 
 test("a product name stops at 200 characters while it is typed", async ({ page }) => {
@@ -317,6 +480,7 @@ test("a product name stops at 200 characters while it is typed", async ({ page }
   await name.pressSequentially("n".repeat(230));
   await expect(name).toHaveValue("n".repeat(200));
   await expect(page.getByText("No characters left (at most 200)")).toBeVisible();
+  await checkState(page, "a name at its 200 characters");
 });
 
 test("the page and the filter of the Orders page are in its address: reload and Back keep them", async ({
@@ -402,20 +566,36 @@ test("a gateway that never answers a capture gives a message within 15 s that sa
 });
 
 test("one sign-in for every tab of the browser, and one sign-out", async ({ page, context }) => {
-  await signIn(page);
+  // A second tab already open at the sign-in form follows the sign-in of the first, without a reload.
   const other = await context.newPage();
-  await other.goto(`${ADMIN}/orders`);
+  await other.goto(ADMIN);
+  await expect(other.getByLabel("Email")).toBeVisible();
+  await signIn(page);
+  await expect(other.getByRole("heading", { level: 1, name: "Products" })).toBeVisible();
+  await other.getByRole("link", { name: "Orders" }).click();
   await expect(other.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
 
   await other.getByRole("button", { name: "Sign out" }).click();
   await expect(other.getByLabel("Email")).toBeVisible();
   await expect(other.getByText("You are signed out.")).toBeVisible();
+  await checkState(other, "signed out");
   await expect(page.getByLabel("Email")).toBeVisible();
   await expect(page.getByText("You signed out in another tab.")).toBeVisible();
   // The session is gone on the gateway too: a reload stays signed out.
   await page.reload();
   await expect(page.getByLabel("Email")).toBeVisible();
   await checkState(page, "signed out from another tab");
+});
+
+test("a gateway that cannot be reached is said in a merchant's words", async ({ page }) => {
+  await page.route("**/graphql", (route) => route.abort("connectionrefused"));
+  await page.goto(ADMIN);
+  await expect(page.getByRole("status")).toHaveText(
+    "The shop is not answering right now. Check your connection, then try again.",
+  );
+  // No addresses, ports or commands: nothing a merchant could act on.
+  await expect(page.locator("body")).not.toContainText(/localhost|graphql|:\d{4}|pnpm|running\?/i);
+  await checkState(page, "sign-in, gateway away");
 });
 
 test("an owner adds a person, changes their role and removes them; each takes effect at once, and the audit log says who did it", async ({
@@ -460,12 +640,14 @@ test("an owner adds a person, changes their role and removes them; each takes ef
   await checkState(them, "products as support");
   await them.goto(`${ADMIN}/staff`);
   await expect(them.getByText("Only an owner of the shop can see this page.")).toBeVisible();
+  await checkState(them, "the staff page's address, as support");
 
   // A new role applies at once: their session ends, and they sign in again as a manager.
   await row.getByRole("combobox").selectOption("manager");
   await expect(status).toHaveText(`${email} is now Manager. Their sessions ended, so it applies at once.`);
   await them.getByRole("link", { name: "Orders" }).click();
   await expect(them.getByText("Your session has ended. Sign in again to go on.")).toBeVisible();
+  await checkState(them, "signed out by a change of role");
   await signIn(them, email, password);
   await expect(them.getByRole("button", { name: "New product" })).toBeVisible();
 

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, expectNoHorizontalOverflow } from "./support/checks.ts";
+import { createProduct, unbrokenName } from "./support/stack.ts";
 
 /** Inventory's REST door, to make the catalog longer than one page. */
 const INVENTORY = "http://127.0.0.1:4001";
@@ -12,6 +14,12 @@ function adminToken(): string {
   return readFileSync(join(dataDir, "admin-token"), "utf8").trim();
 }
 
+/** Every page state a test reaches: axe-clean and never wider than the screen. */
+async function checkState(page: Page, state: string) {
+  await expectNoHorizontalOverflow(page, state);
+  await expectAccessible(page, state);
+}
+
 test("a misspelt search finds the teapot; its page shows the description and picture; add to cart from there", async ({
   page,
 }) => {
@@ -21,10 +29,12 @@ test("a misspelt search finds the teapot; its page shows the description and pic
   await expect(page).toHaveURL(/\?q=teapto/);
   const card = page.getByRole("article", { name: "Teapot", exact: true });
   await expect(card).toBeVisible();
+  await checkState(page, "a misspelt search");
 
   await card.getByRole("link", { name: "Teapot" }).click();
   await expect(page).toHaveURL(/\/products\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Teapot" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Teapot" })).toBeFocused();
+  await expect(page).toHaveTitle("Teapot · Shop");
   await expect(page.getByText(/one-litre porcelain teapot/)).toBeVisible();
   const picture = page.getByRole("img", { name: "Illustration of the teapot" });
   await expect(picture).toBeVisible();
@@ -32,14 +42,44 @@ test("a misspelt search finds the teapot; its page shows the description and pic
   // The picture really loaded (from the gateway, served from PostgreSQL).
   await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
 
+  await checkState(page, "a product's page");
+
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByText("1 in your cart")).toBeVisible();
   await expect(page.getByRole("link", { name: /Cart \(\d+ items?\)/ })).toBeVisible();
 });
 
+test("a product's page: a long name wraps on the page, the last unit hands the focus to View cart, a broken link says so", async ({
+  page,
+}) => {
+  const name = unbrokenName();
+  const id = await createProduct(page.request, { name, priceCents: 1_200, stockQty: 1 });
+  await page.goto(`/products/${id}`);
+  const heading = page.getByRole("heading", { level: 1, name });
+  await expect(heading).toBeVisible();
+  await expect(page).toHaveTitle(`${name} · Shop`);
+  await checkState(page, "a product's page with a long name");
+
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByRole("link", { name: "View cart" })).toBeFocused();
+  await expect(page.getByText("All 1 in your cart")).toBeVisible();
+  await checkState(page, "a product's page, all in the cart");
+
+  await page.goto("/products/not-a-uuid");
+  await expect(page.getByRole("heading", { level: 1, name: "This product link is not valid" })).toBeVisible();
+  await expect(page).toHaveTitle("Product link not valid · Shop");
+  await expect(page.getByText(/went wrong/)).toHaveCount(0);
+  await checkState(page, "an invalid product link");
+  await page.goto("/products/00000000-0000-4000-8000-000000000000");
+  await expect(page.getByRole("heading", { level: 1, name: "Product not found" })).toBeVisible();
+  await expect(page).toHaveTitle("Product not found · Shop");
+  await checkState(page, "a product link to no product");
+});
+
 test("says so when nothing matches", async ({ page }) => {
   await page.goto("/?q=zzqqxxyy");
   await expect(page.getByText("No products match.")).toBeVisible();
+  await checkState(page, "a search without match");
 });
 
 test.describe("at phone width", () => {
@@ -66,9 +106,11 @@ test.describe("at phone width", () => {
     // Compact rows on a phone: a screenful shows several cards, not one and a half.
     const firstCard = await cards.first().boundingBox();
     expect(firstCard!.height).toBeLessThan(844 / 3);
+    await checkState(page, "the catalog's first page");
     await next.click();
     await expect(page).toHaveURL(/after=/);
     await expect(page.getByRole("link", { name: "First page" })).toBeVisible();
+    await checkState(page, "the catalog's second page");
     await page.reload();
     await expect(page.getByRole("link", { name: "First page" })).toBeVisible();
   });

@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalOverflow, screenshot } from "./support/checks.ts";
+import {
+  expectAccessible,
+  expectDialogUsable,
+  expectNoHorizontalOverflow,
+  screenshot,
+} from "./support/checks.ts";
 import { confirmedOrder, fillCheckout } from "./support/checkout.ts";
 import { ADMIN, createProduct, OWNER_EMAIL, ownerPassword, unique } from "./support/stack.ts";
 
@@ -67,30 +72,48 @@ test("an order's life: checkout, email, capture, shipping, a part refund, and th
   await expect(admin.getByRole("heading", { level: 1, name: "Products" })).toBeVisible();
   await admin.goto(`${ADMIN}/orders/${order.id}`);
   await expect(admin.getByRole("heading", { level: 1, name: `Order #${order.number}` })).toBeVisible();
+  await expect(admin).toHaveTitle(`Order #${order.number} · Shop Admin`);
   await expect(admin.getByText(email)).toBeVisible();
   await checkState(admin, "an order's page in the admin");
+  const status = admin.getByRole("status");
 
+  // Each action asks in a dialog wholly on screen, then says what it did where the focus goes
+  // (the button pressed is gone with the state it belonged to), in words, never a status code.
   await admin.getByRole("button", { name: "Capture payment" }).click();
   const capture = admin.getByRole("dialog", { name: `Capture payment for order #${order.number}?` });
-  await capture.getByRole("button", { name: "Capture payment" }).click();
+  await expectDialogUsable(admin, capture);
+  await capture.getByRole("button", { name: "Capture $20.00" }).click();
   await expect(capture).toBeHidden();
+  await expect(status).toHaveText(`Captured $20.00 for order #${order.number}.`);
+  await expect(status).toBeFocused();
   await expect(admin.getByRole("button", { name: "Mark as shipped" })).toBeVisible();
+  await expect(admin.locator("main")).not.toContainText(/\b(PENDING|PAID|FULFILLED)\b/);
+  await checkState(admin, "an order's page after its capture");
 
   await admin.getByRole("button", { name: "Mark as shipped" }).click();
   const ship = admin.getByRole("dialog", { name: `Mark order #${order.number} as shipped?` });
+  await expectDialogUsable(admin, ship);
   await ship.getByLabel("Carrier").fill("Royal Mail");
   await ship.getByLabel("Tracking number").fill("RM123456789GB");
+  await checkState(admin, "the shipping dialog");
   await ship.getByRole("button", { name: "Mark as shipped" }).click();
   await expect(ship).toBeHidden();
+  await expect(status).toHaveText(
+    `Marked order #${order.number} as shipped; the customer gets a shipping notice.`,
+  );
+  await expect(status).toBeFocused();
   await expect(admin.getByRole("button", { name: "Mark as shipped" })).toHaveCount(0);
 
   await admin.getByRole("button", { name: "Refund" }).click();
   const refund = admin.getByRole("dialog", { name: `Refund order #${order.number}?` });
+  await expectDialogUsable(admin, refund);
   await refund.getByLabel("Amount (USD)").fill("5.00");
   await refund.getByLabel("Reason").fill("Lid arrived dented");
   await checkState(admin, "the refund dialog");
   await refund.getByRole("button", { name: "Refund" }).click();
   await expect(refund).toBeHidden();
+  await expect(status).toHaveText("Refunded $5.00; $5.00 refunded in all.");
+  await expect(status).toBeFocused();
   await expect(admin.locator("main")).toContainText("Lid arrived dented");
   await checkState(admin, "an order shipped and part-refunded");
   await screenshot(admin, testInfo, "admin", "order-detail", true);
@@ -111,10 +134,14 @@ test("an order's life: checkout, email, capture, shipping, a part refund, and th
 
   // Without the link: by number and email; a wrong email is told plainly and learns nothing.
   await page.goto("/orders/find");
+  await expect(page).toHaveTitle("Find your order · Shop");
   await page.getByLabel("Order number").fill(String(order.number));
   await page.getByLabel("Email").fill("someone-else@example.com");
   await page.getByRole("button", { name: "Find order" }).click();
   await expect(page.getByText("We found no order with that number and email address")).toBeVisible();
+  // "Looking…" did not take the focus away from the button pressed.
+  await expect(page.getByRole("button", { name: "Find order" })).toBeFocused();
+  await checkState(page, "no order for that number and email");
   await page.getByLabel("Email").fill(email.toUpperCase());
   await page.getByRole("button", { name: "Find order" }).click();
   await expect(page.getByTestId("order-status")).toHaveText("Shipped");

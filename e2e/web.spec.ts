@@ -2,7 +2,15 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, expectNoHorizontalOverflow, screenshot } from "./support/checks.ts";
 import { findInCatalog } from "./support/catalog.ts";
 import { fillCheckout } from "./support/checkout.ts";
-import { adminToken, createProduct, graphql, INVENTORY, placeOrder, unique } from "./support/stack.ts";
+import {
+  adminToken,
+  createProduct,
+  graphql,
+  INVENTORY,
+  placeOrder,
+  runMark,
+  unique,
+} from "./support/stack.ts";
 
 /** The web shop against the real stack, at both widths (the desktop and phone projects). */
 
@@ -148,6 +156,8 @@ test("a checkout the gateway never answers ends within 15 s with one Try again, 
   await expect(alert.getByRole("button")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(1);
   await expect(page.getByRole("button", { name: "Place order" })).toHaveCount(0);
+  // The button pressed kept the focus through "Placing order…": it is Try again now.
+  await expect(page.getByRole("button", { name: "Try again" })).toBeFocused();
   await checkState(page, "the cart after a checkout without answer");
 
   await page.unrouteAll({ behavior: "ignoreErrors" });
@@ -192,7 +202,7 @@ test("the catalog: by name as people sort names, sold out last, long names clamp
   request,
 }) => {
   // This run's products, found together by the mark in their names (other specs add products too).
-  const mark = unique("shelf").split(" ")[1]!;
+  const mark = runMark();
   const longName = `E2E ${"Extraordinarily long hand-thrown stoneware pour-over dripper ".repeat(4)}`
     .slice(0, 180)
     .concat(" ", mark);
@@ -232,6 +242,14 @@ test("the catalog: by name as people sort names, sold out last, long names clamp
 
   await card.getByRole("button", { name: "Add to cart" }).click();
   await expect(card.getByRole("link", { name: "View cart" })).toBeFocused();
+
+  // In the cart too the long name keeps its line short, the whole name in its title.
+  await card.getByRole("link", { name: "View cart" }).click();
+  const line = page.getByRole("heading", { level: 3, name: longName });
+  await expect(line).toHaveAttribute("title", longName);
+  const lineHeightInCart = await line.evaluate((h) => parseFloat(getComputedStyle(h).lineHeight));
+  expect((await line.boundingBox())?.height).toBeLessThanOrEqual(2 * lineHeightInCart + 1);
+  await checkState(page, "the cart with a long name");
 });
 
 test("more than 20 in stock: the quantity goes past 20, never past the stock", async ({ page, request }) => {

@@ -29,7 +29,7 @@ export async function expectNoHorizontalOverflow(page: Page, state: string): Pro
   );
 }
 
-/** A dialog lies wholly inside the viewport, and each of its buttons can be clicked where it is. */
+/** A dialog lies wholly inside the viewport, centred, and each of its enabled buttons can be clicked where it is. */
 export async function expectDialogUsable(page: Page, dialog: Locator): Promise<void> {
   await expect(dialog).toBeVisible();
   const box = await dialog.boundingBox();
@@ -39,7 +39,14 @@ export async function expectDialogUsable(page: Page, dialog: Locator): Promise<v
   expect(box.y, "dialog's top edge").toBeGreaterThanOrEqual(0);
   expect(box.x + box.width, "dialog's right edge").toBeLessThanOrEqual(viewport.width);
   expect(box.y + box.height, "dialog's bottom edge").toBeLessThanOrEqual(viewport.height);
+  // Centred across the screen, as a modal is (not opened off-centre from where its button was).
+  expect(Math.abs(box.x + box.width / 2 - viewport.width / 2), "dialog off-centre by").toBeLessThanOrEqual(2);
   for (const button of await dialog.getByRole("button").all()) {
+    // A button disabled on purpose (Move up on the first picture) is shown, not pressed.
+    if (!(await button.isEnabled())) {
+      await expect(button).toBeVisible();
+      continue;
+    }
     // trial: every actionability check (visible, stable, receives the pointer), without clicking.
     await button.click({ trial: true });
   }

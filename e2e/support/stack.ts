@@ -86,6 +86,12 @@ export async function placeOrder(request: APIRequestContext, items: { productId:
   return placeOrder.id;
 }
 
+/** A word no other run or project has used, to find this test's products together by a search. */
+export const runMark = () => unique("mark").split(" ")[1]!;
+
 /** A name no other run or project has used. */
 export const unique = (name: string) =>
   `${name} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+/** The longest name the contract allows (200 characters), as one word: no page may widen for it. */
+export const unbrokenName = () => unique("Unbroken").replace(/\W/g, "").padEnd(200, "x");

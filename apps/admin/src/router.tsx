@@ -50,6 +50,22 @@ export function useSearch(): string {
   return useBrowserSearch();
 }
 
+/**
+ * The pages before this one, as a list page keeps them in its URL: the
+ * gateway pages forward with opaque cursors, so `?after=c2&after=c3` is the
+ * third page (the cursors that led here, oldest first; "Previous" drops the last).
+ */
+export function readTrail(params: URLSearchParams): string[] {
+  return params.getAll("after").filter((cursor) => cursor !== "");
+}
+
+/** `path` with `params` and then the trail of cursors as its query. */
+export function hrefWithTrail(path: string, params: URLSearchParams, trail: readonly string[]): string {
+  for (const cursor of trail) params.append("after", cursor);
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & { to: string };
 
 /** An <a href> that navigates in place (wouter's); a modified click (new tab, ...) stays the browser's. */

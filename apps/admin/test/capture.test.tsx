@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { Provider } from "urql";
 import { describe, expect, it } from "vitest";
 import { createAdminClient } from "../src/graphql/client.ts";
-import { CAPTURE_UNKNOWN } from "../src/orders/OrderRow.tsx";
+import { CAPTURE_UNKNOWN } from "../src/orders/OrderActions.tsx";
 import { OrdersPage } from "../src/orders/OrdersPage.tsx";
 import { deferred, fakeGateway, type GatewayAnswer } from "./fake-gateway.ts";
 import { renderSignedIn } from "./render.tsx";

@@ -16,6 +16,10 @@ export type Route =
   | { page: "order"; orderId: string }
   | { page: "not-found" };
 
+/** What a product's or an order's id looks like (a UUID): anything else in a link is a broken link, not a lookup. */
+export const isWellFormedId = (id: string): boolean =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
 /** The page a path shows. */
 export function matchRoute(pathname: string): Route {
   if (pathname === "/") return { page: "catalog" };

@@ -160,7 +160,9 @@ describe("checkout", { timeout: 20_000 }, () => {
     await fillDetails(user);
     const button = await screen.findByRole("button", { name: "Place order" });
     await user.dblClick(button);
-    expect(button).toBeDisabled();
+    // Marked disabled while in flight, and it keeps the focus (a disabled button would drop it).
+    expect(button).toHaveAttribute("aria-disabled", "true");
+    expect(button).toHaveFocus();
     expect(button).toHaveTextContent("Placing order…");
 
     release();

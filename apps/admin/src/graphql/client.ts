@@ -61,6 +61,11 @@ export function isForbidden(error: CombinedError | undefined): boolean {
   return error?.graphQLErrors.some((e) => e.extensions["code"] === "FORBIDDEN") ?? false;
 }
 
+/** The gateway refused an argument as malformed (an order id that is no id, say). */
+export function isInvalidInput(error: CombinedError): boolean {
+  return error.graphQLErrors.some((e) => e.extensions["code"] === "VALIDATION_FAILED");
+}
+
 /** No answer at all, or none within the deadline: a write may or may not have happened. */
 export function isNoAnswer(error: CombinedError): boolean {
   return error.networkError !== undefined;

@@ -1,45 +1,51 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
+import { usePageNotice } from "../components/PageNotice.tsx";
+import { PageTitle } from "../components/PageTitle.tsx";
 import { QueryProblem } from "../components/QueryProblem.tsx";
 import { OrderStatusBadge } from "../components/StatusBadge.tsx";
 import { formatDateTime, formatMoney } from "../format.ts";
-import { describeError } from "../graphql/client.ts";
-import {
-  AdminOrderQuery,
-  CancelOrderMutation,
-  CapturePaymentMutation,
-  FulfillOrderMutation,
-  RefundPaymentMutation,
-} from "../graphql/operations.ts";
+import { isInvalidInput, NO_ANSWER } from "../graphql/client.ts";
+import { AdminOrderQuery, FulfillOrderMutation, RefundPaymentMutation } from "../graphql/operations.ts";
 import { parseDollars } from "../products/validation.ts";
 import { Link, paths } from "../router.tsx";
+import { changedMeanwhile, OrderActionDialog, withoutAnswer } from "./OrderActions.tsx";
 import { EVENT_WORDS, eventDetails } from "./timeline-words.ts";
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 const countryName = (code: string) => regionNames.of(code) ?? code;
 
-const NO_ANSWER = "The gateway sent no answer. Try again.";
+/** What an order id looks like (a UUID): anything else is a broken address, not a lookup. */
+const ORDER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const SHIP_UNKNOWN =
+  "The shop did not answer, so we cannot tell whether the order was marked as shipped. " +
+  "Trying again is safe: it is marked once, and the customer gets one email.";
+const REFUND_UNKNOWN =
+  "The shop did not answer, so we cannot tell whether the refund went through. " +
+  "Trying again is safe: this refund is paid only once.";
 
 type Action = "capture" | "ship" | "refund" | "cancel";
 
 /**
  * One order in full: who ordered, where it ships, the lines and money, the
  * charge and refunds, the timeline; and the four actions, each confirmed in
- * a dialog and each ending in a visible result (a status line and the
- * refreshed order).
+ * a dialog and each ending in a visible result: a message that takes the
+ * focus (the button pressed is usually gone with the state it belonged to)
+ * and the refreshed order.
  */
 export function OrderDetailPage({ orderId }: { orderId: string }) {
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const wellFormed = ORDER_ID.test(orderId);
+  const [{ data, error }, refetch] = useQuery({
     query: AdminOrderQuery,
     variables: { id: orderId },
+    pause: !wellFormed,
   });
   const [action, setAction] = useState<Action | null>(null);
-  const [result, setResult] = useState<string | null>(null);
-  const [, capture] = useMutation(CapturePaymentMutation);
+  const notice = usePageNotice();
   const [, ship] = useMutation(FulfillOrderMutation);
   const [, refund] = useMutation(RefundPaymentMutation);
-  const [, cancel] = useMutation(CancelOrderMutation);
   const [carrier, setCarrier] = useState("");
   const [tracking, setTracking] = useState("");
   const [amount, setAmount] = useState("");
@@ -50,80 +56,80 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
   const order = data?.adminOrder;
 
   if (!order) {
+    const invalid = !wellFormed || (error !== undefined && isInvalidInput(error));
+    const missing = !invalid && data !== undefined && !error;
+    const title = invalid ? "Order address not valid" : missing ? "Order not found" : "Order";
     return (
       <section>
+        <PageTitle>{title}</PageTitle>
         <p>
           <Link to={paths.orders}>← Orders</Link>
         </p>
-        {error ? (
+        {invalid ? (
+          <>
+            <h1>This order address is not valid</h1>
+            <p>It does not name an order. Find the order on the Orders page, by its number or email.</p>
+          </>
+        ) : missing ? (
+          <>
+            <h1>Order not found</h1>
+            <p>There is no order at this address. Find it on the Orders page, by its number or email.</p>
+          </>
+        ) : error ? (
           <QueryProblem error={error} onRetry={reload} />
-        ) : fetching ? (
-          <p className="loading">Loading the order…</p>
         ) : (
-          <h1>No such order</h1>
+          <p className="loading">Loading the order…</p>
         )}
       </section>
     );
   }
 
   const refundable = (order.capturedCents ?? 0) - order.refundedCents;
+  /** A write went through: close the dialog, say so where the focus goes, read the order again. */
   const done = (message: string) => {
-    setResult(message);
     setAction(null);
+    notice.announce(message, { focus: true });
     reload();
     return null;
   };
 
-  async function confirm(): Promise<string | null> {
+  async function confirmShipping(): Promise<string | null> {
     if (!order) return NO_ANSWER;
-    switch (action) {
-      case "capture": {
-        const r = await capture({ orderId: order.id });
-        const a = r.data?.capturePayment;
-        if (!a) return r.error ? describeError(r.error) : NO_ANSWER;
-        return a.__typename === "Order" ? done(`Payment captured: the order is ${a.status}.`) : a.message;
-      }
-      case "ship": {
-        const r = await ship({
-          orderId: order.id,
-          carrier: carrier.trim() || null,
-          trackingNumber: tracking.trim() || null,
-        });
-        const a = r.data?.fulfillOrder;
-        if (!a) return r.error ? describeError(r.error) : NO_ANSWER;
-        return a.__typename === "Order"
-          ? done("Marked as shipped; the customer gets a shipping notice.")
-          : a.message;
-      }
-      case "refund": {
-        const cents = parseDollars(amount);
-        if (cents === null || cents <= 0) return "Enter an amount like 12.50.";
-        const r = await refund({
-          orderId: order.id,
-          amountCents: cents,
-          reason: reason.trim() || null,
-          idempotencyKey: refundKey,
-        });
-        const a = r.data?.refundPayment;
-        if (!a) return r.error ? describeError(r.error) : NO_ANSWER;
-        if (a.__typename !== "Order") return a.message;
-        setRefundKey(crypto.randomUUID());
-        return done(`Refunded ${formatMoney(cents)}; ${formatMoney(a.refundedCents)} refunded in all.`);
-      }
-      case "cancel": {
-        const r = await cancel({ orderId: order.id });
-        const a = r.data?.cancelOrder;
-        if (!a) return r.error ? describeError(r.error) : NO_ANSWER;
-        return a.__typename === "Order" ? done("Order cancelled; its stock is back.") : a.message;
-      }
-      default:
-        return null;
-    }
+    const r = await ship({
+      orderId: order.id,
+      carrier: carrier.trim() || null,
+      trackingNumber: tracking.trim() || null,
+    });
+    const a = r.data?.fulfillOrder;
+    if (!a) return withoutAnswer(r.error, SHIP_UNKNOWN);
+    if (a.__typename === "InvalidStateError") return changedMeanwhile(order, "marked as shipped");
+    return a.__typename === "Order"
+      ? done(`Marked order #${order.number} as shipped; the customer gets a shipping notice.`)
+      : a.message;
+  }
+
+  async function confirmRefund(): Promise<string | null> {
+    if (!order) return NO_ANSWER;
+    const cents = parseDollars(amount);
+    if (cents === null || cents <= 0) return "Enter an amount like 12.50.";
+    const r = await refund({
+      orderId: order.id,
+      amountCents: cents,
+      reason: reason.trim() || null,
+      idempotencyKey: refundKey,
+    });
+    const a = r.data?.refundPayment;
+    if (!a) return withoutAnswer(r.error, REFUND_UNKNOWN);
+    if (a.__typename === "InvalidStateError") return changedMeanwhile(order, "refunded");
+    if (a.__typename !== "Order") return a.message;
+    setRefundKey(crypto.randomUUID());
+    return done(`Refunded ${formatMoney(cents)}; ${formatMoney(a.refundedCents)} refunded in all.`);
   }
 
   const address = order.shippingAddress;
   return (
     <section aria-labelledby="order-title" className="order-detail">
+      <PageTitle>{`Order #${order.number}`}</PageTitle>
       <p>
         <Link to={paths.orders}>← Orders</Link>
       </p>
@@ -158,9 +164,7 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
         </div>
       </header>
 
-      <p role="status" className="action-result">
-        {result}
-      </p>
+      {notice.element}
 
       <div className="detail-grid">
         <section className="card" aria-labelledby="customer-h">
@@ -275,23 +279,22 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
         </ol>
       </section>
 
-      {action === "capture" && (
-        <ConfirmDialog
-          title={`Capture payment for order #${order.number}?`}
-          confirmLabel="Capture payment"
-          cancelLabel="Not now"
-          onConfirm={confirm}
+      {(action === "capture" || action === "cancel") && (
+        <OrderActionDialog
+          action={action}
+          order={order}
+          onDone={(_, message) => done(message)}
           onClose={() => setAction(null)}
-        >
-          <p>The customer is charged {formatMoney(order.totalCents)}.</p>
-        </ConfirmDialog>
+        />
       )}
       {action === "ship" && (
         <ConfirmDialog
           title={`Mark order #${order.number} as shipped?`}
           confirmLabel="Mark as shipped"
+          busyLabel="Marking as shipped…"
           cancelLabel="Not now"
-          onConfirm={confirm}
+          tone="primary"
+          onConfirm={confirmShipping}
           onClose={() => setAction(null)}
         >
           <div className="field">
@@ -309,8 +312,9 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
         <ConfirmDialog
           title={`Refund order #${order.number}?`}
           confirmLabel="Refund"
+          busyLabel="Refunding…"
           cancelLabel="Not now"
-          onConfirm={confirm}
+          onConfirm={confirmRefund}
           onClose={() => setAction(null)}
         >
           <div className="field">
@@ -330,16 +334,6 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
           <p>
             At most {formatMoney(refundable)} can still be refunded. Money goes back to the customer at once.
           </p>
-        </ConfirmDialog>
-      )}
-      {action === "cancel" && (
-        <ConfirmDialog
-          title={`Cancel order #${order.number}?`}
-          confirmLabel="Cancel order"
-          onConfirm={confirm}
-          onClose={() => setAction(null)}
-        >
-          <p>Nothing is charged and its items go back into stock.</p>
         </ConfirmDialog>
       )}
     </section>

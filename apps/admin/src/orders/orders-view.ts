@@ -7,6 +7,7 @@
  */
 import { ORDER_STATUS_TEXT } from "@shop/ui";
 import type { OrderStatus } from "../gql/graphql.ts";
+import { hrefWithTrail, readTrail } from "../router.tsx";
 
 export interface OrdersView {
   /** An order number or a customer's email (or part of one). */
@@ -35,7 +36,7 @@ export function readOrdersView(search: string): OrdersView {
     from: day("from"),
     to: day("to"),
     status: ORDER_STATUSES.find((s) => s === status) ?? null,
-    trail: params.getAll("after").filter((cursor) => cursor !== ""),
+    trail: readTrail(params),
   };
 }
 
@@ -46,7 +47,5 @@ export function ordersHref(path: string, view: OrdersView): string {
   if (view.from) params.set("from", view.from);
   if (view.to) params.set("to", view.to);
   if (view.status) params.set("status", view.status.toLowerCase());
-  for (const cursor of view.trail) params.append("after", cursor);
-  const query = params.toString();
-  return query ? `${path}?${query}` : path;
+  return hrefWithTrail(path, params, view.trail);
 }

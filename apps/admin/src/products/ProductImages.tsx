@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation } from "urql";
+import { usePageNotice } from "../components/PageNotice.tsx";
 import { describeError, GATEWAY_URL } from "../graphql/client.ts";
 import {
   RemoveProductImageMutation,
@@ -51,9 +52,18 @@ export function ProductImages({
 }: {
   productId: string;
   images: ReadonlyArray<AdminImage>;
-  onChanged: (message: string) => void;
+  /** A picture was added, changed, moved or removed: the product is read again. */
+  onChanged: () => void;
 }) {
   const [problem, setProblem] = useState<string | null>(null);
+  // What happened, said inside the dialog (the page behind it is inert, its notices unheard), and
+  // given the focus: the button pressed is disabled while it works, and may be gone (Remove) or
+  // disabled for good (Move up on what became the first picture).
+  const notice = usePageNotice();
+  const problemRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (problem) problemRef.current?.focus();
+  }, [problem]);
   const [busy, setBusy] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [alt, setAlt] = useState("");
@@ -66,8 +76,9 @@ export function ProductImages({
     setProblem(null);
     const failed = await work();
     setBusy(false);
-    if (failed) setProblem(failed);
-    else onChanged(success);
+    if (failed) return setProblem(failed);
+    notice.announce(success, { focus: true });
+    onChanged();
   }
 
   const answerOf = (
@@ -158,8 +169,9 @@ export function ProductImages({
       ) : (
         <p className="hint">A product has at most {MAX_IMAGES} pictures: remove one to add another.</p>
       )}
+      {notice.element}
       {problem && (
-        <p className="form-error" role="alert">
+        <p ref={problemRef} className="form-error" role="alert" tabIndex={-1}>
           {problem}
         </p>
       )}

@@ -15,8 +15,10 @@ import {
 } from "../graphql/operations.ts";
 import { ProductImages } from "./ProductImages.tsx";
 import type { AdminProductsQuery as AdminProductsResult } from "../gql/graphql.ts";
+import { navigate, useSearch } from "../router.tsx";
 import { useCan } from "../session.ts";
 import { ProductForm } from "./ProductForm.tsx";
+import { productsHref, readProductsView, type ProductsView } from "./products-view.ts";
 import { StockForm } from "./StockForm.tsx";
 
 type AdminProduct = NonNullable<AdminProductsResult["adminProductsPage"]>["products"][number];
@@ -33,15 +35,23 @@ type Panel =
 
 /** Every product, archived ones too, newest first; create, edit, restock, archive and restore. */
 export function ProductsPage() {
-  const [search, setSearch] = useState("");
-  const [typed, setTyped] = useState("");
-  // The cursors of the pages before this one, so "Previous page" can go back.
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors.at(-1);
+  // The search and the page live in the URL (products-view.ts): a reload keeps them, Back returns.
+  const view = readProductsView(useSearch());
+  const { q: search, trail } = view;
+  const [typed, setTyped] = useState(search);
+  // Back or Forward to another search: the box shows the search the page shows.
+  const [typedFor, setTypedFor] = useState(search);
+  if (typedFor !== search) {
+    setTypedFor(search);
+    setTyped(search);
+  }
+  const cursor = trail.at(-1);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AdminProductsQuery,
     variables: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(search ? { search } : {}) },
   });
+  const go = (next: ProductsView) => navigate(productsHref(next));
+  const pageNumber = trail.length + 1;
   const [, archiveProduct] = useMutation(ArchiveProductMutation);
   const [, unarchiveProduct] = useMutation(UnarchiveProductMutation);
   const [panel, setPanel] = useState<Panel | null>(null);
@@ -85,7 +95,7 @@ export function ProductsPage() {
 
   return (
     <section aria-labelledby="products-title">
-      <PageTitle>Products</PageTitle>
+      <PageTitle>{pageNumber > 1 ? `Products, page ${pageNumber}` : "Products"}</PageTitle>
       <header className="page-header">
         <div>
           <h1 id="products-title">Products</h1>
@@ -107,8 +117,7 @@ export function ProductsPage() {
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          setCursors([]);
-          setSearch(typed.trim());
+          go({ q: typed.trim(), trail: [] });
         }}
       >
         <label htmlFor="product-search">Search products</label>
@@ -167,23 +176,27 @@ export function ProductsPage() {
           </table>
         </div>
       )}
-      {(cursors.length > 0 || page?.nextCursor) && (
-        <nav className="pager" aria-label="Pages">
+      {(trail.length > 0 || page?.nextCursor) && (
+        <nav className="pager" aria-label="Pages of products">
+          {/* aria-disabled, not disabled: Next on the last page keeps the focus it was given. */}
           <button
             type="button"
             className="button"
-            disabled={cursors.length === 0}
-            onClick={() => setCursors((c) => c.slice(0, -1))}
+            aria-disabled={trail.length === 0}
+            onClick={() => trail.length > 0 && go({ ...view, trail: trail.slice(0, -1) })}
           >
-            Previous page
+            ← Previous
           </button>
+          <span className="pager-label">Page {pageNumber}</span>
           <button
             type="button"
             className="button"
-            disabled={!page?.nextCursor}
-            onClick={() => page?.nextCursor && setCursors((c) => [...c, page.nextCursor!])}
+            aria-disabled={!page?.nextCursor}
+            onClick={() =>
+              page?.nextCursor && !fetching && go({ ...view, trail: [...trail, page.nextCursor] })
+            }
           >
-            Next page
+            Next →
           </button>
         </nav>
       )}
@@ -212,10 +225,7 @@ export function ProductsPage() {
               <ProductImages
                 productId={panel.product.id}
                 images={(editing ?? panel.product).images}
-                onChanged={(message) => {
-                  notice.announce(message);
-                  refetch({ requestPolicy: "network-only" });
-                }}
+                onChanged={() => refetch({ requestPolicy: "network-only" })}
               />
             </>
           )}

@@ -118,10 +118,13 @@ export function CartPage() {
             onSubmit={(details) => void placeOrder(details)}
           >
             <CheckoutMessage state={state} />
+            {/* While placing: aria-disabled, not disabled, so the focus stays on the button that
+                becomes "Try again" if there is no answer (a disabled button drops it to the page). */}
             <button
               type="submit"
               className="button button-primary button-block"
-              disabled={placing || blocked}
+              disabled={blocked && !placing}
+              aria-disabled={placing}
               aria-busy={placing}
             >
               {placing ? "Placing order…" : retry ? "Try again" : "Place order"}
@@ -157,7 +160,10 @@ function CartLineRow({ line, disabled, onRemove, removeRef }: CartLineRowProps) 
     <li className="cart-line">
       <ProductArt name={line.name} size="small" />
       <div className="cart-line-info">
-        <h3 className="cart-line-name">{line.name}</h3>
+        {/* Clamped to two lines like a catalog card; the title shows the whole name, and it is read whole. */}
+        <h3 className="cart-line-name" title={line.name}>
+          {line.name}
+        </h3>
         <p className="muted">{formatMoney(line.priceCents)} each</p>
         {news && (
           <p id={newsId} className="line-news">

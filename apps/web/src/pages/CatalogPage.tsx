@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useQuery } from "urql";
+import { AddToCart } from "../cart/AddToCart.tsx";
 import { useCart } from "../cart/CartContext.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
@@ -172,26 +173,8 @@ function CatalogControls(props: {
 }
 
 function ProductCard({ product }: { product: CardProduct }) {
-  const cart = useCart();
-  const inCart = cart.lines.find((line) => line.productId === product.id)?.qty ?? 0;
   const stock = stockLabel(product.stockQty);
-  const allInCart = product.stockQty > 0 && inCart >= product.stockQty;
   const nameId = `product-${product.id}-name`;
-  const noteId = `product-${product.id}-note`;
-  const cartLink = useRef<HTMLAnchorElement>(null);
-  const addedLast = useRef(false);
-
-  // The last unit disables "Add to cart" under the pointer's focus: hand the
-  // focus to "View cart" beside it rather than letting it fall to the page.
-  useEffect(() => {
-    if (allInCart && addedLast.current) cartLink.current?.focus();
-    addedLast.current = false;
-  }, [allInCart]);
-
-  function add() {
-    addedLast.current = inCart + 1 >= product.stockQty;
-    cart.add(product);
-  }
 
   return (
     <article className="product-card" aria-labelledby={nameId}>
@@ -203,29 +186,7 @@ function ProductCard({ product }: { product: CardProduct }) {
         </h2>
         <p className="price">{formatMoney(product.priceCents)}</p>
         <p className={`stock stock-${stock.tone}`}>{stock.text}</p>
-        <p id={noteId} className="in-cart" aria-live="polite">
-          {allInCart ? `All ${product.stockQty} in your cart` : inCart > 0 ? `${inCart} in your cart` : ""}
-        </p>
-        {allInCart ? (
-          <Link
-            ref={cartLink}
-            to={paths.cart()}
-            className="button button-secondary"
-            aria-describedby={noteId}
-          >
-            View cart
-          </Link>
-        ) : (
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={product.stockQty <= 0}
-            aria-describedby={noteId}
-            onClick={add}
-          >
-            Add to cart
-          </button>
-        )}
+        <AddToCart product={product} noteId={`product-${product.id}-note`} />
       </div>
     </article>
   );

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useClient } from "urql";
 import { OrderSummaryView } from "../components/OrderSummaryView.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
+import { PageTitle } from "../components/PageTitle.tsx";
 import { ProblemNotice } from "../components/ProblemNotice.tsx";
 import type { OrderLookupQuery as OrderLookupResult } from "../gql/graphql.ts";
 import { describeError, type Problem } from "../graphql/errors.ts";
@@ -26,6 +27,7 @@ export function FindOrderPage() {
 
   async function find(event: FormEvent) {
     event.preventDefault();
+    if (state.status === "looking") return;
     const n = Number(number.trim().replace(/^#/, ""));
     if (!Number.isInteger(n) || n < 1) {
       setNumberError("Enter the order number from your confirmation, like 1001.");
@@ -58,8 +60,10 @@ export function FindOrderPage() {
 
   if (state.status === "found") return <OrderSummaryView order={state.order} />;
 
+  const looking = state.status === "looking";
   return (
     <>
+      <PageTitle>Find your order</PageTitle>
       <PageHeading>Find your order</PageHeading>
       <p className="lede">
         Enter the order number from your confirmation email and the email address you ordered with.
@@ -100,8 +104,9 @@ export function FindOrderPage() {
           </div>
         )}
         {state.status === "failed" && <ProblemNotice problem={state.problem} />}
-        <button type="submit" className="button button-primary" disabled={state.status === "looking"}>
-          {state.status === "looking" ? "Looking…" : "Find order"}
+        {/* aria-disabled, not disabled: a disabled button would drop the focus it holds to the page. */}
+        <button type="submit" className="button button-primary" aria-disabled={looking}>
+          {looking ? "Looking…" : "Find order"}
         </button>
       </form>
     </>

@@ -6,10 +6,7 @@ import { PageTitle } from "../components/PageTitle.tsx";
 import { ProblemNotice } from "../components/ProblemNotice.tsx";
 import { describeError, isInvalidInput, UNAVAILABLE } from "../graphql/errors.ts";
 import { OrderQuery } from "../graphql/operations.ts";
-import { Link, paths } from "../router.tsx";
-
-/** What an order id looks like (a UUID): anything else is a broken link, not a lookup. */
-const ORDER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isWellFormedId, Link, paths } from "../router.tsx";
 
 /**
  * The confirmation, and the page a shopper comes back to by its link
@@ -17,7 +14,7 @@ const ORDER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
  */
 export function OrderPage({ orderId }: { orderId: string }) {
   const token = new URLSearchParams(useSearch()).get("token") ?? undefined;
-  const wellFormed = ORDER_ID.test(orderId);
+  const wellFormed = isWellFormedId(orderId);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: OrderQuery,
     variables: { id: orderId, accessToken: token ?? null },

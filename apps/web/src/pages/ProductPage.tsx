@@ -1,35 +1,59 @@
 import { useEffect } from "react";
 import { useQuery } from "urql";
+import { AddToCart } from "../cart/AddToCart.tsx";
 import { useCart } from "../cart/CartContext.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
+import { PageTitle } from "../components/PageTitle.tsx";
 import { ProblemNotice } from "../components/ProblemNotice.tsx";
 import { ProductPicture } from "../components/ProductPicture.tsx";
-import { describeError, UNAVAILABLE } from "../graphql/errors.ts";
+import { describeError, isInvalidInput, UNAVAILABLE } from "../graphql/errors.ts";
 import { ProductQuery } from "../graphql/operations.ts";
 import { formatMoney } from "../money.ts";
-import { Link, paths } from "../router.tsx";
+import { isWellFormedId, Link, paths } from "../router.tsx";
 import { stockLabel } from "./CatalogPage.tsx";
 
 /** One product: its pictures, description, price and stock, and "Add to cart". */
 export function ProductPage({ productId }: { productId: string }) {
+  const wellFormed = isWellFormedId(productId);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ProductQuery,
     variables: { id: productId },
     requestPolicy: "cache-and-network",
+    pause: !wellFormed,
   });
   const product = data?.product;
-  const cart = useCart();
-  const { refresh } = cart;
+  const { refresh } = useCart();
   useEffect(() => {
     if (product) refresh([product]);
   }, [product, refresh]);
 
+  if (!wellFormed || (error && isInvalidInput(error))) {
+    return (
+      <>
+        <PageTitle>Product link not valid</PageTitle>
+        <PageHeading reclaimFocus>This product link is not valid</PageHeading>
+        <p>
+          The address does not name a product. <Link to={paths.catalog()}>See every product</Link>, or search
+          the catalog for it.
+        </p>
+      </>
+    );
+  }
+
   if (!product) {
-    if (fetching) return <p role="status">Loading the product…</p>;
+    if (fetching) {
+      return (
+        <>
+          <PageTitle>Product</PageTitle>
+          <p role="status">Loading the product…</p>
+        </>
+      );
+    }
     if (data && !error) {
       return (
         <>
-          <PageHeading>Product not found</PageHeading>
+          <PageTitle>Product not found</PageTitle>
+          <PageHeading reclaimFocus>Product not found</PageHeading>
           <p className="notice">
             This product is not in the shop any more. <Link to={paths.catalog()}>See every product</Link>
           </p>
@@ -37,19 +61,21 @@ export function ProductPage({ productId }: { productId: string }) {
       );
     }
     return (
-      <ProblemNotice
-        problem={error ? describeError(error) : UNAVAILABLE}
-        onRetry={() => reexecute({ requestPolicy: "network-only" })}
-      />
+      <>
+        <PageTitle>Product</PageTitle>
+        <ProblemNotice
+          problem={error ? describeError(error) : UNAVAILABLE}
+          onRetry={() => reexecute({ requestPolicy: "network-only" })}
+        />
+      </>
     );
   }
 
   const stock = stockLabel(product.stockQty);
-  const inCart = cart.lines.find((line) => line.productId === product.id)?.qty ?? 0;
-  const allInCart = product.stockQty > 0 && inCart >= product.stockQty;
   const [main, ...more] = product.images;
   return (
     <article className="product-page" aria-labelledby="product-title">
+      <PageTitle>{product.name}</PageTitle>
       <p className="back-link">
         <Link to={paths.catalog()}>← All products</Link>
       </p>
@@ -73,21 +99,12 @@ export function ProductPage({ productId }: { productId: string }) {
           )}
         </div>
         <div className="product-facts">
-          <PageHeading id="product-title">{product.name}</PageHeading>
+          <PageHeading id="product-title" reclaimFocus>
+            {product.name}
+          </PageHeading>
           <p className="price price-large">{formatMoney(product.priceCents)}</p>
           <p className={`stock stock-${stock.tone}`}>{stock.text}</p>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={product.stockQty <= 0 || allInCart}
-            aria-describedby="product-cart-note"
-            onClick={() => cart.add(product)}
-          >
-            Add to cart
-          </button>
-          <p id="product-cart-note" className="in-cart" aria-live="polite">
-            {allInCart ? `All ${product.stockQty} in your cart` : inCart > 0 ? `${inCart} in your cart` : ""}
-          </p>
+          <AddToCart product={product} noteId="product-cart-note" />
           {product.description && (
             <div className="product-description">
               {product.description.split(/\n{2,}/).map((paragraph, i) => (
