@@ -1,9 +1,10 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
+import { formatMoney } from "@shop/ui";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { QueryProblem } from "../components/QueryProblem.tsx";
 import { OrderStatusBadge } from "../components/StatusBadge.tsx";
-import { formatDateTime, formatMoney } from "../format.ts";
+import { formatDateTime } from "../format.ts";
 import { describeError } from "../graphql/client.ts";
 import {
   AdminOrderQuery,

@@ -1,8 +1,9 @@
 import { useState } from "react";
 import { useMutation } from "urql";
+import { formatMoney } from "@shop/ui";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { OrderStatusBadge } from "../components/StatusBadge.tsx";
-import { formatDateTime, formatMoney } from "../format.ts";
+import { formatDateTime } from "../format.ts";
 import { describeError, isNoAnswer } from "../graphql/client.ts";
 import { Link, paths } from "../router.tsx";
 import { CancelOrderMutation, CapturePaymentMutation } from "../graphql/operations.ts";

@@ -1,7 +1,6 @@
-import { orderStatusText } from "@shop/ui";
+import { formatMoney, orderStatusText } from "@shop/ui";
 import { COUNTRIES } from "../checkout/countries.ts";
 import type { OrderViewFragment } from "../gql/graphql.ts";
-import { formatMoney } from "../money.ts";
 import { PageHeading } from "./PageHeading.tsx";
 import { PageTitle } from "./PageTitle.tsx";
 

@@ -1,12 +1,12 @@
 import { useEffect } from "react";
 import { useQuery } from "urql";
+import { formatMoney } from "@shop/ui";
 import { useCart } from "../cart/CartContext.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { ProblemNotice } from "../components/ProblemNotice.tsx";
 import { ProductPicture } from "../components/ProductPicture.tsx";
 import { describeError, UNAVAILABLE } from "../graphql/errors.ts";
 import { ProductQuery } from "../graphql/operations.ts";
-import { formatMoney } from "../money.ts";
 import { Link, paths } from "../router.tsx";
 import { stockLabel } from "./CatalogPage.tsx";
 
