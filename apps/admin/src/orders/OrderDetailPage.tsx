@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
+import { countryName } from "@shop/contracts/countries";
 import { formatMoney } from "@shop/ui";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { QueryProblem } from "../components/QueryProblem.tsx";
@@ -16,9 +17,6 @@ import {
 import { parseDollars } from "../products/validation.ts";
 import { Link, paths } from "../router.tsx";
 import { EVENT_WORDS, eventDetails } from "./timeline-words.ts";
-
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-const countryName = (code: string) => regionNames.of(code) ?? code;
 
 const NO_ANSWER = "The gateway sent no answer. Try again.";
 
