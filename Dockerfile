@@ -38,6 +38,7 @@ COPY apps/inventory/package.json apps/inventory/
 COPY apps/orders/package.json apps/orders/
 COPY apps/payments/package.json apps/payments/
 COPY apps/web/package.json apps/web/
+COPY packages/codegen/package.json packages/codegen/
 COPY packages/contracts/package.json packages/contracts/
 COPY packages/db/package.json packages/db/
 COPY packages/gateway/package.json packages/gateway/

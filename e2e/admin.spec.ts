@@ -19,6 +19,7 @@ import {
   ownerPassword,
   PAYMENTS,
   placeOrder,
+  queryDatabase,
   runMark,
   serviceToken,
   unbrokenName,
@@ -157,6 +158,18 @@ test("an admin adds a product, a shopper buys it, and its capture marks the orde
   await expect(shop.getByRole("heading", { level: 1, name: "Order confirmed" })).toBeVisible();
   const { id: orderId, number } = await confirmedOrder(shop);
   await shop.close();
+  // The placement, as Orders stored it: one lamp at its price, waiting for payment.
+  const placed = await request.get(`${ORDERS}/orders/${orderId}`, {
+    headers: { authorization: `Bearer ${adminToken()}` },
+  });
+  expect(placed.status()).toBe(200);
+  expect(await placed.json()).toMatchObject({
+    id: orderId,
+    number,
+    status: "PENDING",
+    total_cents: 1250,
+    items: [{ product_id: productId, qty: 1, price_cents: 1250 }],
+  });
 
   // Admin: the order is on the Orders page, waiting for payment; capture it, after confirming.
   await page.getByRole("link", { name: "Orders" }).click();
@@ -184,8 +197,9 @@ test("an admin adds a product, a shopper buys it, and its capture marks the orde
   await page.reload();
   await expect(orderRow(page, number).getByText("Paid")).toBeVisible();
 
-  // Never twice. Capturing a PAID order again answers it as it is, through either door, and
-  // Orders' REST door names the one charge that paid it: the same each time, for the order's total.
+  // Never twice. Captured once above (the UI); three more times here: GraphQL once, Orders' REST
+  // twice. Capturing a PAID order again answers it as it is, through either door, and Orders' REST
+  // door names the one charge that paid it: the same each time, for the order's total.
   const token = adminToken();
   const again = await graphql<{ capturePayment: { __typename: string; status?: string } }>(
     request,
@@ -215,6 +229,12 @@ test("an admin adds a product, a shopper buys it, and its capture marks the orde
     headers: { "x-service-token": serviceToken() },
   });
   expect(await charge.json()).toMatchObject({ order_id: orderId, amount_cents: 1250, status: "succeeded" });
+  // And in PostgreSQL, after all four captures: exactly one charge row for this order, that one.
+  const charges = await queryDatabase<{ id: string; amount_cents: number; status: string }>(
+    "SELECT id, amount_cents, status::text AS status FROM charges WHERE order_id = $1",
+    [orderId],
+  );
+  expect(charges).toEqual([{ id: chargeIds[0], amount_cents: 1250, status: "succeeded" }]);
 
   // The sale took one unit.
   const after = await request.get(`${INVENTORY}/products/${productId}`);

@@ -1,26 +1,6 @@
 import type { CodegenConfig } from "@graphql-codegen/cli";
+import { spaCodegenConfig } from "@shop/codegen";
 
-// Typed operations from the gateway's checked-in schema: `pnpm codegen` writes
-// src/gql/ (generated, not committed) and `tsc -b` then checks every operation
-// and its use against it, so a schema change the admin does not follow breaks
-// its build.
-const config: CodegenConfig = {
-  schema: "../../packages/gateway/schema.graphql",
-  documents: ["src/**/*.{ts,tsx}", "!src/gql/**"],
-  generates: {
-    "src/gql/": {
-      preset: "client",
-      presetConfig: { fragmentMasking: false },
-      config: {
-        useTypeImports: true,
-        enumsAsTypes: true,
-        strictScalars: true,
-        scalars: { DateTime: "string" },
-        skipTypename: false,
-      },
-    },
-  },
-  silent: true,
-};
-
+// The admin's typed operations (src/gql/), as the web shop's: see @shop/codegen.
+const config: CodegenConfig = spaCodegenConfig();
 export default config;

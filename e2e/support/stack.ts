@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, type APIRequestContext } from "@playwright/test";
+import pg from "pg";
 
 // localhost, as the gateway's URL in the SPAs' build: the session cookie is SameSite=Strict, and
 // 127.0.0.1 and localhost are two sites to a browser (a sign-in from one would set no cookie for the other).
@@ -25,6 +26,23 @@ export function adminToken(): string {
 
 /** The credential the services present to each other, which `pnpm start` keeps in the data folder. */
 export const serviceToken = (): string => process.env.SERVICE_TOKEN || dataFile("service-token");
+
+/**
+ * Rows of the stack's own PostgreSQL (the URL `pnpm start` wrote to the data folder), for what only
+ * the database can tell: how many charges an order really has, not what an answer says.
+ */
+export async function queryDatabase<Row extends pg.QueryResultRow>(
+  text: string,
+  values: unknown[] = [],
+): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: dataFile("database-url") });
+  await client.connect();
+  try {
+    return (await client.query<Row>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
 
 /** The first owner `pnpm start` made on the empty database, and the password it kept in the data folder. */
 export const OWNER_EMAIL = "owner@shop.local";

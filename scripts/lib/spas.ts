@@ -55,7 +55,12 @@ export function buildGraphiqlIfStale(root: string, env: NodeJS.ProcessEnv): Prom
 /** Files a SPA's build does not read: installed, built or generated from what is read. */
 const NOT_SOURCES = new Set(["node_modules", "dist", "gql", "test", "screenshots"]);
 /** Read by every SPA's build (the schema by codegen, the packages they import): a change means a rebuild. */
-const SHARED_INPUTS = ["packages/gateway/schema.graphql", "packages/contracts/src", "packages/ui/src"];
+const SHARED_INPUTS = [
+  "packages/gateway/schema.graphql",
+  "packages/codegen/src",
+  "packages/contracts/src",
+  "packages/ui/src",
+];
 /** Written into dist/ after a build: the build-time env it was made with. */
 const STAMP = ".build-env.json";
 

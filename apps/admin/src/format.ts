@@ -1,11 +1,5 @@
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 const date = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
-
-/** Cents as a price a person reads: 1250 → "$12.50". */
-export function formatMoney(cents: number): string {
-  return usd.format(cents / 100);
-}
 
 /** Cents as the text of a price field: 1250 → "12.50" (what parseDollars reads back). */
 export function centsToDollars(cents: number): string {

@@ -5,6 +5,7 @@ import { App } from "./App.tsx";
 import { createCartStore } from "./cart/cart.ts";
 import { CartProvider } from "./cart/CartContext.tsx";
 import { createShopClient } from "./graphql/client.ts";
+import "@shop/ui/base.css";
 import "./styles.css";
 
 const root = document.getElementById("root");

@@ -1,4 +1,5 @@
 export * from "./errors.ts";
+export * from "./headers.ts";
 export * from "./ids.ts";
 export * from "./idempotency.ts";
 export * from "./inventory/index.ts";

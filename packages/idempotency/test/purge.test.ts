@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
+import { createTestDatabase, waitersOnLocks, type TestDatabase } from "@shop/db/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { purgeInOneReplica, type PurgeRun } from "../src/purge.ts";
@@ -58,9 +58,12 @@ describe("the idempotency purge across replicas", () => {
 
       const first = purgeInOneReplica(db.prisma);
       await until(async () => {
+        const waiters = await waitersOnLocks(blocker);
+        if (waiters.length !== 1) return false;
+        // ...and it is A, holding the purge's advisory lock while it waits.
         const { rows } = await blocker.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a USING (pid)
-         WHERE l.locktype = 'advisory' AND l.granted AND a.wait_event_type = 'Lock'`,
+          "SELECT count(*)::int AS n FROM pg_locks WHERE pid = $1 AND locktype = 'advisory' AND granted",
+          [waiters[0]!.pid],
         );
         return rows[0]?.n === 1;
       });

@@ -1,5 +1,5 @@
 import { Prisma } from "@shop/db";
-import { holdRowLock } from "@shop/db/testing";
+import { holdRowLock, waitersOnLocks, type LockWaiter } from "@shop/db/testing";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../src/domain/actor.ts";
 import { placeOrderIn } from "../src/domain/place-order.ts";
@@ -143,12 +143,10 @@ describe("concurrent placements", () => {
 });
 
 /** The one backend of this test's database waiting for a lock, once it waits (10 s at most). */
-async function waitForLockWaiter(): Promise<{ pid: number; query: string }> {
+async function waitForLockWaiter(): Promise<LockWaiter> {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const waiting = await h.db.$queryRaw<Array<{ pid: number; query: string }>>`
-      SELECT pid, query FROM pg_stat_activity
-       WHERE datname = current_database() AND state = 'active' AND wait_event_type = 'Lock'`;
+    const waiting = await waitersOnLocks(h.db);
     if (waiting.length === 1 && waiting[0]) return waiting[0];
     if (waiting.length > 1) throw new Error(`expected one waiting backend, found ${waiting.length}`);
     if (Date.now() > deadline) throw new Error("the second transaction never waited for the first's lock");

@@ -5,6 +5,7 @@ import type { PaymentsRouter } from "@shop/payments";
 import { createTRPCClient, httpLink, type TRPCClient } from "@trpc/client";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { NotAServiceAnswer, ShopClientError, type FailedCall } from "./errors.ts";
+import { callHeaders, fetchWithTimeout } from "./link-options.ts";
 import { defaultServiceUrls, trpcEndpoint, type ServiceName } from "./urls.ts";
 
 /** A fetch: the global one by default; tests route calls to in-process apps. */
@@ -64,37 +65,35 @@ export function createShopClient(options: ShopClientOptions = {}): ShopClient {
     payments: options.paymentsUrl ?? defaults.payments,
   };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new RangeError(`timeoutMs must be a positive number of milliseconds, got ${timeoutMs}`);
-  }
   const given = options.requestId;
   const nextRequestId: () => string =
     typeof given === "function" ? given : given !== undefined ? () => given : () => randomUUID();
   const doFetch: ShopFetch = options.fetch ?? ((url, init) => fetch(url, init));
 
+  // A service always answers JSON; anything else came from something in
+  // between (a proxy's error page) or from the wrong address.
+  const fetchJson: ShopFetch = async (url, init) => {
+    const res = await doFetch(url, init);
+    const type = res.headers.get("content-type") ?? "no content type";
+    if (!type.startsWith("application/json")) {
+      await res.body?.cancel();
+      throw new NotAServiceAnswer(res.status, type);
+    }
+    return res;
+  };
   // One link per service, typed for any router: the three routers share the
   // same (absent) transformer, which TypeScript cannot see through a generic.
+  // Its headers and its per-call timeout are the gateway's too (link-options.ts).
   const link = (service: ServiceName) =>
     httpLink<AnyTRPCRouter>({
       url: trpcEndpoint(service, urls[service]),
-      headers: ({ op }) => ({
-        "x-request-id": String(op.context.requestId),
-        ...(options.adminToken ? { authorization: `Bearer ${options.adminToken}` } : {}),
-        ...(options.serviceToken ? { "x-service-token": options.serviceToken } : {}),
-      }),
-      fetch: async (url, init) => {
-        const timeout = AbortSignal.timeout(timeoutMs);
-        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-        const res = await doFetch(String(url), { ...(init as RequestInit), signal });
-        // A service always answers JSON; anything else came from something in
-        // between (a proxy's error page) or from the wrong address.
-        const type = res.headers.get("content-type") ?? "no content type";
-        if (!type.startsWith("application/json")) {
-          await res.body?.cancel();
-          throw new NotAServiceAnswer(res.status, type);
-        }
-        return res;
-      },
+      headers: ({ op }) =>
+        callHeaders({
+          requestId: String(op.context.requestId),
+          authorization: options.adminToken ? `Bearer ${options.adminToken}` : undefined,
+          serviceToken: options.serviceToken,
+        }),
+      fetch: fetchWithTimeout(timeoutMs, fetchJson),
     });
   const client = <TRouter extends AnyTRPCRouter>(service: ServiceName): TRPCClient<TRouter> => {
     const site: CallSite = { service, url: urls[service], timeoutMs, nextRequestId };

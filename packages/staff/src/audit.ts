@@ -20,7 +20,7 @@ export async function recordAudit(db: Writer, record: AuditRecord): Promise<void
     data: {
       actorKind: record.actor.kind,
       actorId: record.actor.kind === "staff" ? record.actor.staffId : null,
-      actorLabel: actorLabel(record.actor),
+      actorLabel: actorLabel(record.actor, "audit"),
       action: record.action,
       target: record.target ?? null,
       requestId: record.requestId,

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
+import { createTestDatabase, waitersOnLocks, type TestDatabase } from "@shop/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeRole, createStaff, ensureFirstOwner, removeStaff } from "../src/accounts.ts";
 import { listAudit } from "../src/audit.ts";
@@ -142,19 +142,7 @@ describe("sign-in and sessions", () => {
         removeStaff(other.prisma, b.id, by),
       ]);
       // Both removals are waiting on a row lock before the blocker lets go.
-      await expect
-        .poll(
-          async () =>
-            Number(
-              (
-                await other.prisma.$queryRaw<Array<{ n: bigint }>>`
-                  SELECT count(*) AS n FROM pg_stat_activity
-                  WHERE datname = current_database() AND wait_event_type = 'Lock'`
-              )[0]!.n,
-            ),
-          { timeout: 10_000 },
-        )
-        .toBe(2);
+      await expect.poll(async () => (await waitersOnLocks(other.prisma)).length, { timeout: 10_000 }).toBe(2);
       release();
       await blocker;
       const outcomes = await racers;

@@ -1,4 +1,5 @@
 export { fetchWithDeadline, isDeadlineError, REQUEST_DEADLINE_MS } from "./deadline.ts";
+export { formatMoney } from "./money.ts";
 export {
   ORDER_STATUS_TEXT,
   orderStatusText,

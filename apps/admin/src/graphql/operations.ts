@@ -3,9 +3,22 @@ import { graphql } from "../gql";
 /**
  * Every operation the admin sends, in one place. `pnpm codegen` types each
  * against the gateway's schema. Mutations answer a union of their result and
- * typed errors: each asks for `__typename` to switch on, the message of any
- * `Error`, and the field list of a `ValidationError`.
+ * typed errors: each asks for `__typename` to switch on and spreads
+ * MutationError below.
  */
+
+/** What every mutation asks of a typed error: its message, and a ValidationError's fields. */
+export const MutationError = graphql(`
+  fragment MutationError on Error {
+    message
+    ... on ValidationError {
+      fields {
+        path
+        message
+      }
+    }
+  }
+`);
 
 /** Who is signed in (the session cookie's staff member); null when nobody is. */
 export const MeQuery = graphql(`
@@ -122,15 +135,7 @@ export const CreateProductMutation = graphql(`
         id
         name
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fields {
-          path
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);
@@ -143,15 +148,7 @@ export const UpdateProductMutation = graphql(`
         id
         name
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fields {
-          path
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);
@@ -164,15 +161,7 @@ export const SetStockMutation = graphql(`
         id
         stockQty
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fields {
-          path
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);
@@ -185,15 +174,7 @@ export const AdjustStockMutation = graphql(`
         id
         stockQty
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fields {
-          path
-          message
-        }
-      }
+      ...MutationError
     }
   }
 `);
@@ -206,9 +187,7 @@ export const ArchiveProductMutation = graphql(`
         id
         archivedAt
       }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
@@ -256,9 +235,7 @@ export const CapturePaymentMutation = graphql(`
         id
         status
       }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
@@ -271,9 +248,7 @@ export const CancelOrderMutation = graphql(`
         id
         status
       }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
@@ -286,9 +261,7 @@ export const UnarchiveProductMutation = graphql(`
         id
         archivedAt
       }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
@@ -297,9 +270,7 @@ export const UpdateProductImageMutation = graphql(`
   mutation UpdateProductImage($productId: ID!, $imageId: ID!, $alt: String!) {
     updateProductImage(productId: $productId, imageId: $imageId, alt: $alt) {
       __typename
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
@@ -308,9 +279,7 @@ export const RemoveProductImageMutation = graphql(`
   mutation RemoveProductImage($productId: ID!, $imageId: ID!) {
     removeProductImage(productId: $productId, imageId: $imageId) {
       __typename
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
@@ -319,9 +288,7 @@ export const ReorderProductImagesMutation = graphql(`
   mutation ReorderProductImages($productId: ID!, $imageIds: [ID!]!) {
     reorderProductImages(productId: $productId, imageIds: $imageIds) {
       __typename
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
@@ -389,9 +356,7 @@ export const FulfillOrderMutation = graphql(`
         id
         status
       }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);
@@ -410,9 +375,7 @@ export const RefundPaymentMutation = graphql(`
         status
         refundedCents
       }
-      ... on Error {
-        message
-      }
+      ...MutationError
     }
   }
 `);

@@ -1,7 +1,7 @@
 import type { CombinedError } from "@urql/core";
 import { useMutation } from "urql";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
-import { formatMoney } from "../format.ts";
+import { formatMoney } from "@shop/ui";
 import { describeError, isNoAnswer, NO_ANSWER } from "../graphql/client.ts";
 import { CancelOrderMutation, CapturePaymentMutation } from "../graphql/operations.ts";
 import type { OrderStatus } from "../gql/graphql.ts";

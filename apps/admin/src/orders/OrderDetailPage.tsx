@@ -1,20 +1,19 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
+import { countryName } from "@shop/contracts/countries";
+import { formatMoney } from "@shop/ui";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { usePageNotice } from "../components/PageNotice.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { QueryProblem } from "../components/QueryProblem.tsx";
 import { OrderStatusBadge } from "../components/StatusBadge.tsx";
-import { formatDateTime, formatMoney } from "../format.ts";
+import { formatDateTime } from "../format.ts";
 import { isInvalidInput, NO_ANSWER } from "../graphql/client.ts";
 import { AdminOrderQuery, FulfillOrderMutation, RefundPaymentMutation } from "../graphql/operations.ts";
 import { parseDollars } from "../products/validation.ts";
 import { Link, paths } from "../router.tsx";
 import { changedMeanwhile, OrderActionDialog, withoutAnswer } from "./OrderActions.tsx";
 import { EVENT_WORDS, eventDetails } from "./timeline-words.ts";
-
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-const countryName = (code: string) => regionNames.of(code) ?? code;
 
 /** What an order id looks like (a UUID): anything else is a broken address, not a lookup. */
 const ORDER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,6 +1,7 @@
 import { useState } from "react";
+import { formatMoney } from "@shop/ui";
 import { OrderStatusBadge } from "../components/StatusBadge.tsx";
-import { formatDateTime, formatMoney } from "../format.ts";
+import { formatDateTime } from "../format.ts";
 import { Link, paths } from "../router.tsx";
 import type { OrderStatus, OrdersQuery } from "../gql/graphql.ts";
 import { useCan } from "../session.ts";

@@ -1,4 +1,4 @@
-import { formatMoney } from "../format.ts";
+import { formatMoney } from "@shop/ui";
 
 /** What happened, in the words a merchant uses. */
 export const EVENT_WORDS: Record<string, string> = {

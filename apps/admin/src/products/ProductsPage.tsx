@@ -1,12 +1,13 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
+import { formatMoney } from "@shop/ui";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { EditDialog } from "../components/EditDialog.tsx";
 import { usePageNotice } from "../components/PageNotice.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { QueryProblem } from "../components/QueryProblem.tsx";
 import { ProductStatusBadge } from "../components/StatusBadge.tsx";
-import { formatDate, formatMoney } from "../format.ts";
+import { formatDate } from "../format.ts";
 import { describeError, NO_ANSWER } from "../graphql/client.ts";
 import {
   AdminProductsQuery,

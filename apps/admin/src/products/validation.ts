@@ -7,7 +7,7 @@
  */
 import { CreateProductInput, StockChangeInput, UpdateProductInput } from "@shop/contracts";
 import type { z } from "zod";
-import { formatMoney } from "../format.ts";
+import { formatMoney } from "@shop/ui";
 
 /** Per input of a form, the message shown next to it. */
 export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;

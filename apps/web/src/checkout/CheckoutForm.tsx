@@ -1,5 +1,5 @@
+import { COUNTRIES } from "@shop/contracts/countries";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { COUNTRIES } from "./countries.ts";
 import {
   checkDetails,
   EMPTY_DETAILS,

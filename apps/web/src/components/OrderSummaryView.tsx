@@ -1,12 +1,10 @@
-import { orderStatusText } from "@shop/ui";
-import { COUNTRIES } from "../checkout/countries.ts";
+import { countryName } from "@shop/contracts/countries";
+import { formatMoney, orderStatusText } from "@shop/ui";
 import type { OrderViewFragment } from "../gql/graphql.ts";
-import { formatMoney } from "../money.ts";
 import { PageHeading } from "./PageHeading.tsx";
 import { PageTitle } from "./PageTitle.tsx";
 
 const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
-const countryName = (code: string) => COUNTRIES.find((c) => c.code === code)?.name ?? code;
 
 /** An order as the shopper sees it: its status said plainly, the lines, the total and where it ships. */
 export function OrderSummaryView({ order }: { order: OrderViewFragment }) {

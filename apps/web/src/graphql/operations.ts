@@ -107,6 +107,20 @@ export const PlaceOrderMutation = graphql(`
   }
 `);
 
+/** A product's picture: its size, its words, and the stored sizes to choose from. */
+export const ProductPicture = graphql(`
+  fragment ProductPicture on ProductImage {
+    url
+    alt
+    width
+    height
+    variants {
+      url
+      width
+    }
+  }
+`);
+
 /** One page of the catalog: search, sort and the in-stock filter as the URL has them. */
 export const CatalogQuery = graphql(`
   query Catalog($first: Int!, $after: String, $search: String, $sort: CatalogSort, $inStock: Boolean) {
@@ -119,14 +133,7 @@ export const CatalogQuery = graphql(`
           priceCents
           stockQty
           images {
-            url
-            alt
-            width
-            height
-            variants {
-              url
-              width
-            }
+            ...ProductPicture
           }
         }
       }
@@ -149,14 +156,7 @@ export const ProductQuery = graphql(`
       description
       sku
       images {
-        url
-        alt
-        width
-        height
-        variants {
-          url
-          width
-        }
+        ...ProductPicture
       }
     }
   }

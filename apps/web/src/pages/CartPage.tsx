@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useQuery } from "urql";
+import { formatMoney } from "@shop/ui";
 import { lineNews, lineProblem, type CartLine } from "../cart/cart.ts";
 import { useCart } from "../cart/CartContext.tsx";
 import { QuantityInput } from "../cart/QuantityInput.tsx";
@@ -10,7 +11,6 @@ import { PageTitle } from "../components/PageTitle.tsx";
 import { ProblemNotice } from "../components/ProblemNotice.tsx";
 import { ProductArt } from "../components/ProductArt.tsx";
 import { ProductsQuery } from "../graphql/operations.ts";
-import { formatMoney } from "../money.ts";
 import { Link, paths } from "../router.tsx";
 
 export function CartPage() {

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useQuery } from "urql";
+import { formatMoney } from "@shop/ui";
 import { AddToCart } from "../cart/AddToCart.tsx";
 import { useCart } from "../cart/CartContext.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
@@ -8,7 +9,6 @@ import { ProblemNotice } from "../components/ProblemNotice.tsx";
 import { ProductPicture, type PictureInfo } from "../components/ProductPicture.tsx";
 import { describeError, UNAVAILABLE } from "../graphql/errors.ts";
 import { CatalogQuery } from "../graphql/operations.ts";
-import { formatMoney } from "../money.ts";
 import { Link, navigate, paths, useSearchParams } from "../router.tsx";
 import { PAGE_SIZE, readView, SORT_LABELS, sortKeyOf, writeView } from "./catalog-query.ts";
 

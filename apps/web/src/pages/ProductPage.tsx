@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { useQuery } from "urql";
+import { formatMoney } from "@shop/ui";
 import { AddToCart } from "../cart/AddToCart.tsx";
 import { useCart } from "../cart/CartContext.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
@@ -8,7 +9,6 @@ import { ProblemNotice } from "../components/ProblemNotice.tsx";
 import { ProductPicture } from "../components/ProductPicture.tsx";
 import { describeError, isInvalidInput, UNAVAILABLE } from "../graphql/errors.ts";
 import { ProductQuery } from "../graphql/operations.ts";
-import { formatMoney } from "../money.ts";
 import { isWellFormedId, Link, paths } from "../router.tsx";
 import { stockLabel } from "./CatalogPage.tsx";
 

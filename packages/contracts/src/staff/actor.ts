@@ -39,7 +39,25 @@ export function actorCan(actor: Actor | undefined, permission: Permission): bool
   return rolePermissions[actor.role].has(permission);
 }
 
-/** How an audit entry or a timeline names an actor: an email, or "admin token (machine)". */
-export function actorLabel(actor: Actor): string {
-  return actor.kind === "staff" ? actor.email : "admin token (machine credential)";
+/** Where an actor is named: the audit log, or an order's timeline. */
+export type ActorWording = "audit" | "timeline";
+
+/**
+ * Each log keeps the words its rows were written with, so old and new entries
+ * read alike: the audit log has always said "admin token (machine credential)",
+ * an order's timeline "admin token".
+ */
+const MACHINE_WORDS: Readonly<Record<ActorWording, string>> = {
+  audit: "admin token (machine credential)",
+  timeline: "admin token",
+};
+
+/**
+ * How the audit log and an order's timeline name who acted: a staff member by
+ * their email, the machine credential in the log's own words, and nobody (a
+ * shopper's own request, which carries no actor) as "shopper".
+ */
+export function actorLabel(actor: Actor | undefined, wording: ActorWording): string {
+  if (actor === undefined) return "shopper";
+  return actor.kind === "staff" ? actor.email : MACHINE_WORDS[wording];
 }

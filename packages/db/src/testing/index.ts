@@ -40,6 +40,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 export { databaseUrl } from "./urls.ts";
 export { holdRowLock, type HeldRowLock } from "./row-lock.ts";
+export { waitersOnLocks, type LockWaiter, type LockWaitersReader } from "./lock-waiters.ts";
 
 /** A PostgreSQL server of a test's own, for tests that stop and restart it (fault tests). */
 export { startEmbeddedServer, ensureDatabase, type EmbeddedServer } from "../embedded-postgres.ts";

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { waitersOnLocks } from "./lock-waiters.ts";
 
 export interface HeldRowLock {
   /** Backends of this database waiting for a lock right now (a fresh look each call). */
@@ -20,15 +21,7 @@ export async function holdRowLock(url: string, table: string, id: string): Promi
   await client.connect();
   await client.query("BEGIN");
   await client.query(`SELECT 1 FROM ${pg.escapeIdentifier(table)} WHERE id = $1 FOR UPDATE`, [id]);
-  const waiters = async () => {
-    // pg_stat_activity is a snapshot taken at its first read in a transaction: clear it.
-    await client.query("SELECT pg_stat_clear_snapshot()");
-    const { rows } = await client.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
-    );
-    return rows[0]?.n ?? 0;
-  };
+  const waiters = async () => (await waitersOnLocks(client)).length;
   return {
     waiters,
     async untilWaiting(count, timeoutMs = 10_000) {

@@ -2,8 +2,9 @@ import type { InventoryRouter } from "@shop/inventory";
 import type { OrdersRouter } from "@shop/orders";
 import type { PaymentsRouter } from "@shop/payments";
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
-import { ACTOR_HEADER, type Actor } from "@shop/contracts";
-import { MAX_TRPC_BATCH, SERVICE_TOKEN_HEADER, tracedFetch } from "@shop/service";
+import type { Actor } from "@shop/contracts";
+import { callHeaders, fetchWithTimeout } from "@shop/sdk/link-options";
+import { MAX_TRPC_BATCH, tracedFetch } from "@shop/service";
 
 /** Where each service answers (the runner reads them from INVENTORY_URL, ORDERS_URL, PAYMENTS_URL). */
 export interface ServiceUrls {
@@ -54,21 +55,19 @@ export function createServiceClients(options: ServiceClientOptions): ServiceClie
     orders: tracedFetch("orders", (url, init) => send("orders", url, init)),
     payments: tracedFetch("payments", (url, init) => send("payments", url, init)),
   };
+  // The headers and the per-call timeout are the SDK's too (@shop/sdk/link-options).
+  const headers = callHeaders({
+    requestId: options.requestId,
+    serviceToken: options.serviceToken,
+    authorization: options.authorization,
+    actor: options.actor,
+  });
   const linkOptions = (service: ServiceName) => ({
     url: `${options.urls[service]}/trpc`,
     // The services refuse bigger batches (MAX_TRPC_BATCH); the link splits into several.
     maxItems: MAX_TRPC_BATCH,
-    headers: () => ({
-      "x-request-id": options.requestId,
-      [SERVICE_TOKEN_HEADER]: options.serviceToken,
-      ...(options.authorization ? { authorization: options.authorization } : {}),
-      ...(options.actor ? { [ACTOR_HEADER]: JSON.stringify(options.actor) } : {}),
-    }),
-    fetch: (url: URL | string, init?: RequestInit) => {
-      const timeout = AbortSignal.timeout(options.timeoutMs);
-      const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-      return traced[service](String(url), { ...init, signal });
-    },
+    headers: () => headers,
+    fetch: fetchWithTimeout(options.timeoutMs, traced[service]),
   });
   return {
     inventory: createTRPCClient<InventoryRouter>({ links: [httpBatchLink(linkOptions("inventory"))] }),

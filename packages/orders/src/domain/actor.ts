@@ -1,9 +1,9 @@
-import type { Actor as RequestActor } from "@shop/contracts";
+import { actorLabel, type Actor as RequestActor } from "@shop/contracts";
 
 /**
  * Who is changing an order, as the timeline records it: a signed-in staff
  * member by email, the machine credential as "admin token", anyone else as
- * the shopper.
+ * the shopper (the contract's actorLabel, in the timeline's words).
  */
 export interface Actor {
   name: string;
@@ -14,9 +14,7 @@ export function timelineActor(scope: {
   actor?: RequestActor | undefined;
   requestId?: string | undefined;
 }): Actor {
-  const who = scope.actor;
-  const name = who === undefined ? "shopper" : who.kind === "staff" ? who.email : "admin token";
-  return { name, requestId: scope.requestId };
+  return { name: actorLabel(scope.actor, "timeline"), requestId: scope.requestId };
 }
 
 /** The outbox worker, when it records an email as sent. */

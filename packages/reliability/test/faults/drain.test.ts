@@ -1,5 +1,5 @@
 import { freePorts } from "@shop/db";
-import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
+import { createTestDatabase, waitersOnLocks, type TestDatabase } from "@shop/db/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { send } from "../../src/http-client.ts";
@@ -49,13 +49,7 @@ async function slowProduct() {
   await lock.connect();
   await lock.query("BEGIN");
   await lock.query("SELECT 1 FROM products WHERE id = $1 FOR UPDATE", [id]);
-  const waiting = () =>
-    waitFor(async () => {
-      const { rows } = await lock.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
-      );
-      return rows[0]?.n === 1;
-    }, 10_000);
+  const waiting = () => waitFor(async () => (await waitersOnLocks(lock)).length === 1, 10_000);
   return {
     id,
     waiting,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { freePorts } from "@shop/db";
+import { waitersOnLocks, type LockWaiter } from "@shop/db/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { problemWithRefusal } from "../../src/answers.ts";
@@ -271,13 +272,9 @@ describe("an Orders process killed inside a placement transaction", () => {
         });
 
         // Inside its transaction, blocked where we wanted it.
-        let blocked: { pid: number; query: string } | undefined;
+        let blocked: LockWaiter | undefined;
         const caught = await waitFor(async () => {
-          const rows = (await query(
-            `SELECT pid, query FROM pg_stat_activity
-              WHERE datname = current_database() AND wait_event_type = 'Lock' AND state = 'active'`,
-          )) as Array<{ pid: number; query: string }>;
-          blocked = rows.find((r) => variant.blockedAt.test(r.query));
+          blocked = (await waitersOnLocks(sql)).find((r) => variant.blockedAt.test(r.query));
           return blocked !== undefined;
         }, 30_000);
         expect(caught, "the placement never blocked on the held lock").toBe(true);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
+import { holdRowLock } from "@shop/db/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOwnPostgres, type OwnPostgres } from "../../src/own-postgres.ts";
@@ -119,41 +120,17 @@ async function createProduct(stock: number): Promise<string> {
   return json<{ id: string }>(answer).id;
 }
 
-/** Holds `row` locked from outside the shop; `waiting(n)` resolves once n shop queries wait on it. */
-async function holdRow(table: "products" | "orders", id: string) {
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  await client.query("BEGIN");
-  await client.query(`SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE`, [id]);
-  // Inside a transaction pg_stat_activity is a snapshot taken at its first
-  // read: clear it, or the count never moves past what the first look saw.
-  const blocked = async () => {
-    await client.query("SELECT pg_stat_clear_snapshot()");
-    const { rows } = await client.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
-    );
-    return rows[0]?.n ?? 0;
-  };
-  return {
-    waiting: (n: number) => waitFor(async () => (await blocked()) >= n, 30_000),
-    release: async () => {
-      await client.query("ROLLBACK");
-      await client.end();
-    },
-  };
-}
-
 const placeBody = (productId: string, qty = 1) => ({ items: [{ productId, qty }] });
 
 describe("two of every part behind HAProxy", () => {
   it("the last unit raced through both Orders replicas: exactly one winner", async () => {
     const productId = await createProduct(1);
-    const lock = await holdRow("products", productId);
+    const lock = await holdRowLock(db.url, "products", productId);
     const racers = Array.from({ length: 8 }, () =>
       sendFrom("127.0.0.1", `${url("orders")}/orders`, { method: "POST", body: placeBody(productId) }),
     );
     // All eight are inside their transactions, queued on the row: they overlap.
-    expect(await lock.waiting(8)).toBe(true);
+    await lock.untilWaiting(8, 30_000);
     await lock.release();
     const answers = await Promise.all(racers);
     expect(servers(answers)).toEqual(new Set(["orders-1", "orders-2"]));
@@ -179,9 +156,9 @@ describe("two of every part behind HAProxy", () => {
         body: placeBody(productId),
       });
     // The first placement waits on the row, holding its key: the others arrive while it is in flight.
-    const lock = await holdRow("products", productId);
+    const lock = await holdRowLock(db.url, "products", productId);
     const first = place();
-    expect(await lock.waiting(1)).toBe(true);
+    await lock.untilWaiting(1, 30_000);
     const during = await Promise.all(Array.from({ length: 5 }, place));
     await lock.release();
     const firstAnswer = await first;

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { REQUEST_ID_HEADER } from "@shop/contracts";
 import { createMiddleware } from "hono/factory";
 import type { Logger } from "pino";
 import type { Context } from "hono";
 import { identify, type Credentials } from "./service-credential.ts";
 import type { ServiceHonoEnv } from "./types.ts";
 
-export const REQUEST_ID_HEADER = "x-request-id";
+export { REQUEST_ID_HEADER };
 // Accept a caller's id only when it is short and plain, so it is safe in logs and headers.
 const ACCEPTABLE_REQUEST_ID = /^[\w.:-]{1,128}$/;
 

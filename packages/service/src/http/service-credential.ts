@@ -1,8 +1,8 @@
-import { ACTOR_HEADER, Actor, MACHINE_ACTOR } from "@shop/contracts";
+import { ACTOR_HEADER, Actor, MACHINE_ACTOR, SERVICE_TOKEN_HEADER } from "@shop/contracts";
 import { bearerToken, isSameSecret } from "../admin-token.ts";
 
 /** The header calls between services carry the service credential (SERVICE_TOKEN) in. */
-export const SERVICE_TOKEN_HEADER = "x-service-token";
+export { SERVICE_TOKEN_HEADER };
 
 export interface Credentials {
   /** The admin token (the machine credential); absent for the gateway, which passes it through. */
