@@ -17,15 +17,13 @@ function read(path: string): string {
   }
 }
 
-/** utime + stime (+ the reaped children's, for a parent of exited backends) in ms. */
-function cpuMsOf(pid: number, withChildren: boolean): number {
+/** utime + stime of one process, in ms. */
+function cpuMsOf(pid: number): number {
   const stat = read(`/proc/${pid}/stat`);
   if (!stat) return 0;
   // pid (comm) state ppid ...: comm may hold spaces, so count fields after the last ')'.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const ticks = (i: number) => Number(fields[i - 3] ?? 0);
-  const own = ticks(14) + ticks(15);
-  return ((withChildren ? own + ticks(16) + ticks(17) : own) * 1000) / TICKS_PER_S;
+  return ((Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 1000) / TICKS_PER_S;
 }
 
 function childrenOf(root: number): number[] {
@@ -39,27 +37,40 @@ function childrenOf(root: number): number[] {
   return kids;
 }
 
-/** CPU ms so far of each named Node process, of PostgreSQL (the server and its backends) and of the bench itself (the load generator). */
-export function cpuTimes(nodes: Map<string, number>, postgresPid: number | undefined): Map<string, number> {
-  const times = new Map<string, number>();
-  for (const [name, pid] of nodes) times.set(name, cpuMsOf(pid, false));
+/** CPU ms so far of each process, by name and pid (PostgreSQL: the server and each backend). */
+export type CpuReading = Map<string, Map<number, number>>;
+
+/** Each named Node process, PostgreSQL (the server and its backends) and the bench itself (the load generator). */
+export function cpuTimes(nodes: Map<string, number>, postgresPid: number | undefined): CpuReading {
+  const reading: CpuReading = new Map();
+  for (const [name, pid] of nodes) reading.set(name, new Map([[pid, cpuMsOf(pid)]]));
   if (postgresPid !== undefined) {
-    const backends = childrenOf(postgresPid).reduce((sum, pid) => sum + cpuMsOf(pid, false), 0);
-    times.set("PostgreSQL", cpuMsOf(postgresPid, true) + backends);
+    const pids = [postgresPid, ...childrenOf(postgresPid)];
+    reading.set("PostgreSQL", new Map(pids.map((pid) => [pid, cpuMsOf(pid)])));
   }
   const self = process.cpuUsage();
-  times.set("load generator", (self.user + self.system) / 1000);
-  return times;
+  reading.set("load generator", new Map([[process.pid, (self.user + self.system) / 1000]]));
+  return reading;
 }
 
-/** µs of CPU per request of each process between two readings (those that spent at least 1 µs a request). */
+/**
+ * µs of CPU per request of each process between two readings (those that
+ * spent at least 1 µs a request). Counted per pid: a backend that started
+ * meanwhile counts whole, one that ended meanwhile is not counted (its
+ * parent's tally of reaped children would add its whole life, the rows
+ * before this one's work included, to this row).
+ */
 export function cpuPerRequest(
-  before: Map<string, number>,
-  after: Map<string, number>,
+  before: CpuReading,
+  after: CpuReading,
   requests: number,
 ): Array<[string, number]> {
   if (requests <= 0) return [];
   return [...after]
-    .map(([name, ms]): [string, number] => [name, ((ms - (before.get(name) ?? 0)) * 1000) / requests])
+    .map(([name, pids]): [string, number] => {
+      let ms = 0;
+      for (const [pid, now] of pids) ms += now - (before.get(name)?.get(pid) ?? 0);
+      return [name, (ms * 1000) / requests];
+    })
     .filter(([, us]) => us >= 1);
 }
