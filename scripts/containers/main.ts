@@ -19,9 +19,9 @@ import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { freePorts } from "@shop/db";
 import { checks, type Check } from "./checks.ts";
-import { ensureTools, imageIds, podman, podmanEnv, run } from "./podman.ts";
+import { ensureTools, images, podman, podmanEnv, run } from "./podman.ts";
 import { compose, PROJECT, stagesOf, start, waitCompleted, waitHealthy } from "./stack.ts";
-import { ensureStandins } from "./standins.ts";
+import { ensureStandins, LABEL as STANDIN_LABEL } from "./standins.ts";
 
 const repo = resolve(import.meta.dirname, "../..");
 const began = performance.now();
@@ -44,8 +44,9 @@ const DEV_ONLY =
 
 ensureTools();
 phaseDone("tools");
+// The root filesystem now; the node, postgres and nginx stand-ins go on beside the first builds.
 const standins = ensureStandins();
-phaseDone(`stand-ins (${standins.made} made)`);
+phaseDone(`stand-ins' root filesystem`);
 
 // The build context: the working tree's files as git sees them (tracked, and
 // untracked unless ignored), copied out. buildah 1.28 walks the whole context
@@ -62,7 +63,11 @@ for (const file of files.split("\0").filter(Boolean)) {
   copyFileSync(join(repo, file), join(root, file));
 }
 phaseDone("build context");
-const before = imageIds();
+const before = new Set(images().keys());
+// Every image the builds make carries this label (intermediate ones too), so
+// that the clean-up tells them from the stand-ins made beside them.
+const RUN_LABEL = "shop.containers.run";
+const runId = randomBytes(6).toString("hex");
 
 const [gateway, inventory, orders, payments, web, admin, postgres] = await freePorts(7);
 const adminToken = randomBytes(24).toString("hex");
@@ -99,6 +104,7 @@ const ca = [process.env.NODE_EXTRA_CA_CERTS, "/etc/ssl/certs/ca-certificates.crt
 );
 const buildArgs = [
   "--format docker", // keeps HEALTHCHECK, which the OCI format drops
+  `--label ${RUN_LABEL}=${runId}`,
   `--build-arg NODE_IMAGE=${standins.node}`,
   `--build-arg NGINX_IMAGE=${standins.nginx}`,
   ...(ca ? [`--secret id=npm-ca,src=${ca}`] : []),
@@ -144,13 +150,16 @@ try {
   });
 
   console.log(
-    `Building the images (stand-ins: ${standins.made} made, ${4 - standins.made} cached; log: ${log})...`,
+    `Building the images (stand-ins: ${standins.made} to make, ${4 - standins.made} cached; log: ${log})...`,
   );
+  await standins.nodeReady;
+  phaseDone("node stand-in");
   const stages = stagesOf(join(root, "docker-compose.yml"));
   // One service at a time: podman-compose 1.0.3 goes on (and exits 0) past a failed build.
   for (const stage of stages) {
-    for (const { service, built } of stage) {
+    for (const { service, built, target } of stage) {
       if (!built) continue;
+      if (target === "spa") await standins.ready; // on the nginx stand-in
       compose(
         root,
         { ...env, TMPDIR: buildTmp },
@@ -214,6 +223,7 @@ try {
   // Without -d: podman-compose 1.0.3 passes it on to `podman create`, which
   // refuses it ("unknown shorthand flag: 'd'"), and it ignores a failed
   // create, so nothing was created. Its output goes to the log.
+  await standins.ready; // postgres
   compose(root, env, ["up", "--no-build", "--no-start"], { log });
   for (const stage of stages) {
     for (const { after } of stage) {
@@ -252,7 +262,10 @@ try {
   podman(["network", "rm", "-f", `${PROJECT}_default`], { allowFailure: true });
   phaseDone("down");
   // Every image this run made (the services', their intermediate layers); the stand-ins stay.
-  const made = [...imageIds()].filter((id) => !before.has(id));
+  await standins.ready.catch(() => {});
+  const made = [...images()]
+    .filter(([id, labels]) => !before.has(id) && (labels[RUN_LABEL] === runId || !labels[STANDIN_LABEL]))
+    .map(([id]) => id);
   if (made.length > 0) podman(["rmi", "-f", ...made], { allowFailure: true });
   rmSync(root, { recursive: true, force: true });
   phaseDone("images removed");
