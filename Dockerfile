@@ -107,11 +107,14 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
 FROM manifests AS prod-deps
 ARG APP
 RUN test -n "${APP}" || { echo "build with --build-arg APP=inventory|orders|payments|gateway" >&2; exit 1; }
+# Prisma's client ships a query compiler for each database it supports (55 MB
+# of its 71); the generated client loads the PostgreSQL one only.
 RUN --mount=type=cache,id=shop-pnpm-store,target=/pnpm/store \
     --mount=type=cache,id=shop-pnpm-cache,target=/pnpm/cache \
     --mount=type=secret,id=npm-ca \
     if [ -f /run/secrets/npm-ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npm-ca; fi; \
-    pnpm install --frozen-lockfile --prod --ignore-scripts --filter "{apps/${APP}}..."
+    pnpm install --frozen-lockfile --prod --ignore-scripts --filter "{apps/${APP}}..." \
+ && find node_modules/.pnpm -path '*/@prisma/client/runtime/query_compiler_*' ! -name '*.postgresql.*' -delete
 
 # --- A Node service: docker build --build-arg APP=<service> --target service ----
 # What every service image holds comes first, so that the four images share
