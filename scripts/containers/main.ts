@@ -8,6 +8,7 @@
 import { randomBytes } from "node:crypto";
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -114,8 +115,19 @@ const buildArgs = [
 // and metadata cache) live where buildah puts them, $TMPDIR/buildah-cache: the
 // builds get a TMPDIR in a cache folder of their own, which outlives the run
 // so that the next one downloads nothing (remove the folder to start cold).
-const buildTmp = join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "shop-containers", "build");
+const cacheHome = process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache");
+const buildTmp = join(cacheHome, "shop-containers", "build");
 mkdirSync(buildTmp, { recursive: true });
+// The first install of a build checks the whole lockfile against pnpm's
+// supply-chain policies, which takes the registry's full metadata of all its
+// entries (~240 MB, a minute's download and parse here): a cold cache starts
+// as a copy of this machine's own pnpm cache, which `pnpm install` has just
+// filled with the same metadata. (The packages themselves the builds download.)
+const buildPnpmCache = join(buildTmp, "buildah-cache", "shop-pnpm-cache"); // the Dockerfile's id=shop-pnpm-cache
+const ownPnpmCache = join(cacheHome, "pnpm");
+if (!existsSync(buildPnpmCache) && existsSync(ownPnpmCache)) {
+  cpSync(ownPnpmCache, buildPnpmCache, { recursive: true });
+}
 
 // The builds' output (long): kept out of CI's log, shown from here on failure.
 const log = join(repo, ".data", "test-containers.log");
