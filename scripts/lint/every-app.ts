@@ -3,7 +3,8 @@
  * everything that lists them by hand. Every app under apps/ gets an image in
  * CI and a service in docker-compose.yml, built from its own APP, and the
  * Dockerfile copies every workspace package.json before `pnpm install
- * --frozen-lockfile` (which fails on a missing one, but only in Docker).
+ * --frozen-lockfile` (which fails on a missing one, but only in Docker) and
+ * installs every SPA's dependencies in its one shared SPA stage.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,7 +30,7 @@ for (const app of apps) {
 }
 
 interface Compose {
-  services?: Record<string, { build?: { args?: Record<string, string> } }>;
+  services?: Record<string, { build?: { target?: string; args?: Record<string, string> } }>;
 }
 const services = (parse(read("docker-compose.yml")) as Compose).services ?? {};
 for (const app of apps) {
@@ -51,10 +52,19 @@ for (const dir of [
   }
 }
 
+// The SPAs' one shared install (the spa-deps stage) names each SPA.
+for (const [name, service] of Object.entries(services)) {
+  if (service.build?.target === "spa" && !dockerfile.includes(`--filter "{apps/${name}}..."`)) {
+    problems.push(
+      `Dockerfile: the spa-deps stage does not install ${name}'s dependencies (--filter "{apps/${name}}...")`,
+    );
+  }
+}
+
 if (problems.length > 0) {
   console.error(problems.join("\n"));
   process.exit(1);
 }
 console.log(
-  `Every app (${apps.join(", ")}) has a CI image and a compose service; the Dockerfile copies every package.json.`,
+  `Every app (${apps.join(", ")}) has a CI image and a compose service; the Dockerfile copies every package.json and installs every SPA.`,
 );
