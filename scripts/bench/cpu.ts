@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { statFields, treeOf } from "./proc.ts";
 
 /**
  * CPU time each process of the bench spent, read from /proc: on a machine
@@ -9,32 +9,10 @@ import { readdirSync, readFileSync } from "node:fs";
  */
 const TICKS_PER_S = 100; // USER_HZ: 100 on every Linux this runs on
 
-function read(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return ""; // the process has gone
-  }
-}
-
-/** utime + stime of one process, in ms. */
+/** utime + stime of one process, in ms (fields 14 and 15 of its stat). */
 function cpuMsOf(pid: number): number {
-  const stat = read(`/proc/${pid}/stat`);
-  if (!stat) return 0;
-  // pid (comm) state ppid ...: comm may hold spaces, so count fields after the last ')'.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const fields = statFields(pid);
   return ((Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 1000) / TICKS_PER_S;
-}
-
-function childrenOf(root: number): number[] {
-  const kids: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid)) continue;
-    const stat = read(`/proc/${pid}/stat`);
-    if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === root) kids.push(pid);
-  }
-  return kids;
 }
 
 /** CPU ms so far of each process, by name and pid (PostgreSQL: the server and each backend). */
@@ -45,7 +23,7 @@ export function cpuTimes(nodes: Map<string, number>, postgresPid: number | undef
   const reading: CpuReading = new Map();
   for (const [name, pid] of nodes) reading.set(name, new Map([[pid, cpuMsOf(pid)]]));
   if (postgresPid !== undefined) {
-    const pids = [postgresPid, ...childrenOf(postgresPid)];
+    const pids = treeOf(postgresPid);
     reading.set("PostgreSQL", new Map(pids.map((pid) => [pid, cpuMsOf(pid)])));
   }
   const self = process.cpuUsage();

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readProc, treeOf } from "./proc.ts";
 
 /**
  * Peak memory of the bench's processes, sampled once a second over the run:
@@ -18,44 +18,14 @@ export interface MemoryPeaks {
 const kib = (text: string, field: string) =>
   Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? 0);
 
-function read(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return ""; // the process has gone
-  }
-}
-
-/** The pid and every descendant of it. */
-function treeOf(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid)) continue;
-    const stat = read(`/proc/${pid}/stat`);
-    // pid (comm) state ppid ...: comm may hold spaces, so read after the last ')'.
-    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    if (!children.has(ppid)) children.set(ppid, []);
-    children.get(ppid)!.push(pid);
-  }
-  const all: number[] = [];
-  const queue = [root];
-  while (queue.length > 0) {
-    const pid = queue.pop()!;
-    all.push(pid);
-    queue.push(...(children.get(pid) ?? []));
-  }
-  return all;
-}
-
 export function sampleMemory(nodes: Map<string, number>, postgresPid: number | undefined): MemoryPeaks {
   const peaks = new Map<string, number>();
   const keep = (name: string, mib: number) => peaks.set(name, Math.max(peaks.get(name) ?? 0, mib));
   const sample = () => {
-    for (const [name, pid] of nodes) keep(name, kib(read(`/proc/${pid}/status`), "VmHWM") / 1024);
+    for (const [name, pid] of nodes) keep(name, kib(readProc(`/proc/${pid}/status`), "VmHWM") / 1024);
     if (postgresPid !== undefined) {
       const pss = treeOf(postgresPid).reduce(
-        (sum, pid) => sum + kib(read(`/proc/${pid}/smaps_rollup`), "Pss"),
+        (sum, pid) => sum + kib(readProc(`/proc/${pid}/smaps_rollup`), "Pss"),
         0,
       );
       keep("PostgreSQL (all processes, PSS)", pss / 1024);
@@ -64,7 +34,7 @@ export function sampleMemory(nodes: Map<string, number>, postgresPid: number | u
   sample();
   // What each process holds once started: its resident set now, not the high-water mark of starting.
   const atStart = new Map(
-    [...nodes].map(([name, pid]) => [name, kib(read(`/proc/${pid}/status`), "VmRSS") / 1024]),
+    [...nodes].map(([name, pid]) => [name, kib(readProc(`/proc/${pid}/status`), "VmRSS") / 1024]),
   );
   atStart.set("PostgreSQL (all processes, PSS)", peaks.get("PostgreSQL (all processes, PSS)") ?? 0);
   const timer = setInterval(sample, 1_000);
