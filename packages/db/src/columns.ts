@@ -36,10 +36,11 @@ export const productColumns = {
 } as const satisfies ColumnsOf<Product>;
 
 /**
- * Columns Prisma's client cannot read (a tsvector): kept by a trigger, read
- * by search's raw SQL only, so outside the model's list but in the table's.
+ * Columns outside Prisma's client, in the table's list: the tsvector kept by
+ * a trigger (read by search's raw SQL only), and sold_out, which PostgreSQL
+ * computes from stock_qty for the shelf's index (read by the shelf's raw SQL).
  */
-const productSearchColumns = { searchVector: "search_vector" } as const;
+const productComputedColumns = { searchVector: "search_vector", soldOut: "sold_out" } as const;
 
 export const productImageColumns = {
   id: "id",
@@ -155,7 +156,7 @@ export const idempotencyKeyColumns = {
 
 /** Each table and its columns, for checks that walk them all. */
 export const tableColumns = {
-  products: { ...productColumns, ...productSearchColumns },
+  products: { ...productColumns, ...productComputedColumns },
   product_images: productImageColumns,
   product_image_variants: productImageVariantColumns,
   catalog_version: catalogVersionColumns,

@@ -66,6 +66,32 @@ describe("CHECK constraints", () => {
     expect((await db.prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stockQty).toBe(1);
   });
 
+  it("make an order's stock decrement a HOT update: no index written, until stock reaches zero", async () => {
+    const product = await db.prisma.product.create({ data: { name: "Jug", priceCents: 900, stockQty: 2 } });
+    // This backend's not yet reported counters (pg_stat_get_xact_*), read around the update.
+    const hotUpdates = async (qty: number) =>
+      db.prisma.$transaction(async (tx) => {
+        const counters = async () => {
+          const [row] = await tx.$queryRaw<[{ updated: number; hot: number }]>`
+            SELECT pg_stat_get_xact_tuples_updated('products'::regclass)::int AS updated,
+                   pg_stat_get_xact_tuples_hot_updated('products'::regclass)::int AS hot`;
+          return row;
+        };
+        const before = await counters();
+        await tx.$executeRaw`UPDATE products SET stock_qty = stock_qty - ${qty}, updated_at = now()
+                              WHERE id = ${product.id}::uuid`;
+        const after = await counters();
+        return { updated: after.updated - before.updated, hot: after.hot - before.hot };
+      });
+    // 2 → 1: sold_out stays false, no indexed value changes.
+    expect(await hotUpdates(1)).toEqual({ updated: 1, hot: 1 });
+    // 1 → 0: sold_out turns true, so the shelf's index needs the new version.
+    expect(await hotUpdates(1)).toEqual({ updated: 1, hot: 0 });
+    const [row] = await db.prisma.$queryRaw<[{ sold_out: boolean }]>`
+      SELECT sold_out FROM products WHERE id = ${product.id}::uuid`;
+    expect(row.sold_out).toBe(true);
+  });
+
   it("refuse an order line with a non-positive quantity", async () => {
     const product = await db.prisma.product.create({ data: { name: "Cup", priceCents: 500, stockQty: 3 } });
     const order = await db.prisma.order.create({ data: { totalCents: 0 } });

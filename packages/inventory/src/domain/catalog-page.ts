@@ -62,9 +62,9 @@ const PAGE_COLUMNS = Prisma.sql`p.id, p.name, p.price_cents, p.stock_qty, p.desc
  * archived products in it sorts by name alone.
  */
 const SHELF_SQL = {
-  order: Prisma.sql`(p.stock_qty <= 0) ASC, p.name ASC, p.id ASC`,
+  order: Prisma.sql`p.sold_out ASC, p.name ASC, p.id ASC`,
   after: (at: CursorKey) =>
-    Prisma.sql`((p.stock_qty <= 0), p.name, p.id) > (${at.soldOut ?? false}::boolean, ${at.key}::text, ${at.id}::uuid)`,
+    Prisma.sql`(p.sold_out, p.name, p.id) > (${at.soldOut ?? false}::boolean, ${at.key}::text, ${at.id}::uuid)`,
 };
 
 const SORT_SQL: Record<SortOrder, { order: Prisma.Sql; after: (at: CursorKey) => Prisma.Sql }> = {
@@ -188,14 +188,14 @@ export async function listCatalogPage(
     }
   }
 
-  // The score is a column of the inner query so the keyset condition can name
-  // it. The pictures are read for the page's rows only (the outer query), in
+  // The score (and the shelf's sold_out) is a column of the inner query so
+  // the order and the keyset condition can name it. The pictures are read for the page's rows only (the outer query), in
   // the same round trip.
   const pageSql = Prisma.sql`
     ${search}
     SELECT p.*, ${imagesColumn("p")} AS images FROM (
       SELECT * FROM (
-        SELECT ${PAGE_COLUMNS}, ${score} AS score
+        SELECT ${PAGE_COLUMNS}, p.sold_out, ${score} AS score
           FROM ${from}
          WHERE ${where}
       ) p
