@@ -80,3 +80,16 @@ BEGIN
    WHERE p.id = l.product_id AND p.id = ANY(ids);
 END;
 $$;
+
+-- Plan once per session. PL/pgSQL plans its first five runs of a statement
+-- for the values at hand, and keeps doing so while that looks cheaper than
+-- the generic plan; here it always did (two ids look cheaper than the
+-- generic plan's guess of ten), so every placement paid for planning every
+-- statement again: a third of its PostgreSQL CPU (pgbench, 8 clients:
+-- 1,220 -> 839 us an order). The generic plans above are
+-- the ones wanted at any catalog size.
+ALTER FUNCTION "inventory_lock_stock"(jsonb) SET plan_cache_mode = force_generic_plan;
+ALTER FUNCTION "inventory_take_stock"(jsonb) SET plan_cache_mode = force_generic_plan;
+ALTER FUNCTION "inventory_return_stock"(jsonb) SET plan_cache_mode = force_generic_plan;
+ALTER FUNCTION "place_order"(jsonb, integer, text, text, jsonb, jsonb, text, text, text, text, text, bigint)
+  SET plan_cache_mode = force_generic_plan;
