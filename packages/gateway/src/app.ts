@@ -1,4 +1,4 @@
-import { createServiceApp, type Logger, type Redis, type ServiceMetrics } from "@shop/service";
+import { createServiceApp, requestText, type Logger, type Redis, type ServiceMetrics } from "@shop/service";
 import {
   execute,
   getOperationAST,
@@ -12,7 +12,6 @@ import { createContext, type GatewayContext } from "./context.ts";
 import { csrfGuard, isHttps, sessionTokenOf, staffActorOf, type StaffDeps } from "./http/staff-session.ts";
 import { formatGatewayError } from "./http/format-error.ts";
 import { graphqlCors } from "./http/graphql-cors.ts";
-import { requestText } from "./http/request-text.ts";
 import { GRAPHIQL_ASSETS, graphiqlRoutes, wantsGraphiql } from "./http/graphiql.ts";
 import { CatalogResponseCache } from "./http/catalog-response-cache.ts";
 import { documentCache } from "./http/document-cache.ts";

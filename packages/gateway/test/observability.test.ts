@@ -37,8 +37,22 @@ describe("traces", () => {
     const names = inTrace.map((s) => s.name);
     expect(names).toContain("POST orders"); // the gateway's client span
     expect(names.some((n) => n.startsWith("POST /trpc"))).toBe(true); // Orders' server span
-    expect(names.some((n) => n.startsWith("prisma:"))).toBe(true); // the queries
+    expect(names).toContain("SELECT place_order"); // the placement, sent to PostgreSQL as it is
     expect(gatewaySpan!.attributes["shop.request_id"]).toBe("trace-me");
+  });
+
+  it("follow a read through Inventory into Prisma's queries, as one trace", async () => {
+    const productId = await createProduct("Traced jug");
+    exporter.reset();
+    const { body } = await stack.gateway.graphql(`query($id: ID!) { product(id: $id) { name } }`, {
+      id: productId,
+    });
+    expect(body.data?.product).toEqual({ name: "Traced jug" });
+
+    const spans = exporter.getFinishedSpans();
+    const gatewaySpan = spans.find((s) => s.name === "POST /graphql");
+    const inTrace = spans.filter((s) => s.spanContext().traceId === gatewaySpan!.spanContext().traceId);
+    expect(inTrace.some((s) => s.name.startsWith("prisma:"))).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@ import { gatewayOver } from "./harness.ts";
 /**
  * The gateway behind a real HTTP server (@hono/node-server), as it runs:
  * bodies are read from Node's request when their length is declared
- * (request-text.ts), and cached catalog answers go out as stored bytes.
+ * (@shop/service request-body.ts), and cached catalog answers go out as stored bytes.
  */
 const PRODUCTS = [
   { id: "00000000-0000-4000-8000-000000000001", name: "Crème pot", price_cents: 1200, stock_qty: 3 },

@@ -1,7 +1,6 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import { z } from "zod";
 import { ServiceError } from "../errors.ts";
@@ -11,7 +10,9 @@ import { onRouteNotFound, onServiceError } from "./error-handler.ts";
 import { createServiceMetrics, type ServiceMetrics } from "../telemetry/metrics.ts";
 import { httpTelemetry } from "../telemetry/http-telemetry.ts";
 import { errorAnswer, jsonAnswer, throwValidationFailed } from "./openapi.ts";
+import { readJsonBodiesFromNode } from "./request-body.ts";
 import { requestContext } from "./request-context.ts";
+import { securityHeaders } from "./security-headers.ts";
 import type { ServiceHonoEnv } from "./types.ts";
 
 /** Bodies are small JSON documents; anything bigger is refused before it is read. */
@@ -53,7 +54,7 @@ export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<Servic
   const app = new OpenAPIHono<ServiceHonoEnv>({ defaultHook: throwValidationFailed });
   const metrics = options.metrics ?? createServiceMetrics(options.name);
   // A route may set one of these itself (images: Cross-Origin-Resource-Policy), and keeps it.
-  app.use(secureHeaders({ overwrite: false }));
+  app.use(securityHeaders());
   const credentials: Credentials = { adminToken: options.adminToken, serviceToken: options.serviceToken };
   app.use(requestContext(options.log, credentials));
   app.use(httpTelemetry(metrics));
@@ -91,6 +92,8 @@ export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<Servic
     const rule = routeLimiters.find((r) => r.method === c.req.method && r.path.test(c.req.path));
     return (rule?.check ?? defaultLimiter)(c, next);
   });
+  // After the limit: a body read straight from Node's request is one already allowed.
+  app.use(readJsonBodiesFromNode());
   app.onError(onServiceError);
   app.notFound(onRouteNotFound);
 

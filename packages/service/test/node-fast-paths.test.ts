@@ -1,0 +1,114 @@
+/**
+ * What createServiceApp does differently under Node (security-headers.ts,
+ * request-body.ts) must answer exactly what Hono's standard way answers:
+ * checked over a real socket against app.request(), which takes the
+ * standard way.
+ */
+import { request } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServiceApp } from "../src/http/create-service-app.ts";
+import { createLogger } from "../src/logger.ts";
+import { startService, type RunningService } from "../src/serve.ts";
+
+const log = createLogger("test", "silent");
+const app = createServiceApp({ name: "test", log, isReady: () => Promise.resolve(true) });
+app.post("/json", async (c) => c.json({ got: (await c.req.json()) as unknown }));
+app.post("/text", async (c) => c.json({ got: await c.req.text() }));
+app.post("/upload", async (c) => {
+  const file = (await c.req.parseBody()).file;
+  if (!(file instanceof File)) return c.json({ error: "no file" }, 400);
+  return c.json({ bytes: [...new Uint8Array(await file.arrayBuffer())] });
+});
+app.get("/picture", (c) => {
+  c.header("Cross-Origin-Resource-Policy", "cross-origin");
+  return c.json({ ok: true });
+});
+
+let service: RunningService;
+let base: string;
+beforeAll(async () => {
+  service = await startService(app, { name: "test", port: 0, log });
+  base = `http://127.0.0.1:${service.port}`;
+});
+afterAll(() => service.close());
+
+const headersOf = (res: Response) =>
+  Object.fromEntries([...res.headers].filter(([name]) => !["date", "x-request-id"].includes(name)));
+
+describe("security headers under Node", () => {
+  it("are the ones Hono's secureHeaders sets", async () => {
+    const standard = headersOf(await app.request("/healthz"));
+    const overNode = headersOf(await fetch(`${base}/healthz`));
+    expect(standard["x-content-type-options"]).toBe("nosniff");
+    for (const [name, value] of Object.entries(standard))
+      expect([name, overNode[name]]).toEqual([name, value]);
+  });
+
+  it("leave a route's own header as the route set it", async () => {
+    expect((await app.request("/picture")).headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+    const res = await fetch(`${base}/picture`);
+    expect(res.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+  });
+});
+
+/** A POST whose body goes in chunks without a declared length (Transfer-Encoding: chunked). */
+function postChunked(
+  path: string,
+  type: string,
+  chunks: string[],
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { method: "POST", headers: { "content-type": type } });
+    req.on("response", (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (d: string) => (body += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+    for (const chunk of chunks) req.write(chunk);
+    req.end();
+  });
+}
+
+describe("request bodies under Node", () => {
+  const document = { name: "Crème pot ☕", qty: 2 };
+
+  it("read a JSON body of declared length, as the standard way does", async () => {
+    const res = await fetch(`${base}/json`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(document),
+    });
+    expect(await res.json()).toEqual({ got: document });
+  });
+
+  it("read a chunked JSON body", async () => {
+    const text = JSON.stringify(document);
+    const res = await postChunked("/json", "application/json", [text.slice(0, 5), text.slice(5)]);
+    expect(JSON.parse(res.body)).toEqual({ got: document });
+  });
+
+  it("answer a broken JSON body with the same 400 as the standard way", async () => {
+    const init = { method: "POST", headers: { "content-type": "application/json" }, body: "{" };
+    const standard = await app.request("/json", init);
+    const overNode = await fetch(`${base}/json`, init);
+    expect(overNode.status).toBe(standard.status);
+    expect(await overNode.json()).toEqual(await standard.json());
+  });
+
+  it("leave other bodies to the standard way: text, and a binary upload byte for byte", async () => {
+    const res = await fetch(`${base}/text`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "hé",
+    });
+    expect(await res.json()).toEqual({ got: "hé" });
+    const bytes = [0, 255, 128, 10, 13, 0xc3];
+    const form = new FormData();
+    form.append("file", new File([new Uint8Array(bytes)], "x.bin"));
+    const upload = await fetch(`${base}/upload`, { method: "POST", body: form });
+    expect(await upload.json()).toEqual({ bytes });
+  });
+});
