@@ -1,5 +1,6 @@
-import { trpcServer } from "@hono/trpc-server";
+import type { ServerResponse } from "node:http";
 import type { AnyTRPCRouter } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Context, Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { ServiceError } from "../errors.ts";
@@ -62,6 +63,42 @@ const trpcProtocolGuard = createMiddleware<ServiceHonoEnv>(async (c, next) => {
   await next();
 });
 
+/** What tRPC may read of a request's body: Hono's reads, through its body cache. */
+const BODY_READS = new Set<PropertyKey>(["arrayBuffer", "blob", "formData", "json", "text"]);
+
+/**
+ * The request as tRPC's fetch adapter reads it. As @hono/trpc-server does,
+ * its body comes through Hono (read once, from Node's request where
+ * request-body.ts can). Its `signal`, which tRPC reads on every call, is
+ * one that aborts when the client goes away: asking @hono/node-server's
+ * request for it would build a whole web Request (a third of a small
+ * call's cost) for a signal alone.
+ */
+function requestForTrpc(c: Context<ServiceHonoEnv>): Request {
+  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+  let signal: AbortSignal | undefined;
+  const signalOf = (raw: Request): AbortSignal => {
+    if (!outgoing || typeof outgoing.once !== "function") return raw.signal;
+    if (!signal) {
+      const controller = new AbortController();
+      outgoing.once("close", () => {
+        if (!outgoing.writableFinished) controller.abort();
+      });
+      signal = controller.signal;
+    }
+    return signal;
+  };
+  return new Proxy(c.req.raw, {
+    get(target, property) {
+      if (BODY_READS.has(property)) {
+        return () => (c.req as unknown as Record<string, () => Promise<unknown>>)[property as string]!();
+      }
+      if (property === "signal") return signalOf(target);
+      return Reflect.get(target, property, target) as unknown;
+    },
+  });
+}
+
 /** Serves `router` at `/trpc`, behind the same request ids, limits and auth as the REST routes. */
 export function mountTrpc<TRouter extends AnyTRPCRouter>(
   app: Hono<ServiceHonoEnv>,
@@ -69,16 +106,14 @@ export function mountTrpc<TRouter extends AnyTRPCRouter>(
   createContext: (c: Context<ServiceHonoEnv>) => ServiceTrpcContext,
 ): void {
   app.use("/trpc/*", trpcProtocolGuard);
-  app.use(
-    "/trpc/*",
-    trpcServer({
+  app.use("/trpc/*", (c) =>
+    fetchRequestHandler({
       endpoint: "/trpc",
       router,
+      req: requestForTrpc(c),
       // tRPC's own check, behind ours: the same number.
       maxBatchSize: MAX_TRPC_BATCH,
-      // @hono/trpc-server types the context as a plain record.
-      createContext: (_opts, c) =>
-        createContext(c as Context<ServiceHonoEnv>) as unknown as Record<string, unknown>,
+      createContext: () => createContext(c),
       onError({ error, ctx, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR" || error.code === "SERVICE_UNAVAILABLE") {
           const log = (ctx as ServiceTrpcContext | undefined)?.log;

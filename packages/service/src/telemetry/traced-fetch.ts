@@ -15,10 +15,14 @@ export function tracedFetch(target: string, fetchImpl: Fetch): Fetch {
       kind: SpanKind.CLIENT,
       attributes: { "http.request.method": method, "url.full": url, "shop.target": target },
     });
-    const headers = new Headers(init.headers);
-    propagation.inject(trace.setSpan(context.active(), span), headers, {
-      set: (carrier, key, value) => carrier.set(key, value),
-    });
+    // A plain record, as the clients pass them: a Headers object would check every
+    // name and value again per call, for a traceparent that is absent when tracing is off.
+    const given = init.headers;
+    const headers: Record<string, string> =
+      given === undefined || given instanceof Headers || Array.isArray(given)
+        ? Object.fromEntries(new Headers(given))
+        : ({ ...given } as Record<string, string>);
+    propagation.inject(trace.setSpan(context.active(), span), headers);
     try {
       const res = await fetchImpl(url, { ...init, headers });
       span.setAttribute("http.response.status_code", res.status);
