@@ -5,6 +5,7 @@ import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 import type { Actor } from "@shop/contracts";
 import { callHeaders, fetchWithTimeout } from "@shop/sdk/link-options";
 import { MAX_TRPC_BATCH, tracedFetch } from "@shop/service";
+import { requestService } from "./service-fetch.ts";
 
 /** Where each service answers (the runner reads them from INVENTORY_URL, ORDERS_URL, PAYMENTS_URL). */
 export interface ServiceUrls {
@@ -38,10 +39,6 @@ export interface ServiceClientOptions {
   fetch?: ServiceFetch;
 }
 
-// Node's fetch (undici) keeps connections to each service alive and reuses
-// them, so a request's calls do not pay for a new TCP connection each.
-const defaultFetch: ServiceFetch = (_service, url, init) => fetch(url, init);
-
 /**
  * Typed tRPC clients of the three services for one GraphQL request. The types
  * come from the services' routers: a changed contract breaks this build.
@@ -49,7 +46,8 @@ const defaultFetch: ServiceFetch = (_service, url, init) => fetch(url, init);
  */
 export function createServiceClients(options: ServiceClientOptions): ServiceClients {
   // A client span per call, carrying the trace on to the service.
-  const send = options.fetch ?? defaultFetch;
+  // undici's request() over kept-alive connections (service-fetch.ts); tests pass an in-process app.
+  const send = options.fetch ?? requestService;
   const traced = {
     inventory: tracedFetch("inventory", (url, init) => send("inventory", url, init)),
     orders: tracedFetch("orders", (url, init) => send("orders", url, init)),
