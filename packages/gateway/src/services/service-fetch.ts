@@ -14,8 +14,8 @@ const services = new Agent({ keepAliveTimeout: 30_000 });
 
 export const requestService: ServiceFetch = async (_service, url, init) => {
   const answer = await request(url, {
-    method: (init.method ?? "GET") as Dispatcher.HttpMethod,
-    headers: init.headers as Record<string, string> | undefined,
+    method: init.method ?? "GET",
+    headers: init.headers,
     body: init.body as string | undefined,
     signal: init.signal ?? undefined,
     dispatcher: services,

@@ -106,7 +106,7 @@ export function mountTrpc<TRouter extends AnyTRPCRouter>(
   createContext: (c: Context<ServiceHonoEnv>) => ServiceTrpcContext,
 ): void {
   app.use("/trpc/*", trpcProtocolGuard);
-  app.use("/trpc/*", (c) =>
+  app.use("/trpc/*", (c: Context<ServiceHonoEnv>) =>
     fetchRequestHandler({
       endpoint: "/trpc",
       router,
@@ -116,7 +116,7 @@ export function mountTrpc<TRouter extends AnyTRPCRouter>(
       createContext: () => createContext(c),
       onError({ error, ctx, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR" || error.code === "SERVICE_UNAVAILABLE") {
-          const log = (ctx as ServiceTrpcContext | undefined)?.log;
+          const log = ctx?.log;
           log?.error({ err: error.cause ?? error, path }, "tRPC procedure failed");
         }
       },
