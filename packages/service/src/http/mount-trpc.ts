@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import type { AnyTRPCRouter } from "@trpc/server";
+import type { AnyTRPCRouter, TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Context, Hono } from "hono";
 import { createMiddleware } from "hono/factory";
@@ -99,6 +99,14 @@ function requestForTrpc(c: Context<ServiceHonoEnv>): Request {
   });
 }
 
+/** A procedure that failed on our side goes to the log, with its request id. */
+function logFailure({ error, ctx, path }: { error: TRPCError; ctx?: unknown; path?: string | undefined }) {
+  if (error.code === "INTERNAL_SERVER_ERROR" || error.code === "SERVICE_UNAVAILABLE") {
+    const log = (ctx as ServiceTrpcContext | undefined)?.log;
+    log?.error({ err: error.cause ?? error, path }, "tRPC procedure failed");
+  }
+}
+
 /** Serves `router` at `/trpc`, behind the same request ids, limits and auth as the REST routes. */
 export function mountTrpc<TRouter extends AnyTRPCRouter>(
   app: Hono<ServiceHonoEnv>,
@@ -114,12 +122,7 @@ export function mountTrpc<TRouter extends AnyTRPCRouter>(
       // tRPC's own check, behind ours: the same number.
       maxBatchSize: MAX_TRPC_BATCH,
       createContext: () => createContext(c),
-      onError({ error, ctx, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR" || error.code === "SERVICE_UNAVAILABLE") {
-          const log = ctx?.log;
-          log?.error({ err: error.cause ?? error, path }, "tRPC procedure failed");
-        }
-      },
+      onError: logFailure,
     }),
   );
 }
