@@ -45,14 +45,6 @@ export interface ServiceClientOptions {
  * Calls made in the same tick are batched into one HTTP request per service.
  */
 export function createServiceClients(options: ServiceClientOptions): ServiceClients {
-  // A client span per call, carrying the trace on to the service.
-  // undici's request() over kept-alive connections (service-fetch.ts); tests pass an in-process app.
-  const send = options.fetch ?? requestService;
-  const traced = {
-    inventory: tracedFetch("inventory", (url, init) => send("inventory", url, init)),
-    orders: tracedFetch("orders", (url, init) => send("orders", url, init)),
-    payments: tracedFetch("payments", (url, init) => send("payments", url, init)),
-  };
   // The headers and the per-call timeout are the SDK's too (@shop/sdk/link-options).
   const headers = callHeaders({
     requestId: options.requestId,
@@ -60,16 +52,37 @@ export function createServiceClients(options: ServiceClientOptions): ServiceClie
     authorization: options.authorization,
     actor: options.actor,
   });
+  // undici's request() over kept-alive connections (service-fetch.ts); tests pass an in-process app.
+  const send = options.fetch ?? requestService;
   const linkOptions = (service: ServiceName) => ({
     url: `${options.urls[service]}/trpc`,
     // The services refuse bigger batches (MAX_TRPC_BATCH); the link splits into several.
     maxItems: MAX_TRPC_BATCH,
     headers: () => headers,
-    fetch: fetchWithTimeout(options.timeoutMs, traced[service]),
+    // A client span per call, carrying the trace on to the service.
+    fetch: fetchWithTimeout(
+      options.timeoutMs,
+      tracedFetch(service, (url, init) => send(service, url, init)),
+    ),
   });
+  // Made when first called: most GraphQL requests reach one service, and
+  // these are made per request.
+  let inventory: TRPCClient<InventoryRouter> | undefined;
+  let orders: TRPCClient<OrdersRouter> | undefined;
+  let payments: TRPCClient<PaymentsRouter> | undefined;
   return {
-    inventory: createTRPCClient<InventoryRouter>({ links: [httpBatchLink(linkOptions("inventory"))] }),
-    orders: createTRPCClient<OrdersRouter>({ links: [httpBatchLink(linkOptions("orders"))] }),
-    payments: createTRPCClient<PaymentsRouter>({ links: [httpBatchLink(linkOptions("payments"))] }),
+    get inventory() {
+      return (inventory ??= createTRPCClient<InventoryRouter>({
+        links: [httpBatchLink(linkOptions("inventory"))],
+      }));
+    },
+    get orders() {
+      return (orders ??= createTRPCClient<OrdersRouter>({ links: [httpBatchLink(linkOptions("orders"))] }));
+    },
+    get payments() {
+      return (payments ??= createTRPCClient<PaymentsRouter>({
+        links: [httpBatchLink(linkOptions("payments"))],
+      }));
+    },
   };
 }
