@@ -1,5 +1,5 @@
-import { request } from "node:http";
 import { createLogger, startService, type RunningService } from "@shop/service";
+import { postChunked } from "@shop/service/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeServices } from "./fake-services.ts";
 import { gatewayOver } from "./harness.ts";
@@ -25,25 +25,6 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${running.port}`;
 });
 afterAll(() => running.close());
-
-/** A POST whose body is sent in chunks without a declared length (Transfer-Encoding: chunked). */
-function postChunked(path: string, chunks: string[]): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${base}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-    });
-    req.on("response", (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("error", reject);
-    for (const chunk of chunks) req.write(chunk);
-    req.end();
-  });
-}
 
 describe("the gateway over HTTP", () => {
   const query = JSON.stringify({ query: "{ products { id name priceCents stockQty } }" });
@@ -79,7 +60,7 @@ describe("the gateway over HTTP", () => {
 
   it("reads a chunked body (no declared length) the standard way", async () => {
     const half = Math.floor(query.length / 2);
-    const res = await postChunked("/graphql", [query.slice(0, half), query.slice(half)]);
+    const res = await postChunked(`${base}/graphql`, [query.slice(0, half), query.slice(half)]);
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual(expected);
   });
@@ -92,7 +73,7 @@ describe("the gateway over HTTP", () => {
       body: big,
     });
     expect(declared.status).toBe(413);
-    const chunked = await postChunked("/graphql", [big.slice(0, 40_000), big.slice(40_000)]);
+    const chunked = await postChunked(`${base}/graphql`, [big.slice(0, 40_000), big.slice(40_000)]);
     expect(chunked.status).toBe(413);
   });
 });

@@ -4,11 +4,11 @@
  * checked over a real socket against app.request(), which takes the
  * standard way.
  */
-import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServiceApp } from "../src/http/create-service-app.ts";
 import { createLogger } from "../src/logger.ts";
 import { startService, type RunningService } from "../src/serve.ts";
+import { postChunked } from "../src/testing/index.ts";
 
 const log = createLogger("test", "silent");
 const app = createServiceApp({ name: "test", log, isReady: () => Promise.resolve(true) });
@@ -52,26 +52,6 @@ describe("security headers under Node", () => {
   });
 });
 
-/** A POST whose body goes in chunks without a declared length (Transfer-Encoding: chunked). */
-function postChunked(
-  path: string,
-  type: string,
-  chunks: string[],
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${base}${path}`, { method: "POST", headers: { "content-type": type } });
-    req.on("response", (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("error", reject);
-    for (const chunk of chunks) req.write(chunk);
-    req.end();
-  });
-}
-
 describe("request bodies under Node", () => {
   const document = { name: "Crème pot ☕", qty: 2 };
 
@@ -86,7 +66,7 @@ describe("request bodies under Node", () => {
 
   it("read a chunked JSON body", async () => {
     const text = JSON.stringify(document);
-    const res = await postChunked("/json", "application/json", [text.slice(0, 5), text.slice(5)]);
+    const res = await postChunked(`${base}/json`, [text.slice(0, 5), text.slice(5)]);
     expect(JSON.parse(res.body)).toEqual({ got: document });
   });
 

@@ -85,3 +85,4 @@ export async function undeclaredRoutes(
     .map((r) => `${r.method} ${r.path}`);
   return [...new Set(answered)].filter((route) => !declared.has(route));
 }
+export { postChunked } from "./post-chunked.ts";
