@@ -6,9 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServiceApp } from "../src/http/create-service-app.ts";
+import { mountTrpc, requestScope } from "../src/http/mount-trpc.ts";
 import { createLogger } from "../src/logger.ts";
 import { startService, type RunningService } from "../src/serve.ts";
 import { postChunked } from "../src/testing/index.ts";
+import { createServiceTrpc } from "../src/trpc.ts";
 
 const log = createLogger("test", "silent");
 const app = createServiceApp({ name: "test", log, isReady: () => Promise.resolve(true) });
@@ -23,6 +25,27 @@ app.get("/picture", (c) => {
   c.header("Cross-Origin-Resource-Policy", "cross-origin");
   return c.json({ ok: true });
 });
+
+// A long poll, as Inventory's catalogChanges: it ends when its caller goes away.
+const { router, publicProcedure } = createServiceTrpc();
+const waits: string[] = [];
+mountTrpc(
+  app,
+  router({
+    wait: publicProcedure.query(
+      ({ signal }) =>
+        new Promise<string>((resolve) => {
+          waits.push("waiting");
+          signal?.addEventListener("abort", () => {
+            waits.push("aborted");
+            resolve("aborted");
+          });
+          setTimeout(() => resolve("waited"), 5_000).unref();
+        }),
+    ),
+  }),
+  requestScope,
+);
 
 let service: RunningService;
 let base: string;
@@ -90,5 +113,18 @@ describe("request bodies under Node", () => {
     form.append("file", new File([new Uint8Array(bytes)], "x.bin"));
     const upload = await fetch(`${base}/upload`, { method: "POST", body: form });
     expect(await upload.json()).toEqual({ bytes });
+  });
+});
+
+describe("a tRPC call under Node", () => {
+  it("sees its signal abort when the caller goes away, and not before", async () => {
+    const caller = new AbortController();
+    const call = fetch(`${base}/trpc/wait`, { signal: caller.signal }).catch(() => "gone");
+    await expect.poll(() => waits).toEqual(["waiting"]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(waits).toEqual(["waiting"]);
+    caller.abort();
+    await call;
+    await expect.poll(() => waits, { timeout: 2_000 }).toEqual(["waiting", "aborted"]);
   });
 });
