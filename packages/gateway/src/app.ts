@@ -21,6 +21,7 @@ import { clientIp, rateLimit, rateLimitedAnswer } from "./http/rate-limit.ts";
 import { createSignInLimits } from "./http/sign-in-limits.ts";
 import { schema } from "./schema/index.ts";
 import { CatalogSource, watchKeyOf } from "./services/catalog.ts";
+import { ProductNames } from "./services/product-names.ts";
 import { createServiceClients, type ServiceFetch, type ServiceUrls } from "./services/clients.ts";
 
 export interface GatewayDeps {
@@ -72,6 +73,7 @@ export function createGatewayApp(deps: GatewayDeps) {
   // and made only when something asks (a cached catalog answer needs none).
   const contexts = new WeakMap<Request, () => GatewayContext>();
   const catalog = new CatalogSource();
+  const productNames = new ProductNames();
   const responses = new CatalogResponseCache();
   const responseKeys = new WeakMap<Request, string>();
   // A cached answer found while reading a request's parameters: the route sends its bytes.
@@ -224,6 +226,7 @@ export function createGatewayApp(deps: GatewayDeps) {
         log: c.get("log"),
         requestId: c.get("requestId"),
         catalog,
+        productNames,
         urls: deps.serviceUrls,
         timeoutMs: deps.serviceTimeoutMs,
         serviceToken: deps.serviceToken,

@@ -5,6 +5,7 @@ import { callService } from "./services/call.ts";
 import type { SignInLimits } from "./http/sign-in-limits.ts";
 import type { StaffDeps } from "./http/staff-session.ts";
 import type { CatalogSource } from "./services/catalog.ts";
+import type { ProductNames } from "./services/product-names.ts";
 import {
   createServiceClients,
   type ServiceClientOptions,
@@ -25,6 +26,8 @@ export type GatewayContext = {
   orderById: DataLoader<string, Order>;
   /** The catalog, shared across requests and checked with Inventory once per request. */
   catalog: CatalogSource;
+  /** Product names for refused orders' messages, shared across requests. */
+  productNames: ProductNames;
   /** Who acts: the signed-in staff member, or the admin token (machine); none for shoppers. */
   actor: Actor | undefined;
   /** Staff accounts and sessions (absent when the gateway runs without a database: tests over fakes). */
@@ -53,7 +56,12 @@ export interface RequestIdentity {
 }
 
 export function createContext(
-  options: ServiceClientOptions & { log: Logger; catalog: CatalogSource; identity: RequestIdentity },
+  options: ServiceClientOptions & {
+    log: Logger;
+    catalog: CatalogSource;
+    productNames: ProductNames;
+    identity: RequestIdentity;
+  },
 ): GatewayContext {
   const services = createServiceClients(options);
   const call = <T>(service: ServiceName, pending: Promise<T>) =>
@@ -78,6 +86,7 @@ export function createContext(
     productById,
     orderById,
     catalog: options.catalog,
+    productNames: options.productNames,
     ...options.identity,
   };
 }

@@ -180,6 +180,30 @@ describe("resolvers over faked services", () => {
     });
   });
 
+  it("names a refused order's products from memory after the first refusal (a flash sale's buyers)", async () => {
+    const services = fakeServices({
+      inventory: { "products.byIds": byIds },
+      orders: {
+        "orders.place": () => {
+          throw new FakeServiceError("insufficient_stock", 409, "Not enough stock", [
+            { productId: MUG.id, requested: 1, available: 0 },
+          ]);
+        },
+      },
+    });
+    const gateway = gatewayOver(services.fetch);
+    const refuse = () =>
+      gateway.graphql(
+        `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) {
+           ... on InsufficientStockError { lines { productName } } } }`,
+        { input: { items: [{ productId: MUG.id, qty: 1 }] } },
+      );
+    for (let buyer = 0; buyer < 3; buyer++) {
+      expect((await refuse()).body.data?.placeOrder).toEqual({ lines: [{ productName: "Mug" }] });
+    }
+    expect(services.calls.filter((c) => c.path === "products.byIds")).toHaveLength(1);
+  });
+
   it("answers validation failures as a typed error with camelCase field paths", async () => {
     const services = fakeServices({
       inventory: {

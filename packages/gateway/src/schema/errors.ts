@@ -156,13 +156,11 @@ export async function typedErrorOf(err: unknown, ctx: GatewayContext): Promise<u
     case "insufficient_stock": {
       // Name the products, so the message says "Mug", not an id.
       const shortfalls = asShortfalls(err.details);
-      const products = await ctx.productById.loadMany(shortfalls.map((s) => s.productId));
-      return new InsufficientStockError(
-        shortfalls.map((s, i) => {
-          const product = products[i];
-          return { ...s, productName: product && !(product instanceof Error) ? product.name : null };
-        }),
+      const names = await ctx.productNames.of(
+        shortfalls.map((s) => s.productId),
+        (ids) => ctx.productById.loadMany(ids),
       );
+      return new InsufficientStockError(shortfalls.map((s, i) => ({ ...s, productName: names[i] ?? null })));
     }
     case "validation_failed":
     case "invalid_json":
