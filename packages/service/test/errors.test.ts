@@ -110,3 +110,12 @@ describe("isTimeoutError", () => {
     expect(isTimeoutError("TimeoutError")).toBe(false);
   });
 });
+
+describe("ServiceError's stack", () => {
+  it("is one line of text for an answer to the client (4xx), and a trace for a fault (5xx)", () => {
+    const refused = new ServiceError("insufficient_stock", "Not enough stock for: Mug");
+    expect(refused.stack).toBe("ServiceError: Not enough stock for: Mug");
+    const fault = new ServiceError("service_unavailable", "The database is not reachable");
+    expect(fault.stack).toMatch(/^ServiceError: The database is not reachable\n\s+at /);
+  });
+});
