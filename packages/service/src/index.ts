@@ -10,7 +10,6 @@ export * from "./http/create-service-app.ts";
 export * from "./http/error-handler.ts";
 export * from "./http/mount-trpc.ts";
 export * from "./http/request-context.ts";
-export { requestText } from "./http/request-body.ts";
 export * from "./http/types.ts";
 export * from "./telemetry/index.ts";
 export * from "./http/openapi.ts";

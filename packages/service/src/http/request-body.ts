@@ -35,12 +35,6 @@ async function readText(incoming: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** A request's body as text, straight from Node's request where it can be (see above). */
-export function requestText(c: Context): Promise<string> {
-  const incoming = unreadDeclaredBody(c);
-  return incoming ? readText(incoming) : c.req.text();
-}
-
 /**
  * Lets every JSON body a route reads (`c.req.json()`, the zod validators)
  * come straight from Node's request: Hono reads bodies through its
