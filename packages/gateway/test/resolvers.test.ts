@@ -154,17 +154,21 @@ describe("resolvers over faked services", () => {
     });
   });
 
-  it("answers insufficient stock as a typed error naming the product", async () => {
-    const services = fakeServices({
+  /** Orders refusing every placement for want of Mugs; Inventory knows the Mug. */
+  const mugRefused = (shortfall: { requested: number; available: number }) =>
+    fakeServices({
       inventory: { "products.byIds": byIds },
       orders: {
         "orders.place": () => {
           throw new FakeServiceError("insufficient_stock", 409, "Not enough stock", [
-            { productId: MUG.id, requested: 2, available: 1 },
+            { productId: MUG.id, ...shortfall },
           ]);
         },
       },
     });
+
+  it("answers insufficient stock as a typed error naming the product", async () => {
+    const services = mugRefused({ requested: 2, available: 1 });
     const { body } = await gatewayOver(services.fetch).graphql(
       `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) {
          __typename
@@ -181,16 +185,7 @@ describe("resolvers over faked services", () => {
   });
 
   it("names a refused order's products from memory after the first refusal (a flash sale's buyers)", async () => {
-    const services = fakeServices({
-      inventory: { "products.byIds": byIds },
-      orders: {
-        "orders.place": () => {
-          throw new FakeServiceError("insufficient_stock", 409, "Not enough stock", [
-            { productId: MUG.id, requested: 1, available: 0 },
-          ]);
-        },
-      },
-    });
+    const services = mugRefused({ requested: 1, available: 0 });
     const gateway = gatewayOver(services.fetch);
     const refuse = () =>
       gateway.graphql(
