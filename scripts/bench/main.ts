@@ -92,9 +92,11 @@ try {
   if (profiled) mkdirSync(profileDir, { recursive: true });
   for (const part of ["inventory", "payments", "orders", "gateway"] as const) {
     const nodeArgs = profiled === part ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-    const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", `apps/${part}/src/main.ts`], {
+    // As the container runs it (NODE_ENV=production, `node main.ts`): Node strips
+    // the types itself, no tsx loader and its source-mapped stacks.
+    const child = spawn(process.execPath, [...nodeArgs, `apps/${part}/src/main.ts`], {
       cwd: root,
-      env,
+      env: { ...env, NODE_ENV: "production" },
       stdio: ["ignore", "inherit", "inherit"],
     });
     children.push(child);
@@ -217,7 +219,8 @@ try {
       const cpuBefore = cpuTimes(pids, postgresPid);
       const measurement = await run(load);
       const cpuUs = cpuPerRequest(cpuBefore, cpuTimes(pids, postgresPid), measurement.requests);
-      console.log(`${Math.round(measurement.rps)} req/s`);
+      const peaks = [...memory.peaks].map(([name, mib]) => `${name.split(" ")[0]} ${Math.round(mib)}`);
+      console.log(`${Math.round(measurement.rps)} req/s (peak MiB so far: ${peaks.join(", ")})`);
       rows.push({ ...row, measurement, cpuUs });
     }
   };
