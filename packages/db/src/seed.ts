@@ -1,5 +1,5 @@
 import type { PrismaClient } from "./generated/prisma/client.ts";
-import { drawSeedPicture, type SeedShape } from "./seed-pictures.ts";
+import type { SeedShape } from "./seed-pictures.ts";
 
 export interface SeedProduct {
   name: string;
@@ -132,7 +132,9 @@ export const SEED_PRODUCTS: ReadonlyArray<SeedProduct> = [
 export async function seedIfEmpty(prisma: PrismaClient): Promise<number> {
   // The usual case (a catalog exists) costs one count, no drawing.
   if ((await prisma.product.count()) > 0) return 0;
-  // Drawn before the transaction: the lock is held for the inserts only.
+  // Drawn before the transaction: the lock is held for the inserts only. sharp
+  // (libvips, ~15 MiB resident) is loaded here, not by every service importing @shop/db.
+  const { drawSeedPicture } = await import("./seed-pictures.ts");
   const pictures = await Promise.all(SEED_PRODUCTS.map((p) => drawSeedPicture(p.name, p.shape)));
   return prisma.$transaction(
     async (tx) => {

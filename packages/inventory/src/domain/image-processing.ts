@@ -1,7 +1,12 @@
 import { createHash } from "node:crypto";
 import { IMAGE_PIXELS_MAX, IMAGE_UPLOAD_MAX_BYTES, IMAGE_WIDTHS } from "@shop/contracts";
 import { ServiceError } from "@shop/service";
-import sharp, { type Metadata } from "sharp";
+import type { Metadata, default as Sharp } from "sharp";
+
+// libvips is ~15 MiB resident once loaded: a replica loads it with its first
+// upload, not at start (most never see one; pictures are served as stored).
+let sharpLoaded: Promise<typeof Sharp> | undefined;
+const loadSharp = () => (sharpLoaded ??= import("sharp").then((m) => m.default));
 
 /**
  * An uploaded picture, checked and resized with sharp (libvips): the type is
@@ -56,6 +61,7 @@ export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
   const sniffed = sniffImageType(bytes);
   if (!sniffed) throw notAnImage();
 
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: IMAGE_PIXELS_MAX }).metadata(); // reads the header only
