@@ -21,6 +21,7 @@ await runService("orders", readOrdersEnv, ({ env, log, metrics }) => {
       serviceToken: env.serviceToken,
     }),
     idempotencyTtlMs: env.idempotencyTtlMs,
+    listenUrl: env.databaseDirectUrl,
     metrics,
   });
   log.info({ paymentsUrl: env.paymentsUrl }, "capturing through Payments");
@@ -40,6 +41,7 @@ await runService("orders", readOrdersEnv, ({ env, log, metrics }) => {
   return {
     app,
     onClose: async () => {
+      await app.close();
       await outbox.stop();
       transport.close();
       stopPurging();

@@ -6,9 +6,11 @@ import { ADMIN_TOKEN, useRealServices } from "./real-services.ts";
  * A flash sale: one product, far more buyers than units, all at once, half
  * through Orders' REST door and half through the gateway's placeOrder, over
  * a real PostgreSQL. Exactly the stock is sold, every other buyer gets a
- * clean insufficient_stock, and nothing answers 5xx.
+ * clean insufficient_stock, and nothing answers 5xx. The services listen to
+ * the database's change notifications as in production, so Orders' sold-out
+ * gate is on.
  */
-const stack = useRealServices();
+const stack = useRealServices({ listen: true });
 const STOCK = 6;
 const BUYERS = 64;
 
@@ -20,6 +22,30 @@ const PLACE = `mutation($input: PlaceOrderInput!) {
     ... on Error { message }
   }
 }`;
+
+async function createProduct(name: string, stockQty: number): Promise<string> {
+  const created = await stack.gateway.graphql(
+    `mutation($input: CreateProductInput!) { createProduct(input: $input) { ... on AdminProduct { id } } }`,
+    { input: { name, priceCents: 2_500, stockQty } },
+    { authorization: `Bearer ${ADMIN_TOKEN}` },
+  );
+  return (created.body.data?.createProduct as { id: string }).id;
+}
+
+async function buyRest(productId: string, key?: string) {
+  const res = await stack.apps.orders.request("/orders", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) },
+    body: JSON.stringify({ items: [{ productId, qty: 1 }] }),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** Placements Orders refused from memory (its sold-out gate), so far. */
+async function fromMemory(): Promise<number> {
+  const counter = stack.apps.metrics.orders.registry.getSingleMetric("orders_refused_sold_out_total");
+  return (await counter?.get())?.values[0]?.value ?? 0;
+}
 
 describe("a flash sale on one product", () => {
   it(`${BUYERS} buyers at once for ${STOCK} units, REST and GraphQL: exactly ${STOCK} sold, the rest insufficient_stock, no 5xx`, async () => {
@@ -72,5 +98,54 @@ describe("a flash sale on one product", () => {
     expect(product.stockQty).toBe(0);
     const lines = await stack.db.prisma.orderItem.aggregate({ where: { productId }, _sum: { qty: true } });
     expect(lines._sum.qty).toBe(STOCK);
+  });
+
+  it("after the last unit, buyers are refused without the database until a restock, through both doors", async () => {
+    const productId = await createProduct("Last Kettle", 1);
+    const keyed = await buyRest(productId, "flash-last-kettle");
+    expect(keyed.status).toBe(201);
+    // The database refuses the next buyer and says the product has none left.
+    expect((await buyRest(productId)).status).toBe(409);
+
+    // Refusals from Orders' memory are counted apart. (The listener may
+    // still be connecting when the file starts: wait for the first.)
+    let rest = await buyRest(productId);
+    for (let tries = 0; (await fromMemory()) === 0 && tries < 50; tries++) {
+      await new Promise((r) => setTimeout(r, 20));
+      rest = await buyRest(productId);
+    }
+    expect(await fromMemory()).toBe(1);
+    expect(rest).toEqual({
+      status: 409,
+      body: expect.objectContaining({
+        error: "insufficient_stock",
+        details: [{ productId, requested: 1, available: 0 }],
+      }) as unknown,
+    });
+    const graphql = await stack.gateway.graphql(PLACE, { input: { items: [{ productId, qty: 1 }] } });
+    expect(graphql.body.data?.placeOrder).toEqual({
+      __typename: "InsufficientStockError",
+      lines: [{ requested: 1, available: 0 }],
+      message: expect.any(String) as unknown,
+    });
+    expect(await fromMemory()).toBe(2);
+    // A retry of the sold order with its Idempotency-Key still gets that order: its stored answer comes first.
+    expect(await buyRest(productId, "flash-last-kettle")).toEqual(keyed);
+    expect(await fromMemory()).toBe(2);
+
+    // A restock is heard (its notification), and the next buyer gets a unit.
+    const restock = await stack.apps.inventory.request(`/products/${productId}/stock`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({ stock_qty: 1 }),
+    });
+    expect(restock.status).toBe(200);
+    let after = await buyRest(productId);
+    for (let tries = 0; after.status === 409 && tries < 50; tries++) {
+      await new Promise((r) => setTimeout(r, 20));
+      after = await buyRest(productId);
+    }
+    expect(after.status).toBe(201);
+    expect(await fromMemory()).toBe(2);
   });
 });

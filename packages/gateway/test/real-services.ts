@@ -10,8 +10,10 @@ export const ADMIN_TOKEN = "test-admin-token-0123456789";
 /**
  * The gateway over the real services (in-process, no sockets) and a real
  * database of this test file's own: gateway → service (tRPC) → PostgreSQL.
+ * With `listen`, the services hear the database's change notifications as in
+ * production (Inventory's catalog cache, Orders' sold-out gate).
  */
-export function useRealServices() {
+export function useRealServices({ listen = false }: { listen?: boolean } = {}) {
   const state = {} as {
     db: TestDatabase;
     apps: InProcessServices;
@@ -23,6 +25,7 @@ export function useRealServices() {
       db: state.db.prisma,
       adminToken: ADMIN_TOKEN,
       serviceToken: TEST_SERVICE_TOKEN,
+      ...(listen ? { listenUrl: state.db.url } : {}),
     });
     const fetch: ServiceFetch = async (service, url, init) => state.apps[service].request(url, init);
     state.gateway = gatewayOver(fetch, {
@@ -30,6 +33,9 @@ export function useRealServices() {
       staff: { db: state.db.prisma, idleMs: 30 * 60_000 },
     });
   });
-  afterAll(() => state.db.drop());
+  afterAll(async () => {
+    await Promise.all([state.apps.inventory.close(), state.apps.orders.close()]);
+    await state.db.drop();
+  });
   return state;
 }

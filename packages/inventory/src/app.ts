@@ -1,6 +1,6 @@
 import { IMAGE_UPLOAD_MAX_BYTES } from "@shop/contracts";
 import { recordAudit } from "@shop/staff";
-import { isDatabaseReachable, type PrismaClient } from "@shop/db";
+import { isDatabaseReachable, listenForProductChanges, type PrismaClient } from "@shop/db";
 import {
   createServiceApp,
   mountTrpc,
@@ -11,7 +11,6 @@ import {
 } from "@shop/service";
 import { SearchMatchesCache } from "./domain/search-matches.ts";
 import { CatalogCache } from "./domain/catalog-cache.ts";
-import { listenForProductChanges } from "./infra/product-changes.ts";
 import { loadCatalog, stockLevels } from "./domain/products.ts";
 import { productRoutes } from "./rest/products.ts";
 import type { InventoryContext } from "./trpc/init.ts";

@@ -1,5 +1,5 @@
 import { recordAudit } from "@shop/staff";
-import { isDatabaseReachable, type PrismaClient } from "@shop/db";
+import { isDatabaseReachable, listenForProductChanges, type PrismaClient } from "@shop/db";
 import { DEFAULT_IDEMPOTENCY_TTL_MS } from "@shop/idempotency";
 import {
   createLimiter,
@@ -14,6 +14,7 @@ import {
 } from "@shop/service";
 import type { OrdersDeps } from "./domain/deps.ts";
 import { placementMetrics } from "./domain/place-order.ts";
+import { SoldOutGate } from "./domain/sold-out-gate.ts";
 import { LOOKUP_ATTEMPTS, LOOKUP_WINDOW_SECONDS } from "./domain/read-orders.ts";
 import type { PaymentsClient } from "./payments-client.ts";
 import { orderRoutes } from "./rest/orders.ts";
@@ -34,6 +35,12 @@ export interface OrdersAppOptions {
   metrics?: ServiceMetrics;
   /** Order-lookup attempts counted in Redis for every replica; absent: in this process. */
   redis?: Redis;
+  /**
+   * A database URL to LISTEN on for stock changes (a direct connection, not
+   * PgBouncer). With it, products seen sold out are refused from memory until
+   * their stock moves (SoldOutGate); without it every order asks the database.
+   */
+  listenUrl?: string;
 }
 
 /** Orders' HTTP app: the REST routes, the tRPC router at /trpc, health and the OpenAPI document. */
@@ -44,14 +51,29 @@ export function createOrdersApp({
   serviceToken,
   payments,
   idempotencyTtlMs,
+  listenUrl,
   ...options
 }: OrdersAppOptions) {
   const metrics = options.metrics ?? createServiceMetrics("orders");
+  const soldOut = listenUrl ? new SoldOutGate() : undefined;
+  const stopListening =
+    listenUrl && soldOut
+      ? listenForProductChanges(
+          listenUrl,
+          {
+            onContentChange: () => soldOut.contentChanged(),
+            onStockChange: (ids) => soldOut.stockChanged(ids),
+            onListening: (on) => soldOut.setListening(on),
+          },
+          log,
+        )
+      : () => Promise.resolve();
   const deps: OrdersDeps = {
     db,
     payments,
     idempotencyTtlMs: idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
     metrics: placementMetrics(metrics),
+    ...(soldOut ? { soldOut } : {}),
     // Shared by every replica through Redis, so N replicas do not allow N times the guesses;
     // while Redis is down, lookups are refused rather than counted per process.
     lookupLimiter: createLimiter({
@@ -78,5 +100,5 @@ export function createOrdersApp({
       "Every error body is {error, message, details?}.",
   });
   mountTrpc(app, ordersRouter, (c): OrdersContext => ({ ...requestScope(c), deps }));
-  return app;
+  return Object.assign(app, { close: stopListening });
 }

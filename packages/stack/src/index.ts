@@ -20,6 +20,12 @@ export interface InProcessServicesOptions {
   log?: Logger;
   /** How long Orders waits for a charge (5 s, as in production). */
   paymentsTimeoutMs?: number;
+  /**
+   * The database URL Inventory's catalog cache and Orders' sold-out gate
+   * LISTEN on, as in production; absent: both ask the database every time.
+   * Call the apps' close() before dropping the database.
+   */
+  listenUrl?: string;
 }
 
 export function inProcessServices({
@@ -28,7 +34,9 @@ export function inProcessServices({
   serviceToken,
   log,
   paymentsTimeoutMs = 5_000,
+  listenUrl,
 }: InProcessServicesOptions) {
+  const listen = listenUrl ? { listenUrl } : {};
   const logger = log ?? createLogger("stack", "silent");
   // Each service's numbers, as its METRICS_PORT would serve them (createMetricsApp).
   const metrics = {
@@ -45,7 +53,14 @@ export function inProcessServices({
   });
   return {
     metrics,
-    inventory: createInventoryApp({ db, log: logger, adminToken, serviceToken, metrics: metrics.inventory }),
+    inventory: createInventoryApp({
+      db,
+      log: logger,
+      adminToken,
+      serviceToken,
+      metrics: metrics.inventory,
+      ...listen,
+    }),
     payments,
     orders: createOrdersApp({
       db,
@@ -53,6 +68,7 @@ export function inProcessServices({
       adminToken,
       serviceToken,
       metrics: metrics.orders,
+      ...listen,
       payments: createPaymentsClient({
         serviceToken,
         baseUrl: "http://payments.test",

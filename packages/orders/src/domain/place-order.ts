@@ -17,8 +17,9 @@ import { databaseSpan, ServiceError, type ServiceMetrics } from "@shop/service";
 import type { Counter } from "@shop/service";
 import { hashAccessToken, newAccessToken } from "./access-token.ts";
 import type { Actor } from "./actor.ts";
-import { assertChargeableTotal, mergeLines } from "./order-lines.ts";
+import { assertChargeableTotal, mergeLines, type OrderLine } from "./order-lines.ts";
 import type { Db } from "./order-rows.ts";
+import type { SoldOutGate } from "./sold-out-gate.ts";
 
 /** Placement keys live apart from every other operation's keys. */
 export const PLACE_ORDER_SCOPE = "orders.place";
@@ -29,11 +30,14 @@ export interface PlacementDeps {
   idempotencyTtlMs: number;
   /** Orders placed and refused, for /metrics. */
   metrics?: PlacementMetrics;
+  /** Products seen sold out, refused without a database call (absent: every order asks the database). */
+  soldOut?: SoldOutGate;
 }
 
 export interface PlacementMetrics {
   placed: Counter;
   refused: Counter<"reason">;
+  refusedSoldOut: Counter;
 }
 
 /** The placement counters, on the app's registry. */
@@ -47,6 +51,10 @@ export function placementMetrics(metrics: ServiceMetrics): PlacementMetrics {
       "orders_refused_total",
       "Placements refused, by reason (insufficient_stock, not_found, ...)",
       ["reason"],
+    ),
+    refusedSoldOut: metrics.counter(
+      "orders_refused_sold_out_total",
+      "Of the insufficient_stock refusals, those answered from memory: every product known sold out",
     ),
   };
 }
@@ -80,9 +88,31 @@ export async function placeOrder(
 }
 
 async function placeOnce(
-  { db, idempotencyTtlMs }: PlacementDeps,
+  { db, idempotencyTtlMs, soldOut, metrics }: PlacementDeps,
   { input, idempotencyKey, actor }: PlacementRequest,
 ): Promise<IdempotentAnswer<PlacedOrder>> {
+  const lines = mergeLines(input.items);
+  // With a key, its stored answer comes first: only the database has it.
+  if (soldOut && idempotencyKey === undefined) {
+    const shortfalls = soldOut.shortfalls(lines);
+    if (shortfalls) {
+      metrics?.refusedSoldOut.inc();
+      throw insufficientStock(shortfalls);
+    }
+    const ticket = soldOut.ticket();
+    try {
+      return await callPlaceOrder(db, input, actor, undefined, lines);
+    } catch (err) {
+      if (err instanceof ServiceError && err.code === "insufficient_stock") {
+        const shortfalls = err.details as StockShortfall[];
+        soldOut.soldOutSeen(
+          shortfalls.filter((s) => s.available <= 0).map((s) => s.productId),
+          ticket,
+        );
+      }
+      throw err;
+    }
+  }
   const key =
     idempotencyKey === undefined
       ? undefined
@@ -92,7 +122,7 @@ async function placeOnce(
           fingerprint: fingerprintOf(input),
           ttlMs: idempotencyTtlMs,
         };
-  return callPlaceOrder(db, input, actor, key);
+  return callPlaceOrder(db, input, actor, key, lines);
 }
 
 /**
@@ -100,7 +130,7 @@ async function placeOnce(
  * (the same work placeOrder does in a transaction of its own).
  */
 export async function placeOrderIn(tx: Db, input: PlaceOrderInput, actor: Actor): Promise<PlacedOrder> {
-  const answer = await callPlaceOrder(tx, input, actor, undefined);
+  const answer = await callPlaceOrder(tx, input, actor, undefined, mergeLines(input.items));
   if (answer.replayed) throw new Error("a placement without an Idempotency-Key cannot be a replay");
   return answer.body;
 }
@@ -138,8 +168,8 @@ type PlaceOrderOutcome =
  *    "placed" event and the confirmation email's outbox row; 5. the answer,
  *    stored for replay with a key, all committed together.
  *
- * Here, before the call, the lines are merged (one per product, sorted) and
- * the access token made; after it, the outcome becomes the contract's answer
+ * Here, before the call, the lines are merged (one per product, sorted; by
+ * the caller) and the access token made; after it, the outcome becomes the contract's answer
  * or error, with the messages people read.
  */
 async function callPlaceOrder(
@@ -147,8 +177,9 @@ async function callPlaceOrder(
   input: PlaceOrderInput,
   actor: Actor,
   key: IdempotentRequest | undefined,
+  merged: readonly OrderLine[],
 ): Promise<IdempotentAnswer<PlacedOrder>> {
-  const lines = mergeLines(input.items).map((line) => ({ product_id: line.productId, qty: line.qty }));
+  const lines = merged.map((line) => ({ product_id: line.productId, qty: line.qty }));
   const accessToken = newAccessToken();
   const { customer, shipping_address: address } = input;
   const values = [
@@ -194,15 +225,19 @@ async function callPlaceOrder(
     case "total_out_of_range":
       assertChargeableTotal(answer.total);
       throw new Error(`place_order refused a total of ${answer.total} that is chargeable`);
-    case "insufficient_stock": {
-      const names = answer.details
-        .map((s) => `${s.productId} (requested ${s.requested}, available ${s.available})`)
-        .join(", ");
-      throw new ServiceError("insufficient_stock", `Not enough stock for: ${names}`, answer.details);
-    }
+    case "insufficient_stock":
+      throw insufficientStock(answer.details);
     case "idempotency_key_in_use":
       throw idempotencyKeyInUse();
     case "idempotency_key_reused":
       throw idempotencyKeyReused();
   }
+}
+
+/** The refusal for stock short of an order, naming every short product. */
+function insufficientStock(shortfalls: StockShortfall[]): ServiceError {
+  const names = shortfalls
+    .map((s) => `${s.productId} (requested ${s.requested}, available ${s.available})`)
+    .join(", ");
+  return new ServiceError("insufficient_stock", `Not enough stock for: ${names}`, shortfalls);
 }

@@ -1,7 +1,13 @@
-import type { Logger } from "@shop/service";
 import pg from "pg";
 
-/** Channels the catalog migration's triggers notify on (see its SQL). */
+/**
+ * The products triggers' notifications, as a service hears them: Inventory's
+ * catalog cache and Orders' sold-out gate both listen (one connection each,
+ * straight to PostgreSQL: LISTEN needs a session, which PgBouncer in
+ * transaction mode does not keep).
+ */
+
+/** Channels the catalog migrations' triggers notify on (see their SQL). */
 export const CONTENT_CHANGED_CHANNEL = "catalog_content_changed";
 export const STOCK_CHANGED_CHANNEL = "product_stock_changed";
 
@@ -14,6 +20,11 @@ export interface ProductChangeHandlers {
   onListening(listening: boolean): void;
 }
 
+/** Where a lost connection is reported (a service's pino logger fits). */
+export interface ListenerLog {
+  warn(fields: object, message: string): void;
+}
+
 /**
  * LISTEN to the catalog's change channels on a connection of its own, reconnecting with a
  * growing delay (up to 5 s) when the database goes away. Returns stop().
@@ -21,7 +32,7 @@ export interface ProductChangeHandlers {
 export function listenForProductChanges(
   url: string,
   handlers: ProductChangeHandlers,
-  log: Logger,
+  log: ListenerLog,
 ): () => Promise<void> {
   let client: pg.Client | undefined;
   let stopped = false;
