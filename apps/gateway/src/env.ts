@@ -10,6 +10,12 @@ export interface GatewayEnv extends ListenEnv {
   production: boolean;
   /** DATABASE_URL: where staff accounts, sessions and the audit log live; staff sign-in is off without it. */
   databaseUrl: string | undefined;
+  /**
+   * DATABASE_DIRECT_URL, else DATABASE_URL: a connection straight to PostgreSQL
+   * (not PgBouncer) to LISTEN for product changes; catalog pages are kept
+   * only with it. Unset with no DATABASE_URL.
+   */
+  databaseDirectUrl: string | undefined;
   /** ADMIN_TOKEN: its bearer is the machine actor here too (staff management, the audit log). */
   adminToken: string | undefined;
   /** STAFF_SESSION_IDLE_MINUTES, in ms: an unused session ends after this long (30 minutes by default). */
@@ -52,6 +58,11 @@ const Schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
     .optional(),
+  DATABASE_DIRECT_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_DIRECT_URL must be a postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
   STAFF_SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -77,6 +88,7 @@ export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env): GatewayEnv
     ...readListenEnv(listenDefaultsOf("gateway", env), env),
     serviceToken: readServiceToken(env),
     databaseUrl: e.DATABASE_URL,
+    databaseDirectUrl: e.DATABASE_DIRECT_URL ?? e.DATABASE_URL,
     adminToken: e.ADMIN_TOKEN,
     sessionIdleMs: e.STAFF_SESSION_IDLE_MINUTES * 60_000,
     serviceUrls: {

@@ -10,7 +10,7 @@ await runService("gateway", readGatewayEnv, ({ env, log, metrics }) => {
   // Staff accounts and sessions live in the shop's database; a small pool is plenty.
   const db = env.databaseUrl ? createPrismaClient(env.databaseUrl, { maxConnections: 4 }) : undefined;
   if (!db) log.warn("DATABASE_URL is not set: staff sign-in is off (the admin token still works)");
-  const { databaseUrl: _url, sessionIdleMs, adminToken, ...rest } = env;
+  const { databaseUrl: _url, databaseDirectUrl: _direct, sessionIdleMs, adminToken, ...rest } = env;
   const app = createGatewayApp({
     log,
     ...rest,
@@ -19,12 +19,13 @@ await runService("gateway", readGatewayEnv, ({ env, log, metrics }) => {
     ...(redis ? { redis } : {}),
     metrics,
     watchCatalog: true,
+    ...(env.databaseDirectUrl ? { listenUrl: env.databaseDirectUrl } : {}),
     ...(graphiqlDir ? { graphiqlDir } : {}),
   });
   return {
     app,
     onClose: async () => {
-      app.close();
+      await app.close();
       await redis?.quit().catch(() => redis.disconnect());
       await db?.$disconnect();
     },

@@ -8,6 +8,7 @@ export {
   listenForProductChanges,
   CONTENT_CHANGED_CHANNEL,
   STOCK_CHANGED_CHANNEL,
+  SOLD_OUT_CHANGED_CHANNEL,
   type ProductChangeHandlers,
   type ListenerLog,
 } from "./product-changes.ts";

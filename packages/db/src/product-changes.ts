@@ -10,12 +10,16 @@ import pg from "pg";
 /** Channels the catalog migrations' triggers notify on (see their SQL). */
 export const CONTENT_CHANGED_CHANNEL = "catalog_content_changed";
 export const STOCK_CHANGED_CHANNEL = "product_stock_changed";
+/** Products that ran out or came back (their sold_out flipped); also told as stock changes. */
+export const SOLD_OUT_CHANGED_CHANNEL = "product_sold_out_changed";
 
 export interface ProductChangeHandlers {
   /** A product's content changed; the payload is the new catalog version. */
   onContentChange(version: string): void;
   /** Stock of these products changed ("all": too many to name). */
   onStockChange(ids: string[] | "all"): void;
+  /** These products ran out or came back ("all": too many to name); their stock change is told too. */
+  onSoldOutChange?(ids: string[] | "all"): void;
   /** Connected (true) or lost (false): while lost, nothing may be cached. */
   onListening(listening: boolean): void;
 }
@@ -61,13 +65,15 @@ export function listenForProductChanges(
     next.on("notification", (message) => {
       const payload = message.payload ?? "";
       if (message.channel === CONTENT_CHANGED_CHANNEL) handlers.onContentChange(payload);
-      else if (message.channel === STOCK_CHANGED_CHANNEL) {
-        handlers.onStockChange(payload === "*" ? "all" : payload.split(",").filter(Boolean));
-      }
+      else if (message.channel === STOCK_CHANGED_CHANNEL) handlers.onStockChange(idsOf(payload));
+      else if (message.channel === SOLD_OUT_CHANGED_CHANNEL) handlers.onSoldOutChange?.(idsOf(payload));
     });
     try {
       await next.connect();
-      await next.query(`LISTEN ${CONTENT_CHANGED_CHANNEL}; LISTEN ${STOCK_CHANGED_CHANNEL}`);
+      await next.query(
+        `LISTEN ${CONTENT_CHANGED_CHANNEL}; LISTEN ${STOCK_CHANGED_CHANNEL}` +
+          (handlers.onSoldOutChange ? `; LISTEN ${SOLD_OUT_CHANGED_CHANNEL}` : ""),
+      );
       retryDelayMs = 250;
       handlers.onListening(true);
     } catch (err) {
@@ -85,3 +91,6 @@ export function listenForProductChanges(
     await current?.end().catch(() => undefined);
   };
 }
+
+const idsOf = (payload: string): string[] | "all" =>
+  payload === "*" ? "all" : payload.split(",").filter(Boolean);

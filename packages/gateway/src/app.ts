@@ -1,7 +1,9 @@
+import { listenForProductChanges } from "@shop/db";
 import { createServiceApp, type Logger, type Redis, type ServiceMetrics } from "@shop/service";
 import {
   execute,
   getOperationAST,
+  Kind,
   NoSchemaIntrospectionCustomRule,
   OperationTypeNode,
   validate,
@@ -21,6 +23,7 @@ import { clientIp, rateLimit, rateLimitedAnswer } from "./http/rate-limit.ts";
 import { createSignInLimits } from "./http/sign-in-limits.ts";
 import { schema } from "./schema/index.ts";
 import { CatalogSource, watchKeyOf } from "./services/catalog.ts";
+import { CatalogPages } from "./services/catalog-pages.ts";
 import { ProductNames } from "./services/product-names.ts";
 import { createServiceClients, type ServiceFetch, type ServiceUrls } from "./services/clients.ts";
 
@@ -53,6 +56,12 @@ export interface GatewayDeps {
   graphiqlDir?: string;
   /** Keep a long poll open to Inventory so the cached catalog is known current (apps/gateway/src/main.ts turns it on). */
   watchCatalog?: boolean;
+  /**
+   * A database URL to LISTEN on for product changes (a direct connection, not
+   * PgBouncer): catalog pages are then kept and dropped per product
+   * (CatalogPages). Absent: every page is asked of Inventory.
+   */
+  listenUrl?: string;
 }
 
 /** The gateway's HTTP app: /graphql (graphql-http; GraphiQL in a browser in development), health, limits, CORS. */
@@ -73,6 +82,19 @@ export function createGatewayApp(deps: GatewayDeps) {
   // and made only when something asks (a cached catalog answer needs none).
   const contexts = new WeakMap<Request, () => GatewayContext>();
   const catalog = new CatalogSource();
+  const catalogPages = new CatalogPages();
+  const stopListening = deps.listenUrl
+    ? listenForProductChanges(
+        deps.listenUrl,
+        {
+          onContentChange: () => catalogPages.contentChanged(),
+          onStockChange: (ids) => catalogPages.stockChanged(ids),
+          onSoldOutChange: (ids) => catalogPages.soldOutChanged(ids),
+          onListening: (on) => catalogPages.setListening(on),
+        },
+        deps.log,
+      )
+    : () => Promise.resolve();
   const productNames = new ProductNames();
   const responses = new CatalogResponseCache();
   const responseKeys = new WeakMap<Request, string>();
@@ -161,8 +183,16 @@ export function createGatewayApp(deps: GatewayDeps) {
     },
     onOperation: (req, args, result) => {
       // Any mutation may have changed products: read-your-writes for the catalog.
-      if (getOperationAST(args.document, args.operationName)?.operation === OperationTypeNode.MUTATION) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation === OperationTypeNode.MUTATION) {
         catalog.forget();
+        // Kept pages too, unless only orders were placed: placeOrder drops the
+        // pages of its own products, and under order load dropping every page
+        // per order would keep none.
+        const onlyOrders = operation.selectionSet.selections.every(
+          (s) => s.kind === Kind.FIELD && s.name.value === "placeOrder",
+        );
+        if (!onlyOrders) catalogPages.contentChanged();
       }
       const key = responseKeys.get(req.raw);
       if (key && !("next" in result)) responses.set(key, result);
@@ -226,6 +256,7 @@ export function createGatewayApp(deps: GatewayDeps) {
         log: c.get("log"),
         requestId: c.get("requestId"),
         catalog,
+        catalogPages,
         productNames,
         urls: deps.serviceUrls,
         timeoutMs: deps.serviceTimeoutMs,
@@ -258,7 +289,12 @@ export function createGatewayApp(deps: GatewayDeps) {
       ? c.body(null, init.status as StatusCode, headers)
       : c.body(body, init.status as ContentfulStatusCode, headers);
   });
-  return Object.assign(app, { close: stopWatching });
+  return Object.assign(app, {
+    close: async () => {
+      stopWatching();
+      await stopListening();
+    },
+  });
 }
 
 const isResponse = (value: unknown): value is RawResponse => Array.isArray(value);

@@ -5,6 +5,7 @@ import { callService } from "./services/call.ts";
 import type { SignInLimits } from "./http/sign-in-limits.ts";
 import type { StaffDeps } from "./http/staff-session.ts";
 import type { CatalogSource } from "./services/catalog.ts";
+import type { CatalogPages } from "./services/catalog-pages.ts";
 import type { ProductNames } from "./services/product-names.ts";
 import {
   createServiceClients,
@@ -26,6 +27,8 @@ export type GatewayContext = {
   orderById: DataLoader<string, Order>;
   /** The catalog, shared across requests and checked with Inventory once per request. */
   catalog: CatalogSource;
+  /** Catalog pages, shared across requests and dropped per product as the database tells of changes. */
+  catalogPages: CatalogPages;
   /** Product names for refused orders' messages, shared across requests. */
   productNames: ProductNames;
   /** Who acts: the signed-in staff member, or the admin token (machine); none for shoppers. */
@@ -59,6 +62,7 @@ export function createContext(
   options: ServiceClientOptions & {
     log: Logger;
     catalog: CatalogSource;
+    catalogPages: CatalogPages;
     productNames: ProductNames;
     identity: RequestIdentity;
   },
@@ -86,6 +90,7 @@ export function createContext(
     productById,
     orderById,
     catalog: options.catalog,
+    catalogPages: options.catalogPages,
     productNames: options.productNames,
     ...options.identity,
   };

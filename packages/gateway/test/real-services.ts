@@ -10,14 +10,17 @@ export const ADMIN_TOKEN = "test-admin-token-0123456789";
 /**
  * The gateway over the real services (in-process, no sockets) and a real
  * database of this test file's own: gateway → service (tRPC) → PostgreSQL.
- * With `listen`, the services hear the database's change notifications as in
- * production (Inventory's catalog cache, Orders' sold-out gate).
+ * With `listen`, the services and the gateway hear the database's change
+ * notifications as in production (Inventory's catalog cache, Orders' sold-out
+ * gate, the gateway's catalog pages).
  */
 export function useRealServices({ listen = false }: { listen?: boolean } = {}) {
-  const state = {} as {
+  const state = { calls: [] as string[] } as {
     db: TestDatabase;
     apps: InProcessServices;
     gateway: ReturnType<typeof gatewayOver>;
+    /** Every call the gateway made to a service: "<service> <path and query>". */
+    calls: string[];
   };
   beforeAll(async () => {
     state.db = await createTestDatabase();
@@ -27,14 +30,19 @@ export function useRealServices({ listen = false }: { listen?: boolean } = {}) {
       serviceToken: TEST_SERVICE_TOKEN,
       ...(listen ? { listenUrl: state.db.url } : {}),
     });
-    const fetch: ServiceFetch = async (service, url, init) => state.apps[service].request(url, init);
+    const fetch: ServiceFetch = async (service, url, init) => {
+      const { pathname, search } = new URL(url);
+      state.calls.push(`${service} ${pathname}${decodeURIComponent(search)}`);
+      return state.apps[service].request(url, init);
+    };
     state.gateway = gatewayOver(fetch, {
       adminToken: ADMIN_TOKEN,
       staff: { db: state.db.prisma, idleMs: 30 * 60_000 },
+      ...(listen ? { listenUrl: state.db.url } : {}),
     });
   });
   afterAll(async () => {
-    await Promise.all([state.apps.inventory.close(), state.apps.orders.close()]);
+    await Promise.all([state.gateway.app.close(), state.apps.inventory.close(), state.apps.orders.close()]);
     await state.db.drop();
   });
   return state;

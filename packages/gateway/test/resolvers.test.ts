@@ -383,7 +383,7 @@ describe("the catalog watch", () => {
         .poll(async () => (await graphql(query)).body.data)
         .toEqual({ products: [{ name: "Mug", stockQty: 0 }] });
     } finally {
-      app.close();
+      await app.close();
       announce();
     }
   });
@@ -424,7 +424,7 @@ describe("the catalog watch under orders", () => {
       await graphql("{ products { name } }");
       expect(catalogCalls()).toBe(before + 2);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 });

@@ -288,6 +288,9 @@ builder.mutationFields((t) => ({
             ...(input.idempotencyKey != null ? { idempotency_key: input.idempotencyKey } : {}),
           }),
         );
+        // The buyer's next catalog page shows the stock this order took (read
+        // your own writes), before the database's notification comes round.
+        ctx.catalogPages.stockChanged(input.items.map((line) => String(line.productId).toLowerCase()));
         return {
           id: placed.orderId,
           status: placed.status,

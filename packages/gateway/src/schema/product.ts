@@ -185,16 +185,16 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx, info) => {
       const sort: CatalogSort | undefined =
         args.search && !sortGiven(info) ? undefined : (args.sort ?? "name");
-      const page = await ctx.call(
-        "inventory",
-        ctx.services.inventory.products.page.query({
-          limit: args.first ?? 24,
-          ...(args.after ? { cursor: args.after } : {}),
-          ...(args.search ? { q: args.search } : {}),
-          ...(sort ? { sort } : {}),
-          ...(args.inStock ? { in_stock: true } : {}),
-          ...(selects(info, "totalCount") ? { with_total: true } : {}),
-        }),
+      const input = {
+        limit: args.first ?? 24,
+        ...(args.after ? { cursor: args.after } : {}),
+        ...(args.search ? { q: args.search } : {}),
+        ...(sort ? { sort } : {}),
+        ...(args.inStock ? { in_stock: true } : {}),
+        ...(selects(info, "totalCount") ? { with_total: true } : {}),
+      };
+      const page = await ctx.catalogPages.get(input, () =>
+        ctx.call("inventory", ctx.services.inventory.products.page.query(input)),
       );
       return {
         edges: page.items.map((node, i) => ({ node, cursor: page.cursors[i]! })),
