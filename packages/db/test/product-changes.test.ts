@@ -37,7 +37,7 @@ let markers = 0;
 async function flush(): Promise<void> {
   const marker = `marker ${++markers}`;
   await db.prisma.$executeRawUnsafe(`SELECT pg_notify('product_stock_changed', '${marker}')`);
-  await expect.poll(() => heard.at(-1)).toBe(`stock ${marker}`);
+  await expect.poll(() => heard.at(-1), { timeout: 5_000 }).toBe(`stock ${marker}`);
 }
 
 /** What a listener hears for `sql`, and nothing else. */

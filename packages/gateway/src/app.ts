@@ -87,7 +87,7 @@ export function createGatewayApp(deps: GatewayDeps) {
     ? listenForProductChanges(
         deps.listenUrl,
         {
-          onContentChange: () => catalogPages.contentChanged(),
+          onContentChange: (version) => catalogPages.contentChanged(version),
           onStockChange: (ids) => catalogPages.stockChanged(ids),
           onSoldOutChange: (ids) => catalogPages.soldOutChanged(ids),
           onListening: (on) => catalogPages.setListening(on),

@@ -341,3 +341,63 @@ describe("the catalog cache in the running app", () => {
     expect((await catalog()).map((p) => p.id)).toContain(created.id);
   });
 });
+
+describe("a page asked for with a content version this replica has not heard of", () => {
+  // Listening, but to another database: this one's changes never reach it,
+  // as a notification not yet arrived would not.
+  let db: TestDatabase;
+  let elsewhere: TestDatabase;
+  let app: ReturnType<typeof createInventoryApp>;
+  beforeAll(async () => {
+    [db, elsewhere] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    app = createInventoryApp({
+      db: db.prisma,
+      log: createLogger("inventory", "silent"),
+      adminToken: "test-admin-token-0123456789",
+      serviceToken: "test-service-token-0123456789",
+      listenUrl: elsewhere.url,
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await Promise.all([db.drop(), elsewhere.drop()]);
+  });
+
+  const search = async (q: string, contentVersion?: string) => {
+    const input = JSON.stringify({
+      limit: 24,
+      q,
+      ...(contentVersion ? { content_version: contentVersion } : {}),
+    });
+    const res = await app.request(`/trpc/products.page?input=${encodeURIComponent(input)}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { result: { data: { items: Product[] } } };
+    return body.result.data.items.map((p) => p.name);
+  };
+
+  it("reads the search's matches from the database, not those kept for the older content", async () => {
+    await db.prisma.product.create({ data: { name: "Walnut Tray", priceCents: 900, stockQty: 3 } });
+    const rename = (from: string, to: string) =>
+      db.prisma.$executeRaw`UPDATE products SET name = ${to} WHERE name = ${from}`;
+    // Once the listener is connected, a search's matches are kept: after a
+    // rename this replica does not hear of, the old matches answer (the
+    // product, under its new name). Until then every search reads them.
+    let kept: string[] = [];
+    for (let tries = 0; tries < 100 && kept[0] !== "Cherry Tray"; tries++) {
+      expect(await search("walnut")).toEqual(["Walnut Tray"]);
+      await rename("Walnut Tray", "Cherry Tray");
+      kept = await search("walnut");
+      if (kept[0] !== "Cherry Tray") {
+        await rename("Cherry Tray", "Walnut Tray");
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+    expect(kept).toEqual(["Cherry Tray"]);
+    const rows = await db.prisma.$queryRaw<{ v: string }[]>`SELECT version::text AS v FROM catalog_version`;
+    const v = rows[0]!.v;
+    // With the database's content version: read from the database, no walnut any more.
+    expect(await search("walnut", v)).toEqual([]);
+    // A version no newer than this replica's own changes nothing: the kept matches still answer.
+    expect(await search("walnut", "0")).toEqual(["Cherry Tray"]);
+  });
+});

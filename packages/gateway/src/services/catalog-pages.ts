@@ -44,6 +44,8 @@ export class CatalogPages {
   /** Changes heard so far; `changes` holds the last MAX_CHANGES of them, the newest last. */
   private heardCount = 0;
   private readonly changes: Change[] = [];
+  /** The newest catalog content version heard of. */
+  private content: string | undefined;
 
   /** The page for `input`: kept, or fetched with `fetch` (and kept if nothing it shows changed meanwhile). */
   async get(input: CatalogPageInput, fetch: () => Promise<CatalogPage>): Promise<CatalogPage> {
@@ -80,9 +82,24 @@ export class CatalogPages {
     this.hear(ids === "all" ? { kind: "all" } : { kind: "sold-out", ids: new Set(ids) });
   }
 
-  /** Products were added, edited or archived (or a write went through this gateway): drop every page. */
-  contentChanged(): void {
+  /**
+   * Products were added, edited or archived, to content `version` (or a
+   * write went through this gateway: no version): drop every page.
+   */
+  contentChanged(version?: string): void {
+    if (version !== undefined && (this.content === undefined || Number(version) > Number(this.content))) {
+      this.content = version;
+    }
     this.hear({ kind: "all" });
+  }
+
+  /**
+   * The newest content version heard of, for the page requests: Inventory
+   * hears the same notification on a connection of its own, maybe a moment
+   * later, and must not answer a search from its matches of the content before.
+   */
+  contentVersion(): string | undefined {
+    return this.content;
   }
 
   /** Whether change notifications arrive; without them every page is fetched. */
