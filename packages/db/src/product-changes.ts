@@ -17,7 +17,7 @@ export interface ProductChangeHandlers {
   /** A product's content changed; the payload is the new catalog version. */
   onContentChange(version: string): void;
   /** Stock of these products changed ("all": too many to name). */
-  onStockChange(ids: string[] | "all"): void;
+  onStockChange?(ids: string[] | "all"): void;
   /** These products ran out or came back ("all": too many to name); their stock change is told too. */
   onSoldOutChange?(ids: string[] | "all"): void;
   /** Connected (true) or lost (false): while lost, nothing may be cached. */
@@ -65,14 +65,22 @@ export function listenForProductChanges(
     next.on("notification", (message) => {
       const payload = message.payload ?? "";
       if (message.channel === CONTENT_CHANGED_CHANNEL) handlers.onContentChange(payload);
-      else if (message.channel === STOCK_CHANGED_CHANNEL) handlers.onStockChange(idsOf(payload));
+      else if (message.channel === STOCK_CHANGED_CHANNEL) handlers.onStockChange?.(idsOf(payload));
       else if (message.channel === SOLD_OUT_CHANGED_CHANNEL) handlers.onSoldOutChange?.(idsOf(payload));
     });
     try {
       await next.connect();
       await next.query(
-        `LISTEN ${CONTENT_CHANGED_CHANNEL}; LISTEN ${STOCK_CHANGED_CHANNEL}` +
-          (handlers.onSoldOutChange ? `; LISTEN ${SOLD_OUT_CHANGED_CHANNEL}` : ""),
+        // Only the channels handled: every notification wakes the process (on
+        // the stock channel, one per order), so a listener that needs only
+        // the rare ones does not hear the rest.
+        [
+          CONTENT_CHANGED_CHANNEL,
+          ...(handlers.onStockChange ? [STOCK_CHANGED_CHANNEL] : []),
+          ...(handlers.onSoldOutChange ? [SOLD_OUT_CHANGED_CHANNEL] : []),
+        ]
+          .map((channel) => `LISTEN ${channel}`)
+          .join("; "),
       );
       retryDelayMs = 250;
       handlers.onListening(true);

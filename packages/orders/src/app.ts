@@ -62,7 +62,10 @@ export function createOrdersApp({
           listenUrl,
           {
             onContentChange: () => soldOut.contentChanged(),
-            onStockChange: (ids) => soldOut.stockChanged(ids),
+            // A marked product has no stock left: any change to it makes it
+            // come back, which is told on the sold-out channel. Not hearing
+            // every order's stock change spares this process a wake-up per order.
+            onSoldOutChange: (ids) => soldOut.stockChanged(ids),
             onListening: (on) => soldOut.setListening(on),
           },
           log,

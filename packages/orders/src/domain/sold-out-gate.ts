@@ -10,12 +10,14 @@ import type { OrderLine } from "./order-lines.ts";
  * What makes a refusal from memory as true as one from the database:
  *
  * - Only a database answer marks a product (place_order found 0 available),
- *   and only if no stock or content change was heard while that answer was
- *   on its way: a restock that committed meanwhile is never overwritten by
- *   the older "sold out".
- * - Every stock change of the product (a restock, a cancelled order's units
- *   coming back), every content change (archived, price) and every moment
- *   without the listener forgets marks. Between a restock's commit and its
+ *   and only if no change was heard while that answer was on its way: a
+ *   restock that committed meanwhile is never overwritten by the older
+ *   "sold out".
+ * - The product coming back (a restock, a cancelled order's units: its
+ *   sold_out flips, told on product_sold_out_changed; a marked product has
+ *   nothing left, so any change to its stock is such a flip), every content
+ *   change (archived, price) and every moment without the listener forget
+ *   marks. Between a restock's commit and its
  *   notification (milliseconds) a buyer can still be told "sold out", as a
  *   database answer read a moment earlier would have.
  * - A mark lasts `ttlMs` at most, should a notification ever be lost.
