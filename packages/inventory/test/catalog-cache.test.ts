@@ -88,6 +88,7 @@ describe("CatalogCache", () => {
     const { state, loaders } = fakeDatabase();
     const cache = new CatalogCache(loaders);
     cache.setListening(true);
+    await cache.get(); // someone read the whole catalog: this replica holds it
     const since = await cache.waitForChange("", 0);
     expect(await cache.waitForChange(since, 20)).toBe(since); // nothing changed
     const waiting = cache.waitForChange(since, 10_000);
@@ -101,6 +102,24 @@ describe("CatalogCache", () => {
     state.version = 7;
     cache.contentChanged("7");
     expect((await waitingAgain).split(":")[0]).toBe("7");
+  });
+
+  it("answers a watch without loading a catalog nobody read, and wakes it with the full version once one is loaded", async () => {
+    const { state, loaders } = fakeDatabase();
+    const cache = new CatalogCache(loaders);
+    cache.setListening(true);
+    cache.contentChanged("3");
+    const since = await cache.waitForChange("", 0);
+    expect(since).toBe("3:unloaded");
+    expect(state.loads).toBe(0); // a watch alone holds no catalog in memory
+    cache.stockChanged([ID]);
+    expect(await cache.waitForChange(since, 20)).toBe(since); // nothing held moved
+    const waiting = cache.waitForChange(since, 10_000);
+    state.version = 3;
+    await cache.get(); // a client reads the catalog: now it is held
+    const full = await waiting;
+    expect(full).toMatch(/^3:(?!unloaded)/);
+    expect(state.loads).toBe(1);
   });
 
   it("shares one load between concurrent misses", async () => {

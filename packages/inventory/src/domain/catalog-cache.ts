@@ -163,6 +163,15 @@ export class CatalogCache {
   }
 
   private async watchVersion(): Promise<string> {
+    // Content changed since the catalog was last loaded (or it never was):
+    // say so without loading it. At 100,000 products a load holds ~250 MiB
+    // of objects, and a watching gateway only needs to know that it moved;
+    // it asks for the catalog when a client next reads it, and that load
+    // wakes the watch again (reload) with the full version.
+    const entry = this.entry;
+    if (this.listening && (!entry || entry.version < this.known || entry.epoch !== this.epoch)) {
+      return `${this.known}:unloaded`;
+    }
     const current = await this.get();
     return `${current.version}:${current.stockStamp}`;
   }
@@ -185,6 +194,7 @@ export class CatalogCache {
       if (version > this.known) this.known = version;
       // A change notified while we were loading makes this result stale: do not keep it.
       if (epoch === this.epoch && version >= this.known) {
+        const wasUnloaded = !this.entry || this.entry.version < version || this.entry.epoch !== epoch;
         this.entry = {
           version,
           epoch,
@@ -192,6 +202,8 @@ export class CatalogCache {
           products: loaded.products,
           indexById: new Map(loaded.products.map((p, i) => [p.id, i])),
         };
+        // A watch told "unloaded" (watchVersion) learns the full version now.
+        if (wasUnloaded) this.wake();
       }
     });
     this.pendingLoad = { key, promise };
