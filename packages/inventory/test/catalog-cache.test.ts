@@ -112,8 +112,13 @@ describe("CatalogCache", () => {
     const since = await cache.waitForChange("", 0);
     expect(since).toBe("3:unloaded");
     expect(state.loads).toBe(0); // a watch alone holds no catalog in memory
+    // A stock change moves nothing held here: the poll waits on (answering
+    // "unchanged" at once would have the gateway ask again, once per order).
+    const started = Date.now();
+    const polled = cache.waitForChange(since, 150);
     cache.stockChanged([ID]);
-    expect(await cache.waitForChange(since, 20)).toBe(since); // nothing held moved
+    expect(await polled).toBe(since);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     const waiting = cache.waitForChange(since, 10_000);
     state.version = 3;
     await cache.get(); // a client reads the catalog: now it is held

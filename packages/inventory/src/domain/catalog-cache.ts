@@ -145,21 +145,28 @@ export class CatalogCache {
    * fetches is the stock levels, not the catalog.
    */
   async waitForChange(since: string, waitMs: number): Promise<string> {
-    const wakesBefore = this.wakes;
-    const now = await this.watchVersion();
-    if (now !== since) return now;
-    // A change arrived while reading: look again rather than wait for the next one.
-    if (this.wakes !== wakesBefore) return this.watchVersion();
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, waitMs);
-      this.waiters.add(done);
-    });
-    return this.watchVersion();
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const wakesBefore = this.wakes;
+      const now = await this.watchVersion();
+      if (now !== since) return now;
+      // A change arrived while reading: look again rather than wait for the next one.
+      if (this.wakes !== wakesBefore) continue;
+      const left = deadline - Date.now();
+      if (left <= 0) return now;
+      // Woken by a change that leaves the version as it was (a stock change
+      // while no catalog is held here): wait on, do not answer "unchanged"
+      // early, or the watcher would ask again at once, once per order.
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.waiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, left);
+        this.waiters.add(done);
+      });
+    }
   }
 
   private async watchVersion(): Promise<string> {
