@@ -33,6 +33,19 @@ const SHELF: CatalogPageInput = { limit: 2, sort: "name" };
 const BY_PRICE: CatalogPageInput = { limit: 2, sort: "price_asc" };
 const IN_STOCK: CatalogPageInput = { limit: 2, sort: "price_asc", in_stock: true };
 
+/** A fetch that answers only once released: changes can be heard while it is "reading". */
+function held(fetch: () => Promise<CatalogPage>) {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  return {
+    slow: async () => {
+      await gate;
+      return fetch();
+    },
+    release: () => release(),
+  };
+}
+
 function listening() {
   const pages = new CatalogPages();
   pages.setListening(true);
@@ -105,11 +118,7 @@ describe("CatalogPages", () => {
   it("does not keep a page fetched while a change to one of its products was heard", async () => {
     const pages = listening();
     const { calls, pageOf } = inventory();
-    let release!: () => void;
-    const slow = async () => {
-      await new Promise<void>((r) => (release = r));
-      return pageOf(1, 2)();
-    };
+    const { slow, release } = held(pageOf(1, 2));
     const pending = pages.get(BY_PRICE, slow);
     pages.stockChanged([id(2)]); // committed while Inventory was reading: the page may predate it
     release();
@@ -122,11 +131,7 @@ describe("CatalogPages", () => {
   it("keeps a page fetched while only other products changed", async () => {
     const pages = listening();
     const { pageOf } = inventory();
-    let release!: () => void;
-    const slow = async () => {
-      await new Promise<void>((r) => (release = r));
-      return pageOf(1, 2)();
-    };
+    const { slow, release } = held(pageOf(1, 2));
     const pending = pages.get(BY_PRICE, slow);
     pages.stockChanged([id(7)]);
     pages.soldOutChanged([id(8)]); // a price-ordered page is not made by sold-out states
@@ -138,11 +143,7 @@ describe("CatalogPages", () => {
   it("does not keep a page fetched across more changes than it remembers", async () => {
     const pages = listening();
     const { pageOf } = inventory();
-    let release!: () => void;
-    const slow = async () => {
-      await new Promise<void>((r) => (release = r));
-      return pageOf(1, 2)();
-    };
+    const { slow, release } = held(pageOf(1, 2));
     const pending = pages.get(BY_PRICE, slow);
     for (let n = 0; n < 1_000; n++) pages.stockChanged([id(100 + n)]);
     release();
