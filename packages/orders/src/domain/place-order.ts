@@ -92,37 +92,49 @@ async function placeOnce(
   { input, idempotencyKey, actor }: PlacementRequest,
 ): Promise<IdempotentAnswer<PlacedOrder>> {
   const lines = mergeLines(input.items);
-  // With a key, its stored answer comes first: only the database has it.
-  if (soldOut && idempotencyKey === undefined) {
-    const shortfalls = soldOut.shortfalls(lines);
-    if (shortfalls) {
-      metrics?.refusedSoldOut.inc();
-      throw insufficientStock(shortfalls);
-    }
-    const ticket = soldOut.ticket();
-    try {
-      return await callPlaceOrder(db, input, actor, undefined, lines);
-    } catch (err) {
-      if (err instanceof ServiceError && err.code === "insufficient_stock") {
-        const shortfalls = err.details as StockShortfall[];
-        soldOut.soldOutSeen(
-          shortfalls.filter((s) => s.available <= 0).map((s) => s.productId),
-          ticket,
-        );
-      }
-      throw err;
-    }
+  if (idempotencyKey === undefined) {
+    const place = () => callPlaceOrder(db, input, actor, undefined, lines);
+    return soldOut ? pastSoldOutGate(soldOut, lines, place, metrics) : place();
   }
-  const key =
-    idempotencyKey === undefined
-      ? undefined
-      : {
-          scope: PLACE_ORDER_SCOPE,
-          key: idempotencyKey,
-          fingerprint: fingerprintOf(input),
-          ttlMs: idempotencyTtlMs,
-        };
+  // With a key, its stored answer comes first: only the database has it.
+  const key = {
+    scope: PLACE_ORDER_SCOPE,
+    key: idempotencyKey,
+    fingerprint: fingerprintOf(input),
+    ttlMs: idempotencyTtlMs,
+  };
   return callPlaceOrder(db, input, actor, key, lines);
+}
+
+/**
+ * An order (without a key) past the sold-out gate: refused from memory when
+ * every product in it is known sold out; else placed, and a database refusal
+ * that finds products with nothing left marks them (see SoldOutGate).
+ */
+async function pastSoldOutGate(
+  gate: SoldOutGate,
+  lines: readonly OrderLine[],
+  place: () => Promise<IdempotentAnswer<PlacedOrder>>,
+  metrics: PlacementMetrics | undefined,
+): Promise<IdempotentAnswer<PlacedOrder>> {
+  const known = gate.shortfalls(lines);
+  if (known) {
+    metrics?.refusedSoldOut.inc();
+    throw insufficientStock(known);
+  }
+  const ticket = gate.ticket();
+  try {
+    return await place();
+  } catch (err) {
+    if (err instanceof ServiceError && err.code === "insufficient_stock") {
+      const shortfalls = err.details as StockShortfall[];
+      gate.soldOutSeen(
+        shortfalls.filter((s) => s.available <= 0).map((s) => s.productId),
+        ticket,
+      );
+    }
+    throw err;
+  }
 }
 
 /**
@@ -168,9 +180,9 @@ type PlaceOrderOutcome =
  *    "placed" event and the confirmation email's outbox row; 5. the answer,
  *    stored for replay with a key, all committed together.
  *
- * Here, before the call, the lines are merged (one per product, sorted; by
- * the caller) and the access token made; after it, the outcome becomes the contract's answer
- * or error, with the messages people read.
+ * Before the call, the caller merges the lines (one per product, sorted)
+ * and this function makes the access token; after it, the outcome becomes
+ * the contract's answer or error, with the messages people read.
  */
 async function callPlaceOrder(
   db: Db | PrismaClient,
