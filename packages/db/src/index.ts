@@ -1,7 +1,13 @@
 export { PrismaClient, Prisma, OrderStatus, ChargeStatus } from "./generated/prisma/client.ts";
 export type { Product, Order, OrderItem, Charge } from "./generated/prisma/client.ts";
 export * from "./columns.ts";
-export { createPrismaClient, isDatabaseReachable, poolOf, type PrismaClientOptions } from "./client.ts";
+export {
+  createPrismaClient,
+  isDatabaseReachable,
+  poolOf,
+  queryRows,
+  type PrismaClientOptions,
+} from "./client.ts";
 export { startDatabase, EMBEDDED_PORT, EMBEDDED_DATABASE, type RunningDatabase } from "./database.ts";
 export { applyMigrations, createMigration, diffDatabaseToSchema } from "./migrations/index.ts";
 export {

@@ -303,9 +303,11 @@ describe("the catalog cache in the running app", () => {
       const counting = new Proxy(db.prisma, {
         get(target, prop, receiver) {
           const value: unknown = Reflect.get(target, prop, receiver);
-          if (prop !== "$queryRaw" || typeof value !== "function") return value;
-          return (query: { sql?: string; strings?: readonly string[] }, ...rest: unknown[]) => {
-            const text = query.sql ?? query.strings?.join("?") ?? "";
+          // Either raw path: tagged Sql ($queryRaw) or its text ($queryRawUnsafe, queryRows' fallback).
+          if ((prop !== "$queryRaw" && prop !== "$queryRawUnsafe") || typeof value !== "function")
+            return value;
+          return (query: string | { sql?: string; strings?: readonly string[] }, ...rest: unknown[]) => {
+            const text = typeof query === "string" ? query : (query.sql ?? query.strings?.join("?") ?? "");
             if (text.includes("catalog_search_query")) searched++;
             return (value as (...args: unknown[]) => unknown).call(target, query, ...rest);
           };

@@ -1,5 +1,5 @@
 import type { CatalogPage, CatalogPageQuery, ProductDetail } from "@shop/contracts";
-import { poolOf, Prisma, type PrismaClient } from "@shop/db";
+import { Prisma, queryRows, type PrismaClient } from "@shop/db";
 import { databaseSpan } from "@shop/service";
 import {
   decodeCursor,
@@ -112,18 +112,14 @@ function keyOf(sort: SortOrder, row: KeyedRow, shelf: boolean): CursorKey {
 
 /**
  * A statement of this file, straight to the pg pool under Prisma's client
- * (poolOf), with a span of its own: a page is the catalog's hottest read, and
- * Prisma's raw-query path added ~20% to Inventory's CPU per page (its
+ * (queryRows), with a span of its own: a page is the catalog's hottest read,
+ * and Prisma's raw-query path added ~20% to Inventory's CPU per page (its
  * parameter and row conversions). Prisma's Sql renders `$1`-style text; pg
  * returns the same JavaScript values for these columns (uuid and text as
  * strings, int4 and float8 as numbers, timestamptz as Date, json parsed).
  */
-async function rowsOf<Rows extends object[]>(db: PrismaClient, sql: Prisma.Sql): Promise<Rows> {
-  const pool = poolOf(db);
-  if (!pool) return db.$queryRaw<Rows>(sql);
-  const result = await databaseSpan("SELECT", "products", () => pool.query(sql.text, sql.values));
-  return result.rows as Rows;
-}
+const rowsOf = <Row>(db: PrismaClient, sql: Prisma.Sql): Promise<Row[]> =>
+  queryRows<Row>(db, sql.text, sql.values, (run) => databaseSpan("SELECT", "products", run));
 
 export async function listCatalogPage(
   db: PrismaClient,
@@ -165,7 +161,7 @@ export async function listCatalogPage(
     if (!matches) {
       const stamp = scope.searches.current();
       if (stamp !== undefined) {
-        const all = await rowsOf<KeyedRow[]>(
+        const all = await rowsOf<KeyedRow>(
           db,
           Prisma.sql`
           ${search}
@@ -184,7 +180,7 @@ export async function listCatalogPage(
     const start = matches && startAfter(matches, after);
     if (matches && start !== undefined) {
       const pageIds = matches.ids.slice(start, start + input.limit);
-      const found = await rowsOf<PageRow[]>(
+      const found = await rowsOf<PageRow>(
         db,
         Prisma.sql`
         SELECT ${PAGE_COLUMNS}, NULL::float8 AS score, ${imagesColumn("p")} AS images
@@ -232,13 +228,13 @@ export async function listCatalogPage(
   let total: number | null = null;
   if (input.with_total) {
     const [page, count] = await Promise.all([
-      rowsOf<PageRow[]>(db, pageSql),
-      rowsOf<{ n: number }[]>(db, countSql),
+      rowsOf<PageRow>(db, pageSql),
+      rowsOf<{ n: number }>(db, countSql),
     ]);
     rows = page;
     total = count[0]?.n ?? 0;
   } else {
-    rows = await rowsOf<PageRow[]>(db, pageSql);
+    rows = await rowsOf<PageRow>(db, pageSql);
   }
 
   const hasNext = rows.length > input.limit;

@@ -5,7 +5,7 @@ import {
   type StockShortfall,
   type UnknownProduct,
 } from "@shop/contracts";
-import { poolOf, type PrismaClient } from "@shop/db";
+import { queryRows, type PrismaClient } from "@shop/db";
 import {
   fingerprintOf,
   idempotencyKeyInUse,
@@ -210,14 +210,11 @@ async function callPlaceOrder(
   ];
   // Outside a transaction, straight to the pool under Prisma's client: one
   // statement, its own transaction, and the hottest path there is (see poolOf).
-  const pool = poolOf(db);
   let answer: PlaceOrderOutcome;
   try {
-    const rows = pool
-      ? await databaseSpan("SELECT", "place_order", async () => {
-          return (await pool.query<{ answer: PlaceOrderOutcome }>(PLACE_ORDER_SQL, values)).rows;
-        })
-      : await db.$queryRawUnsafe<{ answer: PlaceOrderOutcome }[]>(PLACE_ORDER_SQL, ...values);
+    const rows = await queryRows<{ answer: PlaceOrderOutcome }>(db, PLACE_ORDER_SQL, values, (run) =>
+      databaseSpan("SELECT", "place_order", run),
+    );
     answer = rows[0]!.answer;
   } catch (err) {
     // The key's primary key is the backstop behind its lock: should two
