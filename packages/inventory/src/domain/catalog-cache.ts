@@ -88,11 +88,7 @@ export class CatalogCache {
   async get(): Promise<CachedCatalog> {
     if (!this.listening) return this.fresh(await this.loaders.load());
     let entry = this.entry;
-    const usable =
-      entry &&
-      entry.version >= this.known &&
-      entry.epoch === this.epoch &&
-      Date.now() - entry.loadedAt < this.ttlMs;
+    const usable = entry && this.holds() && Date.now() - entry.loadedAt < this.ttlMs;
     if (!usable) {
       await this.reload();
       // Overtaken by a change while loading: load once more, then give up caching.
@@ -175,12 +171,17 @@ export class CatalogCache {
     // of objects, and a watching gateway only needs to know that it moved;
     // it asks for the catalog when a client next reads it, and that load
     // wakes the watch again (reload) with the full version.
-    const entry = this.entry;
-    if (this.listening && (!entry || entry.version < this.known || entry.epoch !== this.epoch)) {
+    if (this.listening && !this.holds()) {
       return `${this.known}:unloaded`;
     }
     const current = await this.get();
     return `${current.version}:${current.stockStamp}`;
+  }
+
+  /** Whether the catalog held is at content `version` or newer, loaded in this invalidation epoch. */
+  private holds(version = this.known): boolean {
+    const entry = this.entry;
+    return entry !== undefined && entry.version >= version && entry.epoch === this.epoch;
   }
 
   private wake(): void {
@@ -201,7 +202,7 @@ export class CatalogCache {
       if (version > this.known) this.known = version;
       // A change notified while we were loading makes this result stale: do not keep it.
       if (epoch === this.epoch && version >= this.known) {
-        const wasUnloaded = !this.entry || this.entry.version < version || this.entry.epoch !== epoch;
+        const wasUnloaded = !this.holds(version);
         this.entry = {
           version,
           epoch,
