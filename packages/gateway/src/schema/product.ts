@@ -193,15 +193,14 @@ builder.queryFields((t) => ({
         ...(args.inStock ? { in_stock: true } : {}),
         ...(selects(info, "totalCount") ? { with_total: true } : {}),
       };
-      const page = await ctx.catalogPages.get(input, () => {
-        const contentVersion = ctx.catalogPages.contentVersion();
-        return ctx.call(
+      const page = await ctx.catalogPages.get(input, (contentVersion) =>
+        ctx.call(
           "inventory",
           ctx.services.inventory.products.page.query(
             contentVersion === undefined ? input : { ...input, content_version: contentVersion },
           ),
-        );
-      });
+        ),
+      );
       return {
         edges: page.items.map((node, i) => ({ node, cursor: page.cursors[i]! })),
         hasNextPage: page.next_cursor !== null,

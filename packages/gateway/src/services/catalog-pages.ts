@@ -47,9 +47,18 @@ export class CatalogPages {
   /** The newest catalog content version heard of. */
   private content: string | undefined;
 
-  /** The page for `input`: kept, or fetched with `fetch` (and kept if nothing it shows changed meanwhile). */
-  async get(input: CatalogPageInput, fetch: () => Promise<CatalogPage>): Promise<CatalogPage> {
-    if (!this.listening) return fetch();
+  /**
+   * The page for `input`: kept, or fetched with `fetch` (and kept if nothing
+   * it shows changed meanwhile). `fetch` gets the newest content version
+   * heard of, to send along: Inventory hears the same notification on a
+   * connection of its own, maybe a moment later, and must not answer a
+   * search from its matches of the content before.
+   */
+  async get(
+    input: CatalogPageInput,
+    fetch: (contentVersion: string | undefined) => Promise<CatalogPage>,
+  ): Promise<CatalogPage> {
+    if (!this.listening) return fetch(this.content);
     const key = keyOf(input);
     const kept = this.entries.get(key);
     if (kept) {
@@ -59,7 +68,7 @@ export class CatalogPages {
       return kept.page;
     }
     const heardBefore = this.heardCount;
-    const page = await fetch();
+    const page = await fetch(this.content);
     const entry: Entry = {
       page,
       ids: new Set(page.items.map((p) => p.id)),
@@ -91,15 +100,6 @@ export class CatalogPages {
       this.content = version;
     }
     this.hear({ kind: "all" });
-  }
-
-  /**
-   * The newest content version heard of, for the page requests: Inventory
-   * hears the same notification on a connection of its own, maybe a moment
-   * later, and must not answer a search from its matches of the content before.
-   */
-  contentVersion(): string | undefined {
-    return this.content;
   }
 
   /** Whether change notifications arrive; without them every page is fetched. */
