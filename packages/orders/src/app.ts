@@ -56,21 +56,20 @@ export function createOrdersApp({
 }: OrdersAppOptions) {
   const metrics = options.metrics ?? createServiceMetrics("orders");
   const soldOut = listenUrl ? new SoldOutGate() : undefined;
-  const stopListening =
-    listenUrl && soldOut
-      ? listenForProductChanges(
-          listenUrl,
-          {
-            onContentChange: () => soldOut.contentChanged(),
-            // A marked product has no stock left: any change to it makes it
-            // come back, which is told on the sold-out channel. Not hearing
-            // every order's stock change spares this process a wake-up per order.
-            onSoldOutChange: (ids) => soldOut.stockChanged(ids),
-            onListening: (on) => soldOut.setListening(on),
-          },
-          log,
-        )
-      : () => Promise.resolve();
+  const stopListening = soldOut
+    ? listenForProductChanges(
+        listenUrl!,
+        {
+          onContentChange: () => soldOut.contentChanged(),
+          // A marked product has no stock left: any change to it makes it
+          // come back, which is told on the sold-out channel. Not hearing
+          // every order's stock change spares this process a wake-up per order.
+          onSoldOutChange: (ids) => soldOut.soldOutChanged(ids),
+          onListening: (on) => soldOut.setListening(on),
+        },
+        log,
+      )
+    : () => Promise.resolve();
   const deps: OrdersDeps = {
     db,
     payments,

@@ -45,20 +45,20 @@ describe("SoldOutGate", () => {
   it("forgets a product when its stock moves, and everything on a content change or '*'", () => {
     const { gate } = listeningGate();
     gate.soldOutSeen([A, B], gate.ticket());
-    gate.stockChanged([A]); // restocked
+    gate.soldOutChanged([A]); // restocked
     expect(gate.shortfalls([{ productId: A, qty: 1 }])).toBeUndefined();
     expect(gate.shortfalls([{ productId: B, qty: 1 }])).toBeDefined();
     gate.contentChanged();
     expect(gate.size).toBe(0);
     gate.soldOutSeen([A], gate.ticket());
-    gate.stockChanged("all");
+    gate.soldOutChanged("all");
     expect(gate.size).toBe(0);
   });
 
   it("does not keep a sold-out answer that a change overtook on its way back", () => {
     const { gate } = listeningGate();
     const ticket = gate.ticket(); // the database is asked...
-    gate.stockChanged([A]); // ...a restock commits and is heard meanwhile...
+    gate.soldOutChanged([A]); // ...a restock commits and is heard meanwhile...
     gate.soldOutSeen([A], ticket); // ...and the older "sold out" arrives
     expect(gate.shortfalls([{ productId: A, qty: 1 }])).toBeUndefined();
   });

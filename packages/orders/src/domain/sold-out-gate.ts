@@ -67,8 +67,8 @@ export class SoldOutGate {
     for (const id of productIds) this.soldOut.set(id, now);
   }
 
-  /** Stock of these products moved ("all": of too many to name). */
-  stockChanged(productIds: readonly string[] | "all"): void {
+  /** These products ran out or came back ("all": too many to name): a marked one has come back. */
+  soldOutChanged(productIds: readonly string[] | "all"): void {
     this.changes++;
     if (productIds === "all") this.soldOut.clear();
     else for (const id of productIds) this.soldOut.delete(id);
