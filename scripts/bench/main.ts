@@ -26,6 +26,7 @@ import {
   verifyFlashSale,
 } from "./flash-sale.ts";
 import { httpLoad, workLoad, type LoadOptions, type Measurement } from "./load.ts";
+import { containerNodeFlags } from "./container-command.ts";
 import { cpuPerRequest, cpuTimes } from "./cpu.ts";
 import { sampleMemory } from "./memory.ts";
 import { rawOrderTransaction } from "./raw-order.ts";
@@ -88,13 +89,14 @@ try {
     ORDERS_PORT: String(ports.orders),
     PAYMENTS_PORT: String(ports.payments),
   };
+  const nodeFlags = containerNodeFlags(root);
   const profileDir = join(root, "bench", "profiles");
   if (profiled) mkdirSync(profileDir, { recursive: true });
   for (const part of ["inventory", "payments", "orders", "gateway"] as const) {
-    const nodeArgs = profiled === part ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-    // As the container runs it (NODE_ENV=production, `node main.ts`): Node strips
-    // the types itself, no tsx loader and its source-mapped stacks.
-    const child = spawn(process.execPath, [...nodeArgs, `apps/${part}/src/main.ts`], {
+    const profile = profiled === part ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+    // As the container runs it (NODE_ENV=production, `node <its flags> main.ts`):
+    // Node strips the types itself, no tsx loader and its source-mapped stacks.
+    const child = spawn(process.execPath, [...nodeFlags, ...profile, `apps/${part}/src/main.ts`], {
       cwd: root,
       env: { ...env, NODE_ENV: "production" },
       stdio: ["ignore", "inherit", "inherit"],
