@@ -32,6 +32,7 @@ import { sampleMemory } from "./memory.ts";
 import { rawOrderTransaction } from "./raw-order.ts";
 import { renderReport, type Row } from "./report.ts";
 import { growBenchCatalog, seedBenchCatalog } from "./seed.ts";
+import { readWholeCatalog } from "./whole-catalog.ts";
 
 const load: LoadOptions = {
   durationS: Number(process.env.BENCH_DURATION_S ?? 10),
@@ -274,6 +275,11 @@ try {
       run: graphql(CATALOG_QUERY, { search: SEARCH }),
     },
   ]);
+  console.log(`Reading the whole catalog once through each door (memory only) ...`);
+  const { rows: listed } = await pool.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM products WHERE archived_at IS NULL",
+  );
+  await readWholeCatalog(url("inventory", "/products"), url("gateway", "/graphql"), listed[0]!.n);
   await pool.end();
   memory.stop();
 
