@@ -143,7 +143,7 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 CMD node 
 # V8 lets the young generation grow to 32 MiB per semi-space and the old one
 # to ~4x what is live before it collects, and a service's resident memory
 # under load doubled (Orders 189 -> 475 MiB, the gateway 186 -> 471). With
-# these two flags their peaks were 250-259 and 252-301 MiB, CPU per request
+# these two flags their peaks were 250-259 and 252-368 MiB, CPU per request
 # within run-to-run variation (`pnpm bench` runs the services with this line's
 # flags; bench/results.md).
 # A growing factor of 50% saved ~40 MiB more but cost the gateway 12-17% CPU.

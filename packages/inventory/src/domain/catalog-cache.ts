@@ -167,8 +167,8 @@ export class CatalogCache {
 
   private async watchVersion(): Promise<string> {
     // Content changed since the catalog was last loaded (or it never was):
-    // say so without loading it. At 100,000 products a load holds ~250 MiB
-    // of objects, and a watching gateway only needs to know that it moved;
+    // say so without loading it. At 100,000 products a load holds ~100 MiB
+    // (the objects and their JSON), and a watching gateway only needs to know that it moved;
     // it asks for the catalog when a client next reads it, and that load
     // wakes the watch again (reload) with the full version.
     if (this.listening && !this.holds()) {
