@@ -6,6 +6,18 @@ import { createInventoryApp } from "../src/app.ts";
 import { CatalogCache, type CatalogLoaders } from "../src/domain/catalog-cache.ts";
 
 const ID = "00000000-0000-4000-8000-000000000001";
+const ADMIN_TOKEN = "test-admin-token-0123456789";
+const asAdmin = { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" };
+
+/** Inventory's app over `db`, its catalog cache listening for changes at `listenUrl`. */
+const listeningApp = (db: TestDatabase["prisma"], listenUrl: string) =>
+  createInventoryApp({
+    db,
+    log: createLogger("inventory", "silent"),
+    adminToken: ADMIN_TOKEN,
+    serviceToken: "test-service-token-0123456789",
+    listenUrl,
+  });
 const product = (name: string, stock = 1): Product => ({ id: ID, name, price_cents: 1, stock_qty: stock });
 
 /** A fake database: a content version, one product, and counts of what was read. */
@@ -194,13 +206,7 @@ describe("the catalog cache in the running app", () => {
   let app: ReturnType<typeof createInventoryApp>;
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = createInventoryApp({
-      db: db.prisma,
-      log: createLogger("inventory", "silent"),
-      adminToken: "test-admin-token-0123456789",
-      serviceToken: "test-service-token-0123456789",
-      listenUrl: db.url,
-    });
+    app = listeningApp(db.prisma, db.url);
   });
   afterAll(async () => {
     await app.close();
@@ -313,13 +319,7 @@ describe("the catalog cache in the running app", () => {
           };
         },
       });
-      const counted = createInventoryApp({
-        db: counting,
-        log: createLogger("inventory", "silent"),
-        adminToken: "test-admin-token-0123456789",
-        serviceToken: "test-service-token-0123456789",
-        listenUrl: db.url,
-      });
+      const counted = listeningApp(counting, db.url);
       try {
         const view = async (query: string) => {
           for (let tries = 0; ; tries++) {
@@ -360,7 +360,7 @@ describe("the catalog cache in the running app", () => {
     const created = (await (
       await app.request("/products", {
         method: "POST",
-        headers: { authorization: "Bearer test-admin-token-0123456789", "content-type": "application/json" },
+        headers: asAdmin,
         body: JSON.stringify({ name: "Fresh teapot", price_cents: 100, stock_qty: 2 }),
       })
     ).json()) as Product;
@@ -376,13 +376,7 @@ describe("a page asked for with a content version this replica has not heard of"
   let app: ReturnType<typeof createInventoryApp>;
   beforeAll(async () => {
     [db, elsewhere] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-    app = createInventoryApp({
-      db: db.prisma,
-      log: createLogger("inventory", "silent"),
-      adminToken: "test-admin-token-0123456789",
-      serviceToken: "test-service-token-0123456789",
-      listenUrl: elsewhere.url,
-    });
+    app = listeningApp(db.prisma, elsewhere.url);
   });
   afterAll(async () => {
     await app.close();
@@ -413,7 +407,7 @@ describe("a page asked for with a content version this replica has not heard of"
     const renameBack = async () => {
       const res = await app.request(`/products/${id}`, {
         method: "PATCH",
-        headers: { authorization: "Bearer test-admin-token-0123456789", "content-type": "application/json" },
+        headers: asAdmin,
         body: JSON.stringify({ name: "Walnut Tray" }),
       });
       expect(res.status).toBe(200);
