@@ -168,9 +168,9 @@ export class CatalogCache {
   private async watchVersion(): Promise<string> {
     // Content changed since the catalog was last loaded (or it never was):
     // say so without loading it. At 100,000 products a load holds ~100 MiB
-    // (the objects and their JSON), and a watching gateway only needs to know that it moved;
-    // it asks for the catalog when a client next reads it, and that load
-    // wakes the watch again (reload) with the full version.
+    // (the objects and their JSON), and a watching gateway only needs to
+    // know that it moved; it asks for the catalog when a client next reads
+    // it, and that load wakes the watch again (reload) with the full version.
     if (this.listening && !this.holds()) {
       return `${this.known}:unloaded`;
     }
