@@ -4,6 +4,7 @@
  * checked over a real socket against app.request(), which takes the
  * standard way.
  */
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServiceApp } from "../src/http/create-service-app.ts";
 import { mountTrpc, requestScope } from "../src/http/mount-trpc.ts";
@@ -15,6 +16,16 @@ import { createServiceTrpc } from "../src/trpc.ts";
 const log = createLogger("test", "silent");
 const app = createServiceApp({ name: "test", log, isReady: () => Promise.resolve(true) });
 app.post("/json", async (c) => c.json({ got: (await c.req.json()) as unknown }));
+// What became of each body read here: a body cut short must fail its read, not hang it.
+const reads: string[] = [];
+app.post("/json-watched", async (c) => {
+  try {
+    reads.push(`read ${JSON.stringify(await c.req.json())}`);
+  } catch {
+    reads.push("failed");
+  }
+  return c.json({ ok: true });
+});
 app.post("/text", async (c) => c.json({ got: await c.req.text() }));
 app.post("/upload", async (c) => {
   const file = (await c.req.parseBody()).file;
@@ -85,6 +96,47 @@ describe("request bodies under Node", () => {
       body: JSON.stringify(document),
     });
     expect(await res.json()).toEqual({ got: document });
+  });
+
+  it("read a JSON body of declared length that arrives in pieces", async () => {
+    reads.length = 0;
+    const text = JSON.stringify(document);
+    const bytes = Buffer.from(text);
+    const socket = connect(service.port, "127.0.0.1");
+    const answered = new Promise<string>((resolve) => {
+      let got = "";
+      socket.on("data", (chunk) => (got += String(chunk)));
+      socket.on("close", () => resolve(got));
+    });
+    socket.write(
+      `POST /json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${bytes.length}\r\nConnection: close\r\n\r\n`,
+    );
+    socket.write(bytes.subarray(0, 7));
+    await new Promise((r) => setTimeout(r, 30));
+    socket.end(bytes.subarray(7));
+    const answer = await answered;
+    expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 200 OK");
+    expect(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4))).toEqual({ got: document });
+  });
+
+  it("fail the read of a body the client stops sending, and keep serving", async () => {
+    reads.length = 0;
+    const socket = connect(service.port, "127.0.0.1");
+    await new Promise((r) => socket.once("connect", r));
+    socket.write(
+      "POST /json-watched HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n",
+    );
+    socket.write('{"name":');
+    await new Promise((r) => setTimeout(r, 30));
+    socket.destroy();
+    await expect.poll(() => reads, { timeout: 2_000 }).toEqual(["failed"]);
+    const res = await fetch(`${base}/json-watched`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "[1]",
+    });
+    expect(res.status).toBe(200);
+    expect(reads).toEqual(["failed", "read [1]"]);
   });
 
   it("read a chunked JSON body", async () => {

@@ -29,10 +29,24 @@ function unreadDeclaredBody(c: Context): IncomingMessage | undefined {
   return incoming;
 }
 
-async function readText(incoming: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of incoming) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+/**
+ * The body as text, read with plain listeners: `for await` over the request
+ * (an async iterator and a stream-finished watcher per request) was 9% of a
+ * refused order's CPU in a flash sale. A request that ends before its body
+ * does (the client went away) rejects, as the iterator did.
+ */
+function readText(incoming: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+    incoming.once("end", () => {
+      resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"));
+    });
+    incoming.once("error", reject);
+    incoming.once("close", () => {
+      if (!incoming.readableEnded) reject(new Error("the request was closed before its body was read"));
+    });
+  });
 }
 
 /**
