@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCountryCode } from "./countries.ts";
+import { isCountryCode } from "./country-codes.ts";
 import {
   ADDRESS_LINE_MAX,
   CITY_MAX,

@@ -1,16 +1,6 @@
-import countries from "i18n-iso-countries";
+import { COUNTRY_CODES, isCountryCode } from "./country-codes.ts";
 
-/**
- * The ISO 3166-1 alpha-2 codes of today's countries, from the
- * i18n-iso-countries package's list (kept up to date with the standard): a shipping address must
- * name one of these, not just two letters.
- */
-export const COUNTRY_CODES: readonly string[] = Object.keys(countries.getAlpha2Codes()).sort();
-
-const known = new Set(COUNTRY_CODES);
-
-/** Whether `code` (upper case) is an assigned ISO 3166-1 alpha-2 code. */
-export const isCountryCode = (code: string): boolean => known.has(code);
+export { COUNTRY_CODES, isCountryCode };
 
 const names = new Intl.DisplayNames(["en"], { type: "region" });
 
