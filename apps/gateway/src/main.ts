@@ -4,9 +4,9 @@ import { connectRedis, runService } from "@shop/service";
 import { readGatewayEnv } from "./env.ts";
 import { graphiqlDirFor } from "./graphiql.ts";
 
-await runService("gateway", readGatewayEnv, ({ env, log, metrics }) => {
+await runService("gateway", readGatewayEnv, async ({ env, log, metrics }) => {
   const graphiqlDir = graphiqlDirFor(env);
-  const redis = env.redisUrl ? connectRedis(env.redisUrl, log) : undefined;
+  const redis = env.redisUrl ? await connectRedis(env.redisUrl, log) : undefined;
   // Staff accounts and sessions live in the shop's database; a small pool is plenty.
   const db = env.databaseUrl ? createPrismaClient(env.databaseUrl, { maxConnections: 4 }) : undefined;
   if (!db) log.warn("DATABASE_URL is not set: staff sign-in is off (the admin token still works)");

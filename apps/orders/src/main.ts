@@ -5,10 +5,10 @@ import { connectRedis, runService } from "@shop/service";
 import { createMailTransport, createOrdersApp, createOutboxWorker, createPaymentsClient } from "@shop/orders";
 import { readOrdersEnv } from "./env.ts";
 
-await runService("orders", readOrdersEnv, ({ env, log, metrics }) => {
+await runService("orders", readOrdersEnv, async ({ env, log, metrics }) => {
   const db = createPrismaClient(env.databaseUrl, { maxConnections: env.databasePoolMax });
   const stopPurging = schedulePurge(db, log);
-  const redis = env.redisUrl ? connectRedis(env.redisUrl, log) : undefined;
+  const redis = env.redisUrl ? await connectRedis(env.redisUrl, log) : undefined;
   const app = createOrdersApp({
     ...(redis ? { redis } : {}),
     db,

@@ -19,8 +19,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-function gateway(whenRedisDown?: "per-process" | "refuse") {
-  const redis = connectRedis(server.url, log);
+async function gateway(whenRedisDown?: "per-process" | "refuse") {
+  const redis = await connectRedis(server.url, log);
   clients.push(redis);
   return {
     redis,
@@ -32,8 +32,7 @@ function gateway(whenRedisDown?: "per-process" | "refuse") {
 describe("rate limits in Redis", () => {
   it("are shared by two processes, and fall back to per-process counting (fail open, bounded) or refuse, when Redis is down", async () => {
     const name = `test-${randomUUID()}`;
-    const [a, b] = [gateway(), gateway()];
-    const [refusing] = [gateway("refuse")];
+    const [a, b, refusing] = await Promise.all([gateway(), gateway(), gateway("refuse")]);
     await waitFor(() => Promise.resolve([a, b, refusing].every((g) => g.redis.status === "ready")), 10_000);
     const [limitA, limitB, limitRefusing] = [
       a.limiter(name),
