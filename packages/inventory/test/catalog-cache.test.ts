@@ -87,7 +87,7 @@ describe("CatalogCache", () => {
     cache.stockChanged([ID]);
     const after = await cache.get();
     expect(after.products[0]?.stock_qty).toBe(4);
-    expect(after.json).toContain('"stock_qty":4');
+    expect(new TextDecoder().decode(after.body)).toContain('"stock_qty":4');
     expect(after.version).toBe(before.version);
     expect(after.stockStamp).not.toBe(before.stockStamp);
     expect(state.loads).toBe(1);

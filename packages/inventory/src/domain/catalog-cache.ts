@@ -20,8 +20,12 @@ export interface CachedCatalog {
   /** A digest of the stock levels: equal on every replica for the same stock. */
   stockStamp: string;
   products: Product[];
-  /** The catalog as the JSON GET /products sends, serialised once per change. */
-  json: string;
+  /**
+   * The catalog as the JSON GET /products sends, serialised and encoded once
+   * per change: sending a kept string measured and encoded it again for every
+   * response.
+   */
+  body: Uint8Array<ArrayBuffer>;
 }
 
 /**
@@ -58,7 +62,9 @@ export class CatalogCache {
   /** Products whose stock changed since it was read; "all" after a "*" notification. */
   private staleStock: Set<string> | "all" = new Set();
   private pendingStock: Promise<void> | undefined;
-  private serialised: { of: Product[]; dirty: boolean; json: string; stamp: string } | undefined;
+  private serialised:
+    | { of: Product[]; dirty: boolean; body: Uint8Array<ArrayBuffer>; stamp: string }
+    | undefined;
   private listening = false;
   private readonly waiters = new Set<() => void>();
   /** Counts wake-ups: a change heard while a poll was still reading is not missed. */
@@ -254,10 +260,10 @@ export class CatalogCache {
   private view(products: Product[], version: number): CachedCatalog {
     let s = this.serialised;
     if (!s || s.of !== products || s.dirty) {
-      s = { of: products, dirty: false, json: JSON.stringify(products), stamp: stockStamp(products) };
+      s = { of: products, dirty: false, body: encodeJson(products), stamp: stockStamp(products) };
       this.serialised = s;
     }
-    return { version: String(version), stockStamp: s.stamp, products, json: s.json };
+    return { version: String(version), stockStamp: s.stamp, products, body: s.body };
   }
 
   private fresh(loaded: LoadedCatalog): CachedCatalog {
@@ -270,10 +276,12 @@ export class CatalogCache {
       version: loaded.version,
       stockStamp: stockStamp(loaded.products),
       products: loaded.products,
-      json: JSON.stringify(loaded.products),
+      body: encodeJson(loaded.products),
     };
   }
 }
+
+const encodeJson = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
 /** A digest of every product's stock level, in catalog order. */
 export function stockStamp(products: readonly Product[]): string {

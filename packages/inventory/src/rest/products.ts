@@ -68,7 +68,7 @@ export function productRoutes(
   return restRoutes()
     .openapi(listCatalog, async (c) => {
       // Without parameters, as it always was: the whole catalog, its JSON serialised once per change.
-      if (!hasQuery(c)) return sendJsonText(c, (await catalog.get()).json, 200);
+      if (!hasQuery(c)) return sendJsonText(c, (await catalog.get()).body, 200);
       const page = await listCatalogPage(db, c.req.valid("query"), { searches });
       linkNext(c, page.next_cursor);
       return c.json(page.items, 200);

@@ -71,12 +71,14 @@ export const adminRoute = (permission: Permission) => ({
 });
 
 /**
- * Sends JSON text the contract already describes (a catalog serialised once
- * per change, an idempotent answer replayed byte for byte) as a typed answer.
+ * Sends JSON the contract already describes (a catalog serialised and
+ * encoded once per change, an idempotent answer replayed byte for byte) as a
+ * typed answer. Bytes go out as they are: text is measured and encoded again
+ * for every response.
  */
 export function sendJsonText<S extends ContentfulStatusCode>(
   c: Context,
-  text: string,
+  text: string | Uint8Array<ArrayBuffer>,
   status: S,
 ): TypedResponse<never, S, "json"> {
   c.header("content-type", "application/json; charset=UTF-8");
