@@ -63,8 +63,7 @@ export class CatalogCache {
   private staleStock: Set<string> | "all" = new Set();
   private pendingStock: Promise<void> | undefined;
   private serialised:
-    | { of: Product[]; dirty: boolean; body: Uint8Array<ArrayBuffer>; stamp: string }
-    | undefined;
+    { of: Product[]; dirty: boolean; body: Uint8Array<ArrayBuffer>; stamp: string } | undefined;
   private listening = false;
   private readonly waiters = new Set<() => void>();
   /** Counts wake-ups: a change heard while a poll was still reading is not missed. */
