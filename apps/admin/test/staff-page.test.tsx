@@ -149,6 +149,7 @@ describe("the audit log page", () => {
 
     const row = within(await screen.findByRole("row", { name: /request-0\b/ }));
     expect(row.getByText("ann@shop.test")).toBeInTheDocument();
+    expect(row.getByText("Captured a payment")).toBeInTheDocument();
     expect(row.getByText("orders.capture")).toBeInTheDocument();
     expect(
       within(screen.getByRole("row", { name: /request-1\b/ })).getByText("Admin token (script)"),
@@ -166,6 +167,22 @@ describe("the audit log page", () => {
       limit: AUDIT_PAGE_SIZE,
     });
     expect(screen.queryByRole("button", { name: "Older entries" })).not.toBeInTheDocument();
+  });
+
+  it("says what each action did in words, whichever door it came through, and an action it cannot name as it is", async () => {
+    const actions = ["orders.capture", "POST /orders/:id/capture", "staff.sign_in", "reports.export"];
+    renderSignedIn(
+      <AuditPage />,
+      fakeGateway(() => ({ data: { auditLog: actions.map((action, i) => ({ ...entry(i), action })) } })),
+    );
+    const what = async (n: number) =>
+      within(await screen.findByRole("row", { name: new RegExp(`request-${n}\\b`) })).getByRole("cell", {
+        name: (text) => text.includes(actions[n]!),
+      }).textContent;
+    expect(await what(0)).toBe("Captured a payment orders.capture");
+    expect(await what(1)).toBe("Captured a payment POST /orders/:id/capture");
+    expect(await what(2)).toBe("Signed in staff.sign_in");
+    expect(await what(3)).toBe("reports.export");
   });
 
   it("says so when there is nothing yet", async () => {

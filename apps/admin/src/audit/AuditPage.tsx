@@ -5,13 +5,15 @@ import { QueryProblem } from "../components/QueryProblem.tsx";
 import { formatDateTime } from "../format.ts";
 import { AuditLogQuery } from "../graphql/operations.ts";
 import type { AuditLogQuery as AuditLogResult } from "../gql/graphql.ts";
+import { actionWords } from "./action-words.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
 type Entry = AuditLogResult["auditLog"][number];
 
 /**
  * Owners only: every admin action, newest first: when, who (a person's
- * email, or the admin token for scripts), what, on what, and the request id
+ * email, or the admin token for scripts), what (in words, and by the action's
+ * own name), on what, and the request id
  * to find it in the logs. "Older entries" reads the next page before the
  * last one shown.
  */
@@ -87,7 +89,7 @@ export function AuditPage() {
                     {entry.actorKind === "machine" ? "Admin token (script)" : entry.actor}
                   </td>
                   <td data-label="What">
-                    <code>{entry.action}</code>
+                    <ActionCell action={entry.action} />
                   </td>
                   <td className="cell-mono" data-label="On">
                     {entry.target ?? "—"}
@@ -109,5 +111,16 @@ export function AuditPage() {
         </div>
       )}
     </section>
+  );
+}
+
+/** What an entry did, in words, with the action's own name beneath (what the logs and scripts call it). */
+function ActionCell({ action }: { action: string }) {
+  const words = actionWords(action);
+  if (words === undefined) return <code>{action}</code>;
+  return (
+    <>
+      {words} <code className="audit-action">{action}</code>
+    </>
   );
 }
