@@ -66,10 +66,12 @@ export function OrderPage({ orderId }: { orderId: string }) {
   return (
     <>
       <OrderSummaryView order={order} />
-      <p className="hint">Keep this page's address to come back to your order.</p>
-      <Link to={paths.catalog()} className="button button-primary">
-        Continue shopping
-      </Link>
+      <div className="order-next">
+        <p className="hint">Keep this page's address to come back to your order.</p>
+        <Link to={paths.catalog()} className="button button-primary">
+          Continue shopping
+        </Link>
+      </div>
     </>
   );
 }
