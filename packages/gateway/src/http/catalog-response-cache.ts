@@ -1,3 +1,4 @@
+import { jsonBytes } from "@shop/service";
 import {
   Kind,
   OperationTypeNode,
@@ -54,7 +55,7 @@ export class CatalogResponseCache {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(key, new TextEncoder().encode(JSON.stringify(result)));
+    this.entries.set(key, jsonBytes(result));
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Product } from "@shop/contracts";
+import { jsonBytes } from "@shop/service";
 
 /** What a full load reads, in one statement (one snapshot): the database's content version and the products. */
 export interface LoadedCatalog {
@@ -259,7 +260,7 @@ export class CatalogCache {
   private view(products: Product[], version: number): CachedCatalog {
     let s = this.serialised;
     if (!s || s.of !== products || s.dirty) {
-      s = { of: products, dirty: false, body: encodeJson(products), stamp: stockStamp(products) };
+      s = { of: products, dirty: false, body: jsonBytes(products), stamp: stockStamp(products) };
       this.serialised = s;
     }
     return { version: String(version), stockStamp: s.stamp, products, body: s.body };
@@ -275,12 +276,10 @@ export class CatalogCache {
       version: loaded.version,
       stockStamp: stockStamp(loaded.products),
       products: loaded.products,
-      body: encodeJson(loaded.products),
+      body: jsonBytes(loaded.products),
     };
   }
 }
-
-const encodeJson = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
 /** A digest of every product's stock level, in catalog order. */
 export function stockStamp(products: readonly Product[]): string {

@@ -73,18 +73,22 @@ export const adminRoute = (permission: Permission) => ({
 /**
  * Sends JSON the contract already describes (a catalog serialised and
  * encoded once per change, an idempotent answer replayed byte for byte) as a
- * typed answer. Bytes go out as they are: text is measured and encoded again
- * for every response.
+ * typed answer. Bytes (jsonBytes) go out as they are: text is measured and
+ * encoded again for every response.
  */
 export function sendJsonText<S extends ContentfulStatusCode>(
   c: Context,
-  text: string | Uint8Array<ArrayBuffer>,
+  json: string | Uint8Array<ArrayBuffer>,
   status: S,
 ): TypedResponse<never, S, "json"> {
   c.header("content-type", "application/json; charset=UTF-8");
-  // The declaration's schema describes `text`; Hono cannot see through a string.
-  return c.body(text, status) as unknown as TypedResponse<never, S, "json">;
+  // The declaration's schema describes `json`; Hono cannot see through text or bytes.
+  return c.body(json, status) as unknown as TypedResponse<never, S, "json">;
 }
+
+/** A value's JSON as UTF-8 bytes: what an answer kept to be sent many times is kept as. */
+export const jsonBytes = (value: unknown): Uint8Array<ArrayBuffer> =>
+  new TextEncoder().encode(JSON.stringify(value));
 
 export interface OpenApiInfo {
   title: string;
