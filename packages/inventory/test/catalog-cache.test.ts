@@ -96,6 +96,20 @@ describe("CatalogCache", () => {
     expect(state.stockReads).toBe(1); // nothing stale: no read
   });
 
+  it("keeps the catalog's bytes until it changes, and encodes them anew after a stock change", async () => {
+    const { state, loaders } = fakeDatabase();
+    const cache = new CatalogCache(loaders);
+    cache.setListening(true);
+    const first = (await cache.get()).body;
+    expect((await cache.get()).body).toBe(first);
+    state.stock = 7;
+    cache.stockChanged([ID]);
+    const changed = (await cache.get()).body;
+    expect(changed).not.toBe(first);
+    expect(new TextDecoder().decode(changed)).toContain('"stock_qty":7');
+    expect((await cache.get()).body).toBe(changed);
+  });
+
   it("wakes a long poll on a stock change with a new stamp and the same content version", async () => {
     const { state, loaders } = fakeDatabase();
     const cache = new CatalogCache(loaders);

@@ -23,10 +23,11 @@ export interface CachedCatalog {
   products: Product[];
   /**
    * The catalog as the JSON GET /products sends, serialised and encoded once
-   * per change: sending a kept string measured and encoded it again for every
-   * response.
+   * per change, when first asked for: sending a kept string measured and
+   * encoded it again for every response, and the tRPC doors (the gateway's
+   * conditional reads, after every stock change) never send these bytes.
    */
-  body: Uint8Array<ArrayBuffer>;
+  readonly body: Uint8Array<ArrayBuffer>;
 }
 
 /**
@@ -63,8 +64,7 @@ export class CatalogCache {
   /** Products whose stock changed since it was read; "all" after a "*" notification. */
   private staleStock: Set<string> | "all" = new Set();
   private pendingStock: Promise<void> | undefined;
-  private serialised:
-    { of: Product[]; dirty: boolean; body: Uint8Array<ArrayBuffer>; stamp: string } | undefined;
+  private serialised: (KeptBody & { of: Product[]; dirty: boolean; stamp: string }) | undefined;
   private listening = false;
   private readonly waiters = new Set<() => void>();
   /** Counts wake-ups: a change heard while a poll was still reading is not missed. */
@@ -174,9 +174,10 @@ export class CatalogCache {
   private async watchVersion(): Promise<string> {
     // Content changed since the catalog was last loaded (or it never was):
     // say so without loading it. At 100,000 products a load holds ~100 MiB
-    // (the objects and their JSON), and a watching gateway only needs to
-    // know that it moved; it asks for the catalog when a client next reads
-    // it, and that load wakes the watch again (reload) with the full version.
+    // (the objects, and their JSON once GET /products asks), and a watching
+    // gateway only needs to know that it moved; it asks for the catalog when
+    // a client next reads it, and that load wakes the watch again (reload)
+    // with the full version.
     if (this.listening && !this.holds()) {
       return `${this.known}:unloaded`;
     }
@@ -260,10 +261,10 @@ export class CatalogCache {
   private view(products: Product[], version: number): CachedCatalog {
     let s = this.serialised;
     if (!s || s.of !== products || s.dirty) {
-      s = { of: products, dirty: false, body: jsonBytes(products), stamp: stockStamp(products) };
+      s = { of: products, dirty: false, stamp: stockStamp(products) };
       this.serialised = s;
     }
-    return { version: String(version), stockStamp: s.stamp, products, body: s.body };
+    return answer(String(version), s.stamp, products, s);
   }
 
   private fresh(loaded: LoadedCatalog): CachedCatalog {
@@ -272,13 +273,24 @@ export class CatalogCache {
       this.known = version;
       this.wake();
     }
-    return {
-      version: loaded.version,
-      stockStamp: stockStamp(loaded.products),
-      products: loaded.products,
-      body: jsonBytes(loaded.products),
-    };
+    return answer(loaded.version, stockStamp(loaded.products), loaded.products, {});
   }
+}
+
+/** Where an answer's bytes are kept once encoded: per change while the catalog is held. */
+interface KeptBody {
+  body?: Uint8Array<ArrayBuffer>;
+}
+
+function answer(version: string, stamp: string, products: Product[], kept: KeptBody): CachedCatalog {
+  return {
+    version,
+    stockStamp: stamp,
+    products,
+    get body() {
+      return (kept.body ??= jsonBytes(products));
+    },
+  };
 }
 
 /** A digest of every product's stock level, in catalog order. */
