@@ -2,49 +2,41 @@
  * What an audit entry's action did, in the words a merchant uses. An action
  * is named by where it came in: a tRPC procedure (`orders.capture`, from the
  * admin through the gateway), a REST route (`POST /orders/:id/capture`, from
- * a script with the admin token) or a staff event (`staff.sign_in`); both
- * doors of one operation read the same. An action not named here (a new
- * operation) shows nothing, and the page shows the action itself.
+ * a script with the admin token) or a staff event (`staff.sign_in`). Each row
+ * is one operation, its words and every name it is recorded under, so both
+ * doors of it read the same. An action not named here (a new operation)
+ * shows nothing, and the page shows the action itself.
  */
-const ACTION_WORDS: Record<string, string> = {
-  "staff.sign_in": "Signed in",
-  "staff.sign_out": "Signed out",
-  "staff.create": "Added a person",
-  "staff.change_role": "Changed a person's role",
-  "staff.remove": "Removed a person",
+const OPERATIONS: ReadonlyArray<readonly [words: string, ...actions: string[]]> = [
+  ["Signed in", "staff.sign_in"],
+  ["Signed out", "staff.sign_out"],
+  ["Added a person", "staff.create"],
+  ["Changed a person's role", "staff.change_role"],
+  ["Removed a person", "staff.remove"],
 
-  "products.create": "Created a product",
-  "POST /products": "Created a product",
-  "products.update": "Edited a product",
-  "PATCH /products/:id": "Edited a product",
-  "products.changeStock": "Changed the stock",
-  "PATCH /products/:id/stock": "Changed the stock",
-  "products.archive": "Archived a product",
-  "DELETE /products/:id": "Archived a product",
-  "products.unarchive": "Restored a product",
-  "POST /products/:id/unarchive": "Restored a product",
-  "POST /products/:id/images": "Added a picture",
-  "products.updateImage": "Edited a picture",
-  "PATCH /products/:id/images/:imageId": "Edited a picture",
-  "products.removeImage": "Removed a picture",
-  "DELETE /products/:id/images/:imageId": "Removed a picture",
-  "products.reorderImages": "Reordered the pictures",
-  "PUT /products/:id/images/order": "Reordered the pictures",
+  ["Created a product", "products.create", "POST /products"],
+  ["Edited a product", "products.update", "PATCH /products/:id"],
+  ["Changed the stock", "products.changeStock", "PATCH /products/:id/stock"],
+  ["Archived a product", "products.archive", "DELETE /products/:id"],
+  ["Restored a product", "products.unarchive", "POST /products/:id/unarchive"],
+  ["Added a picture", "POST /products/:id/images"],
+  ["Edited a picture", "products.updateImage", "PATCH /products/:id/images/:imageId"],
+  ["Removed a picture", "products.removeImage", "DELETE /products/:id/images/:imageId"],
+  ["Reordered the pictures", "products.reorderImages", "PUT /products/:id/images/order"],
 
-  "POST /orders": "Placed an order",
-  "POST /orders/lookup": "Looked up an order",
-  "orders.capture": "Captured a payment",
-  "POST /orders/:id/capture": "Captured a payment",
-  "orders.fulfill": "Marked an order as shipped",
-  "POST /orders/:id/fulfill": "Marked an order as shipped",
-  "orders.refund": "Refunded an order",
-  "POST /orders/:id/refunds": "Refunded an order",
-  "orders.cancel": "Cancelled an order",
-  "POST /orders/:id/cancel": "Cancelled an order",
+  ["Placed an order", "POST /orders"],
+  ["Looked up an order", "POST /orders/lookup"],
+  ["Captured a payment", "orders.capture", "POST /orders/:id/capture"],
+  ["Marked an order as shipped", "orders.fulfill", "POST /orders/:id/fulfill"],
+  ["Refunded an order", "orders.refund", "POST /orders/:id/refunds"],
+  ["Cancelled an order", "orders.cancel", "POST /orders/:id/cancel"],
 
-  "POST /charges": "Charged a card",
-  "POST /refunds": "Refunded a charge",
-};
+  ["Charged a card", "POST /charges"],
+  ["Refunded a charge", "POST /refunds"],
+];
 
-export const actionWords = (action: string): string | undefined =>
-  Object.hasOwn(ACTION_WORDS, action) ? ACTION_WORDS[action] : undefined;
+const WORDS_BY_ACTION = new Map(
+  OPERATIONS.flatMap(([words, ...actions]) => actions.map((action) => [action, words] as const)),
+);
+
+export const actionWords = (action: string): string | undefined => WORDS_BY_ACTION.get(action);
