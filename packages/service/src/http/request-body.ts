@@ -49,6 +49,27 @@ function readText(incoming: IncomingMessage): Promise<string> {
   });
 }
 
+/** Where the shared getter below finds a request's Node message and its text, once read. */
+const INCOMING = Symbol("incoming");
+const TEXT = Symbol("text");
+interface NodeBodyCache {
+  [INCOMING]: IncomingMessage;
+  [TEXT]?: Promise<string>;
+}
+
+/**
+ * The `text` entry of every such body cache: one function for all requests,
+ * reading `this` (the request's cache). A getter made per request (a closure
+ * over its message) gave each request's cache a hidden class of its own, and
+ * V8 keeps those in the old generation: through them every request's objects
+ * outlived the young generation's collections until a full one. A refused
+ * order or a cached GraphQL answer spent about half its CPU in the GC (young
+ * collections of 4-6 ms instead of 0.5).
+ */
+function readNodeText(this: NodeBodyCache): Promise<string> {
+  return (this[TEXT] ??= readText(this[INCOMING]));
+}
+
 /**
  * Lets every JSON body a route reads (`c.req.json()`, the zod validators)
  * come straight from Node's request: Hono reads bodies through its
@@ -60,12 +81,9 @@ export function readJsonBodiesFromNode(): MiddlewareHandler {
     const type = c.req.header("content-type");
     const incoming = type?.startsWith("application/json") ? unreadDeclaredBody(c) : undefined;
     if (incoming) {
-      let text: Promise<string> | undefined;
-      Object.defineProperty(c.req.bodyCache, "text", {
-        get: () => (text ??= readText(incoming)),
-        enumerable: true,
-        configurable: true,
-      });
+      const cache = c.req.bodyCache as typeof c.req.bodyCache & NodeBodyCache;
+      cache[INCOMING] = incoming;
+      Object.defineProperty(cache, "text", { get: readNodeText, enumerable: true, configurable: true });
     }
     await next();
   };
