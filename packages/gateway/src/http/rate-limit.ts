@@ -49,7 +49,7 @@ export interface RequestRateLimit {
    * a mutation with 50 `placeOrder` aliases costs 50, not 1. Resolves with
    * the refusal when the client is over its limit.
    */
-  spendMore(req: Request, points: number): Promise<Limited | undefined>;
+  spendMore(c: Context, points: number): Promise<Limited | undefined>;
 }
 
 /**
@@ -65,22 +65,19 @@ export function rateLimit(options: RateLimitOptions): RequestRateLimit {
     durationSec: 60,
     ...(options.redis ? { redis: options.redis } : {}),
   });
-  const keys = new WeakMap<Request, string>();
   return {
     middleware: async (c, next) => {
       if (options.perMinute === 0) return next();
       const ip = clientIp(c, options.trustedHops);
-      keys.set(c.req.raw, ip);
       const result = await hit(limiter, ip);
       if (!result.limited) return next();
       const { retryAfter, body } = rateLimitedAnswer(options.perMinute, result);
       c.header("Retry-After", String(retryAfter));
       return c.json(body, 429);
     },
-    async spendMore(req, points) {
-      const key = keys.get(req);
-      if (options.perMinute === 0 || key === undefined || points <= 0) return undefined;
-      const result = await hit(limiter, key, points);
+    async spendMore(c, points) {
+      if (options.perMinute === 0 || points <= 0) return undefined;
+      const result = await hit(limiter, clientIp(c, options.trustedHops), points);
       return result.limited ? result : undefined;
     },
   };
