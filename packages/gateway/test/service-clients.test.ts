@@ -14,9 +14,9 @@ const options: ServiceClientOptions = {
 
 describe("createServiceClients", () => {
   it("has no getters of its own: each request's clients share their class's", () => {
-    // Getters made per object (an object literal's) gave every request's
-    // clients a hidden class of its own, kept by V8 in the old generation:
-    // every executed request's objects then outlived the young collections.
+    // Getters made per object (an object literal's) are held by accessor
+    // records V8 allocates in its old generation: every executed request's
+    // objects then outlived the young collections.
     const [first, second] = [createServiceClients(options), createServiceClients(options)];
     for (const clients of [first, second]) {
       const own = Object.values(Object.getOwnPropertyDescriptors(clients));
