@@ -47,9 +47,72 @@ export function fetchWithTimeout(
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new RangeError(`timeoutMs must be a positive number of milliseconds, got ${timeoutMs}`);
   }
-  return (url, init) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    return fetch(String(url), { ...init, signal });
+  return async (url, init) => {
+    const deadline = new CallDeadline(timeoutMs, init?.signal ?? undefined);
+    try {
+      return deadline.overBody(await fetch(String(url), { ...init, signal: deadline.signal }));
+    } catch (err) {
+      deadline.end();
+      throw err;
+    }
   };
+}
+
+/**
+ * One call's deadline: a signal aborted by a timer (with the `TimeoutError`
+ * AbortSignal.timeout gives) or by the caller's own signal, and ended (the
+ * timer cleared, the listener removed) once the answer's body has been read.
+ * Not AbortSignal.timeout and AbortSignal.any: their timer stays for the
+ * whole timeout and holds the signal through a WeakRef, which V8's
+ * young-generation collections treat as strong, so each call's objects (and
+ * through its listeners, the request that made it) outlived them.
+ */
+class CallDeadline {
+  readonly #controller = new AbortController();
+  readonly #caller: AbortSignal | undefined;
+  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #callerAborted = () => this.#abort(this.#caller?.reason);
+
+  constructor(timeoutMs: number, caller: AbortSignal | undefined) {
+    this.#caller = caller;
+    this.#timer = setTimeout(
+      () => this.#abort(new DOMException("The operation was aborted due to timeout", "TimeoutError")),
+      timeoutMs,
+    );
+    if (caller?.aborted) this.#abort(caller.reason);
+    else caller?.addEventListener("abort", this.#callerAborted, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** The answer, its body (`json()` or `text()`, what tRPC's links read) under the deadline, which ends once it is read. */
+  overBody(res: Response): Response {
+    const json = res.json.bind(res);
+    const text = res.text.bind(res);
+    // Defined, not assigned: @hono/node-server's global Response has them read-only on its prototype.
+    return Object.defineProperties(res, {
+      json: { value: () => this.#settled(json()), writable: true, configurable: true },
+      text: { value: () => this.#settled(text()), writable: true, configurable: true },
+    });
+  }
+
+  end(): void {
+    clearTimeout(this.#timer);
+    this.#caller?.removeEventListener("abort", this.#callerAborted);
+  }
+
+  #abort(reason: unknown): void {
+    this.end();
+    this.#controller.abort(reason);
+  }
+
+  async #settled<T>(reading: Promise<T>): Promise<T> {
+    try {
+      return await reading;
+    } finally {
+      this.end();
+    }
+  }
 }

@@ -36,6 +36,37 @@ describe("link options", () => {
     await expect(call).rejects.toMatchObject({ name: "AbortError" });
   });
 
+  it("ends a call's deadline once its answer's body is read", async () => {
+    const signals: (AbortSignal | null | undefined)[] = [];
+    const answer = (_url: string, init: RequestInit) => {
+      signals.push(init.signal);
+      return Promise.resolve(Response.json({ ok: true }));
+    };
+    const caller = new AbortController();
+    const res = await fetchWithTimeout(30, answer)("http://x/trpc", { signal: caller.signal });
+    expect(await res.json()).toEqual({ ok: true });
+    // Past the deadline, and the caller gives up late: the finished call is left alone.
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    caller.abort();
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(false);
+  });
+
+  it("still gives up on a body that outlasts the deadline", async () => {
+    const stalled = (_url: string, init: RequestInit) =>
+      Promise.resolve(
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              init.signal?.addEventListener("abort", () => controller.error(init.signal?.reason));
+            },
+          }),
+        ),
+      );
+    const res = await fetchWithTimeout(50, stalled)("http://x/trpc");
+    await expect(res.text()).rejects.toMatchObject({ name: "TimeoutError" });
+  });
+
   it("refuses a deadline that is not a positive number of milliseconds", () => {
     const never = () => new Promise<Response>(() => undefined);
     for (const ms of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
