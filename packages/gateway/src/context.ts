@@ -4,7 +4,7 @@ import DataLoader from "dataloader";
 import { callService } from "./services/call.ts";
 import type { SignInLimits } from "./http/sign-in-limits.ts";
 import type { StaffDeps } from "./http/staff-session.ts";
-import type { CatalogSource } from "./services/catalog.ts";
+import type { CatalogSource, HeldCatalog } from "./services/catalog.ts";
 import type { CatalogPages } from "./services/catalog-pages.ts";
 import type { ProductNames } from "./services/product-names.ts";
 import {
@@ -27,6 +27,12 @@ export type GatewayContext = {
   orderById: DataLoader<string, Order>;
   /** The catalog, shared across requests and checked with Inventory once per request. */
   catalog: CatalogSource;
+  /**
+   * This request's check of the catalog with Inventory (CatalogSource.current),
+   * kept here rather than in a WeakMap keyed by the context: V8's young
+   * collections keep a WeakMap's values alive, and with them the request.
+   */
+  catalogCheck: Promise<HeldCatalog> | undefined;
   /** Catalog pages, shared across requests and dropped per product as the database tells of changes. */
   catalogPages: CatalogPages;
   /** Product names for refused orders' messages, shared across requests. */
@@ -90,6 +96,7 @@ export function createContext(
     productById,
     orderById,
     catalog: options.catalog,
+    catalogCheck: undefined,
     catalogPages: options.catalogPages,
     productNames: options.productNames,
     ...options.identity,

@@ -46,8 +46,6 @@ export class CatalogSource {
   private generation = 0;
   /** The version the open long poll waits to move from; undefined while none is open. */
   private polling: string | undefined;
-  // One check per GraphQL request, however many fields ask.
-  private readonly perRequest = new WeakMap<GatewayContext, Promise<HeldCatalog>>();
   /** Set while the watch rests after a change: the next catalog read wakes it. */
   private resume: (() => void) | undefined;
 
@@ -71,12 +69,8 @@ export class CatalogSource {
     this.resume?.();
     const known = this.known();
     if (known) return Promise.resolve(known);
-    let pending = this.perRequest.get(ctx);
-    if (!pending) {
-      pending = this.check(ctx);
-      this.perRequest.set(ctx, pending);
-    }
-    return pending;
+    // One check per GraphQL request, however many fields ask.
+    return (ctx.catalogCheck ??= this.check(ctx));
   }
 
   private async check(ctx: GatewayContext): Promise<HeldCatalog> {
