@@ -289,6 +289,17 @@ describe("the catalog cache", () => {
     expect((await graphql(query)).body.data).toEqual({ products: [{ name: "Big Mug", stockQty: 0 }] });
   });
 
+  it("asks Inventory once per request, however many fields read the catalog", async () => {
+    const services = fakeServices({
+      inventory: { "products.catalog": () => ({ version: "v1", stock_stamp: "s1", products: [MUG] }) },
+    });
+    const { graphql } = gatewayOver(services.fetch);
+    // Two copies of the catalog (aliases): not a cached catalog-only answer, so both fields resolve.
+    const { body } = await graphql("{ a: products { id } b: products { name } }");
+    expect(body.data).toEqual({ a: [{ id: MUG.id }], b: [{ name: "Mug" }] });
+    expect(services.calls.filter((c) => c.path === "products.catalog")).toHaveLength(1);
+  });
+
   it("sends a cached answer byte for byte, with the media type the client asked for", async () => {
     const services = fakeServices({
       inventory: { "products.catalog": () => ({ version: "v1", products: [MUG, POT] }) },
