@@ -264,7 +264,7 @@ export class CatalogCache {
       s = { of: products, dirty: false, stamp: stockStamp(products) };
       this.serialised = s;
     }
-    return answer(String(version), s.stamp, products, s);
+    return new CatalogAnswer(String(version), s.stamp, products, s);
   }
 
   private fresh(loaded: LoadedCatalog): CachedCatalog {
@@ -273,7 +273,7 @@ export class CatalogCache {
       this.known = version;
       this.wake();
     }
-    return answer(loaded.version, stockStamp(loaded.products), loaded.products, {});
+    return new CatalogAnswer(loaded.version, stockStamp(loaded.products), loaded.products, {});
   }
 }
 
@@ -282,15 +282,23 @@ interface KeptBody {
   body?: Uint8Array<ArrayBuffer>;
 }
 
-function answer(version: string, stamp: string, products: Product[], kept: KeptBody): CachedCatalog {
-  return {
-    version,
-    stockStamp: stamp,
-    products,
-    get body() {
-      return (kept.body ??= jsonBytes(products));
-    },
-  };
+/**
+ * One answer of the cache. A class, so that `body` is its prototype's getter,
+ * shared by every answer: a getter in an object literal is a closure made per
+ * answer, held by an accessor record V8 allocates in its old generation,
+ * which kept each request's objects alive through the young collections.
+ */
+class CatalogAnswer implements CachedCatalog {
+  constructor(
+    readonly version: string,
+    readonly stockStamp: string,
+    readonly products: Product[],
+    private readonly kept: KeptBody,
+  ) {}
+
+  get body(): Uint8Array<ArrayBuffer> {
+    return (this.kept.body ??= jsonBytes(this.products));
+  }
 }
 
 /** A digest of every product's stock level, in catalog order. */
