@@ -289,15 +289,20 @@ interface KeptBody {
  * which kept each request's objects alive through the young collections.
  */
 class CatalogAnswer implements CachedCatalog {
-  constructor(
-    readonly version: string,
-    readonly stockStamp: string,
-    readonly products: Product[],
-    private readonly kept: KeptBody,
-  ) {}
+  readonly version: string;
+  readonly stockStamp: string;
+  readonly products: Product[];
+  readonly #kept: KeptBody;
+
+  constructor(version: string, stockStamp: string, products: Product[], kept: KeptBody) {
+    this.version = version;
+    this.stockStamp = stockStamp;
+    this.products = products;
+    this.#kept = kept;
+  }
 
   get body(): Uint8Array<ArrayBuffer> {
-    return (this.kept.body ??= jsonBytes(this.products));
+    return (this.#kept.body ??= jsonBytes(this.products));
   }
 }
 
