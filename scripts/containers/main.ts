@@ -198,14 +198,14 @@ try {
   const sizes: string[] = [];
   for (const [service, image] of images) {
     if (service === "migrate") continue; // the inventory image, built twice from one cache
-    await check(`${service} image: production contents, non-root, HEALTHCHECK`, () => {
+    await check(`${service} image: production contents, non-root, HEALTHCHECK, warm compile cache`, () => {
       // podman 4.3 puts a Docker-format image's healthcheck at the top level
       // ("Healthcheck"), not under Config as `docker image inspect` does.
       const [info] = JSON.parse(podman(["image", "inspect", image]).stdout) as Array<{
         Size: number;
         User?: string;
         Healthcheck?: { Test?: string[] };
-        Config?: { User?: string; Healthcheck?: { Test?: string[] } };
+        Config?: { User?: string; Cmd?: string[]; Healthcheck?: { Test?: string[] } };
       }>;
       if (!info) throw new Error(`${image} not found`);
       sizes.push(`${service} ${Math.round(info.Size / 1e6)} MB`);
@@ -226,6 +226,27 @@ try {
       ]).stdout;
       const devOnly = listing.split("\n").filter((entry) => DEV_ONLY.test(entry));
       if (devOnly.length > 0) throw new Error(`${image} holds dev-only packages: ${devOnly.join(", ")}`);
+      // The compile cache filled at build time holds every module the service
+      // and its health check load, for the CMD's flags: loading them with
+      // those flags must not load Node's type stripper (amaro).
+      const cmd = info.Config?.Cmd ?? [];
+      if (cmd[0] !== "node" || cmd.at(-1) !== "main.ts")
+        throw new Error(`${image}'s CMD is ${JSON.stringify(cmd)}`);
+      const stripper = podman([
+        "run",
+        "--rm",
+        "--entrypoint",
+        "node",
+        image,
+        ...cmd.slice(1, -1),
+        "--input-type=module",
+        "--eval",
+        'await import("/shop/main.ts"); await import("/shop/docker/healthcheck.ts"); ' +
+          'console.log(process.moduleLoadList.filter((m) => m.includes("amaro")).join(", ") || "none");',
+      ]).stdout.trim();
+      if (stripper !== "none") {
+        throw new Error(`${image}: its modules are not in the compile cache (loaded ${stripper})`);
+      }
     });
   }
   console.log(`Images: ${sizes.join(", ")} (base stand-ins included)`);
