@@ -17,16 +17,40 @@ import {
  * serialising the answer again, which is most of what Query.products costs.
  */
 const CACHEABLE_ROOT_FIELDS = new Set(["products", "__typename"]);
-const MAX_ENTRIES = 64;
+
+export interface CatalogResponseCacheLimits {
+  /** Answers kept at most (64). */
+  maxEntries?: number;
+  /**
+   * Bytes all kept answers may hold together (16 MiB): at 100,000 products one
+   * answer is ~11 MB, and 64 of them would hold most of a GiB. An answer larger
+   * than this is sent, not kept.
+   */
+  maxBytes?: number;
+}
 
 export class CatalogResponseCache {
   /**
    * The answer as the bytes of its JSON text, serialised and encoded once: a
    * hit sends them as they are (encoding ~100 kB of text to UTF-8 was a third
-   * of the CPU a cached answer cost).
+   * of the CPU a cached answer cost). Oldest first: the oldest go first when
+   * either limit is reached.
    */
   private readonly entries = new Map<string, Uint8Array<ArrayBuffer>>();
   private readonly cacheableByQuery = new Map<string, boolean>();
+  private readonly maxEntries: number;
+  private readonly maxBytes: number;
+  private bytes = 0;
+
+  constructor({ maxEntries = 64, maxBytes = 16 * 1024 * 1024 }: CatalogResponseCacheLimits = {}) {
+    this.maxEntries = maxEntries;
+    this.maxBytes = maxBytes;
+  }
+
+  /** How many answers are kept, and their bytes in all. */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
 
   /** Whether this request only reads the catalog (decided once per query text). */
   isCatalogOnly(query: string, operationName: string | null | undefined): boolean {
@@ -34,7 +58,7 @@ export class CatalogResponseCache {
     let cacheable = this.cacheableByQuery.get(memoKey);
     if (cacheable === undefined) {
       cacheable = catalogOnly(query, operationName);
-      if (this.cacheableByQuery.size >= MAX_ENTRIES * 4) this.cacheableByQuery.clear();
+      if (this.cacheableByQuery.size >= this.maxEntries * 4) this.cacheableByQuery.clear();
       this.cacheableByQuery.set(memoKey, cacheable);
     }
     return cacheable;
@@ -51,11 +75,23 @@ export class CatalogResponseCache {
 
   set(key: string, result: ExecutionResult): void {
     if (result.errors?.length) return; // only whole, successful answers
-    if (this.entries.size >= MAX_ENTRIES) {
+    const body = jsonBytes(result);
+    if (body.byteLength > this.maxBytes) return;
+    this.drop(key);
+    while (this.entries.size >= this.maxEntries || this.bytes + body.byteLength > this.maxBytes) {
       const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+      if (oldest === undefined) break;
+      this.drop(oldest);
     }
-    this.entries.set(key, jsonBytes(result));
+    this.entries.set(key, body);
+    this.bytes += body.byteLength;
+  }
+
+  private drop(key: string): void {
+    const body = this.entries.get(key);
+    if (body === undefined) return;
+    this.entries.delete(key);
+    this.bytes -= body.byteLength;
   }
 }
 
