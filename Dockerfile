@@ -33,6 +33,8 @@ WORKDIR /shop
 # --- Every workspace manifest: the installs below are cached until one changes --
 FROM pnpm AS manifests
 COPY pnpm-lock.yaml pnpm-workspace.yaml package.json .npmrc ./
+# Changes to published packages, applied by every install (patches/README.md).
+COPY patches patches
 # A new app or package adds its line here (`pnpm lint` fails when one is
 # missing, as the frozen install would).
 COPY apps/admin/package.json apps/admin/

@@ -5,7 +5,7 @@
  * standard way.
  */
 import { connect } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createServiceApp } from "../src/http/create-service-app.ts";
 import { mountTrpc, requestScope } from "../src/http/mount-trpc.ts";
 import { createLogger } from "../src/logger.ts";
@@ -60,6 +60,7 @@ mountTrpc(
           setTimeout(() => resolve("waited"), 5_000).unref();
         }),
     ),
+    ping: publicProcedure.query(() => "pong"),
   }),
   requestScope,
 );
@@ -203,5 +204,20 @@ describe("a tRPC call under Node", () => {
     caller.abort();
     await call;
     await expect.poll(() => waits, { timeout: 2_000 }).toEqual(["waiting", "aborted"]);
+  });
+
+  // tRPC's server combines the request's signal with its own per call. With
+  // AbortSignal.any, Node ties the combined signal to its sources through
+  // WeakRefs and a FinalizationRegistry, which V8's young collections hold as
+  // strong: every call's objects outlived them (patches/README.md).
+  it("combines its signals with listeners, not AbortSignal.any", async () => {
+    const any = vi.spyOn(AbortSignal, "any");
+    try {
+      const res = await fetch(`${base}/trpc/ping`);
+      expect(await res.json()).toEqual({ result: { data: "pong" } });
+      expect(any).not.toHaveBeenCalled();
+    } finally {
+      any.mockRestore();
+    }
   });
 });
