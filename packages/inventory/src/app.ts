@@ -32,11 +32,25 @@ export interface InventoryDeps {
   listenUrl?: string;
   /** Where /metrics numbers go; made here if absent. */
   metrics?: ServiceMetrics;
+  /** The most products the catalog may have to be held in memory (CATALOG_HOLD_AT_MOST; tests set fewer). */
+  catalogHoldAtMost?: number;
 }
 
 /** Inventory's HTTP app: the REST routes, the tRPC router at /trpc, health and the OpenAPI document. */
-export function createInventoryApp({ db, log, adminToken, serviceToken, listenUrl, metrics }: InventoryDeps) {
-  const catalog = new CatalogCache({ load: () => loadCatalog(db), stockOf: (ids) => stockLevels(db, ids) });
+export function createInventoryApp({
+  db,
+  log,
+  adminToken,
+  serviceToken,
+  listenUrl,
+  metrics,
+  catalogHoldAtMost,
+}: InventoryDeps) {
+  const catalog = new CatalogCache(
+    { load: (atMost) => loadCatalog(db, atMost), stockOf: (ids) => stockLevels(db, ids) },
+    undefined,
+    catalogHoldAtMost,
+  );
   const searches = new SearchMatchesCache(() => catalog.servingStamp());
   const stopListening = listenUrl
     ? listenForProductChanges(

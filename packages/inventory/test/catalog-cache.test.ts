@@ -20,16 +20,20 @@ const listeningApp = (db: TestDatabase["prisma"], listenUrl: string) =>
   });
 const product = (name: string, stock = 1): Product => ({ id: ID, name, price_cents: 1, stock_qty: stock });
 
-/** A fake database: a content version, one product, and counts of what was read. */
+/** A fake database: a content version, one product (or `extra` more), and counts of what was read. */
 function fakeDatabase() {
-  const state = { version: 1, name: "v1", stock: 5, loads: 0, stockReads: 0 };
+  const state = { version: 1, name: "v1", stock: 5, extra: 0, loads: 0, wholeLoads: 0, stockReads: 0 };
   const loaders: CatalogLoaders = {
-    load: () => {
+    load: (atMost) => {
       state.loads++;
-      return Promise.resolve({
-        version: String(state.version),
-        products: [product(state.name, state.stock)],
-      });
+      const version = String(state.version);
+      const products = [
+        product(state.name, state.stock),
+        ...Array.from({ length: state.extra }, (_, i) => ({ ...product(`extra ${i}`), id: `extra-${i}` })),
+      ];
+      if (atMost !== undefined && products.length > atMost) return Promise.resolve({ version });
+      if (atMost === undefined) state.wholeLoads++;
+      return Promise.resolve({ version, products });
     },
     stockOf: (ids) => {
       state.stockReads++;
@@ -50,6 +54,29 @@ describe("CatalogCache", () => {
     await cache.get();
     await cache.get();
     expect(state.loads).toBe(3);
+  });
+
+  it("holds no catalog larger than its bound, and holds it again once it fits", async () => {
+    const { state, loaders } = fakeDatabase();
+    state.extra = 2; // three products
+    const cache = new CatalogCache(loaders, 30_000, 2);
+    cache.setListening(true);
+    // held(): one bounded read says "too many", and nothing is read or kept after it.
+    expect(await cache.held()).toBeUndefined();
+    expect(await cache.held()).toBeUndefined();
+    expect(state).toMatchObject({ loads: 1, wholeLoads: 0 });
+    // get(): read whole for each caller, kept by none.
+    expect((await cache.get()).products).toHaveLength(3);
+    expect((await cache.get()).products).toHaveLength(3);
+    expect(state).toMatchObject({ loads: 3, wholeLoads: 2 });
+    expect(await cache.waitForChange("", 0)).toBe("1:unloaded");
+    // Archived down to the bound: the next content version is held again.
+    state.extra = 1;
+    state.version = 2;
+    cache.contentChanged("2");
+    expect((await cache.held())?.products).toHaveLength(2);
+    await cache.get();
+    expect(state).toMatchObject({ loads: 4, wholeLoads: 2 });
   });
 
   it("carries the database's content version, so two replicas agree on it", async () => {
@@ -392,6 +419,98 @@ describe("the catalog cache in the running app", () => {
       })
     ).json()) as Product;
     expect((await catalog()).map((p) => p.id)).toContain(created.id);
+  });
+});
+
+describe("a catalog larger than Inventory holds", () => {
+  let db: TestDatabase;
+  let small: ReturnType<typeof createInventoryApp>;
+  let large: ReturnType<typeof createInventoryApp>;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    small = listeningApp(db.prisma, db.url);
+    // The same catalog, held by neither this app nor any: at most 2 products are held.
+    large = createInventoryApp({
+      db: db.prisma,
+      log: createLogger("inventory", "silent"),
+      adminToken: ADMIN_TOKEN,
+      serviceToken: "test-service-token-0123456789",
+      listenUrl: db.url,
+      catalogHoldAtMost: 2,
+    });
+  });
+  afterAll(async () => {
+    await Promise.all([small.close(), large.close()]);
+    await db.drop();
+  });
+
+  it("is sent as PostgreSQL writes it, byte for byte what a held catalog sends", async () => {
+    expect(await (await large.request("/products")).text()).toBe("[]");
+    // Names JSON must escape, and text beyond ASCII.
+    const names = ['Quote " mug', "Back\\slash bowl", "Tab\tand\nline jug", "Crème brûlée dish", "Teapot 🫖"];
+    for (const [i, name] of names.entries()) {
+      await db.prisma.product.create({ data: { name, priceCents: 100 + i, stockQty: i } });
+    }
+    const archived = await db.prisma.product.create({
+      data: { name: "Gone cup", priceCents: 1, stockQty: 1 },
+    });
+    await db.prisma.product.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+    const held = await small.request("/products");
+    const streamed = await large.request("/products");
+    expect(streamed.status).toBe(200);
+    expect(streamed.headers.get("content-type")).toBe("application/json; charset=UTF-8");
+    const text = await streamed.text();
+    expect(text).toBe(await held.text());
+    const sent = JSON.parse(text) as Product[];
+    expect(sent.map((p) => p.name).sort()).toEqual([...names].sort());
+    expect(text).toBe(JSON.stringify(sent));
+  });
+
+  it("is read by the gateway in slices by name, each taking up where the last left off", async () => {
+    const slice = async (input: object) => {
+      const res = await large.request(
+        `/trpc/products.catalogSlice?input=${encodeURIComponent(JSON.stringify(input))}`,
+      );
+      return {
+        status: res.status,
+        body: (await res.json()) as { result: { data: { products: Product[]; next: string | null } } },
+      };
+    };
+    for (const name of ["Slice ash", "Slice birch", "Slice cedar"]) {
+      await db.prisma.product.create({ data: { name, priceCents: 100, stockQty: 1 } });
+    }
+    const read: Product[] = [];
+    let after: string | null | undefined;
+    do {
+      const { status, body } = await slice(after ? { after, limit: 2 } : { limit: 2 });
+      expect(status).toBe(200);
+      expect(body.result.data.products.length).toBeLessThanOrEqual(2);
+      read.push(...body.result.data.products);
+      after = body.result.data.next;
+    } while (after);
+    expect(read).toEqual((await (await large.request("/products")).json()) as Product[]);
+    // The conditional read says it is too large, and reads none of it.
+    const catalog = await large.request(`/trpc/products.catalog?input=${encodeURIComponent("{}")}`);
+    expect(((await catalog.json()) as { result: { data: unknown } }).result.data).toMatchObject({
+      products: null,
+      stock: null,
+      oversized: true,
+    });
+    // A cursor it did not make, or a slice too large, is the caller's mistake.
+    expect((await slice({ after: "bm90LWEtY3Vyc29y" })).status).toBe(400);
+    expect((await slice({ limit: 1_001 })).status).toBe(400);
+  });
+
+  it("answers both tRPC doors in full, without holding it", async () => {
+    const list = await large.request("/trpc/products.list");
+    const body = (await list.json()) as { result: { data: Product[] } };
+    expect(body.result.data.length).toBeGreaterThan(2);
+    const watch = await large.request(
+      `/trpc/products.catalogChanges?input=${encodeURIComponent(JSON.stringify({ since: "", waitMs: 0 }))}`,
+    );
+    expect(((await watch.json()) as { result: { data: { version: string } } }).result.data.version).toMatch(
+      /:unloaded$/,
+    );
   });
 });
 

@@ -17,5 +17,7 @@ export const IMAGE_PIXELS_MAX = 40_000_000;
 export const IMAGE_WIDTHS = [320, 640, 1280] as const;
 /** Catalog pages: 1..100 products, 24 by default (the web shop's page). */
 export const CATALOG_PAGE_MAX = 100;
+/** The most products one slice of the whole catalog (tRPC `products.catalogSlice`) carries. */
+export const CATALOG_SLICE_MAX = 1_000;
 export const CATALOG_PAGE_DEFAULT = 24;
 export const CATALOG_SEARCH_MAX = 200;

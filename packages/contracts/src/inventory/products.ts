@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Uuid } from "../ids.ts";
 import { ProductImage } from "./images.ts";
 import {
+  CATALOG_SLICE_MAX,
   PRICE_CENTS_MAX,
   PRODUCT_BATCH_MAX,
   PRODUCT_DESCRIPTION_MAX,
@@ -79,8 +80,32 @@ export const VersionedCatalog = z.object({
   products: ProductList.nullable(),
   /** Each product's stock level, in the order of the catalog at `version`. */
   stock: z.array(z.number().int()).nullable(),
+  /**
+   * True when the catalog has more products than Inventory holds in memory:
+   * `products` and `stock` are then null and `stock_stamp` empty; read the
+   * catalog in slices (`products.catalogSlice`).
+   */
+  oversized: z.boolean().optional(),
 });
 export type VersionedCatalog = z.infer<typeof VersionedCatalog>;
+
+/**
+ * One slice of the whole catalog, by name (tRPC `products.catalogSlice`): the
+ * products after `after` (the previous slice's `next`). Slices are read one
+ * after another, not in one snapshot: a product renamed meanwhile may move.
+ */
+export const CatalogSliceInput = z.strictObject({
+  after: z.string().min(1).max(500).optional(),
+  limit: z.number().int().min(1).max(CATALOG_SLICE_MAX).default(CATALOG_SLICE_MAX),
+});
+export type CatalogSliceInput = z.input<typeof CatalogSliceInput>;
+
+export const CatalogSlice = z.object({
+  products: ProductList,
+  /** Pass as `after` for the next slice; null after the last. */
+  next: z.string().nullable(),
+});
+export type CatalogSlice = z.infer<typeof CatalogSlice>;
 
 /** Wait (long poll) until the catalog's version differs from `since`, or `waitMs` passes. */
 export const CatalogChangeInput = z.object({

@@ -8,9 +8,27 @@ export interface LoadedCatalog {
   products: Product[];
 }
 
+/** A load bounded by `atMost` that found more products: only the content version it is at. */
+export interface OversizedCatalog {
+  version: string;
+  products?: undefined;
+}
+
+/**
+ * How many products the catalog may have for Inventory to hold it in memory.
+ * A product held costs ~300 bytes (its object, its strings, its index entry,
+ * its JSON): 10,000 are ~3 MiB. A larger catalog is read from the database
+ * when asked for whole, never held (a shop that large is browsed by pages).
+ */
+export const CATALOG_HOLD_AT_MOST = 10_000;
+
 export interface CatalogLoaders {
-  /** The whole catalog and the content version it is at. */
-  load(): Promise<LoadedCatalog>;
+  /**
+   * The whole catalog and the content version it is at. Given `atMost`, a
+   * catalog of more products than that comes back without them (one more
+   * row is read, not the rest).
+   */
+  load(atMost?: number): Promise<LoadedCatalog | OversizedCatalog>;
   /** Stock levels now, of these products (archived ones are simply absent). */
   stockOf(ids: readonly string[]): Promise<Map<string, number>>;
 }
@@ -45,6 +63,11 @@ export interface CachedCatalog {
  *
  * The cache only serves while the listener is connected; the TTL is a
  * safety net should a notification ever be lost.
+ *
+ * A catalog of more than `holdAtMost` products (CATALOG_HOLD_AT_MOST) is not
+ * held: held() says so, without reading it, and get() reads it whole for
+ * each caller, keeping nothing. So no process holds a large catalog as
+ * objects; GET /products sends it as PostgreSQL writes it (products.ts).
  */
 export class CatalogCache {
   /** The newest content version heard of (a notification, or a load). */
@@ -60,6 +83,8 @@ export class CatalogCache {
         indexById: Map<string, number>;
       }
     | undefined;
+  /** Set when a load found more products than are held: at that content version, nothing is held. */
+  private oversized: { version: number; epoch: number; at: number } | undefined;
   private pendingLoad: { key: string; promise: Promise<void> } | undefined;
   /** Products whose stock changed since it was read; "all" after a "*" notification. */
   private staleStock: Set<string> | "all" = new Set();
@@ -72,9 +97,11 @@ export class CatalogCache {
 
   private readonly loaders: CatalogLoaders;
   private readonly ttlMs: number;
-  constructor(loaders: CatalogLoaders, ttlMs = 30_000) {
+  private readonly holdAtMost: number;
+  constructor(loaders: CatalogLoaders, ttlMs = 30_000, holdAtMost = CATALOG_HOLD_AT_MOST) {
     this.loaders = loaders;
     this.ttlMs = ttlMs;
+    this.holdAtMost = holdAtMost;
   }
 
   /** The content version as the database last told it (a notification, or a load). */
@@ -91,16 +118,32 @@ export class CatalogCache {
     return this.listening ? `${this.known}:${this.epoch}` : undefined;
   }
 
+  /** The whole catalog: as held, or (larger than is held) read for this caller alone. */
   async get(): Promise<CachedCatalog> {
-    if (!this.listening) return this.fresh(await this.loaders.load());
+    const held = await this.held();
+    if (held) return held;
+    const loaded = await this.loaders.load();
+    if (!loaded.products) throw new Error("a catalog load without a bound came back without products");
+    return this.fresh(loaded);
+  }
+
+  /**
+   * The catalog as held in memory (loaded first if need be), or undefined
+   * when it has more products than are held: then nothing was read but one
+   * row past the bound.
+   */
+  async held(): Promise<CachedCatalog | undefined> {
+    if (!this.listening) return this.bounded(await this.loaders.load(this.holdAtMost));
+    if (this.isOversized()) return undefined;
     let entry = this.entry;
     const usable = entry && this.holds() && Date.now() - entry.loadedAt < this.ttlMs;
     if (!usable) {
       await this.reload();
       // Overtaken by a change while loading: load once more, then give up caching.
-      if (!this.entry) await this.reload();
+      if (!this.entry && !this.isOversized()) await this.reload();
+      if (this.isOversized()) return undefined;
       entry = this.entry;
-      if (!entry) return this.fresh(await this.loaders.load());
+      if (!entry) return this.bounded(await this.loaders.load(this.holdAtMost));
     } else if (this.staleStock === "all" || this.staleStock.size > 0) {
       await this.refreshStock();
     }
@@ -185,6 +228,14 @@ export class CatalogCache {
     return `${current.version}:${current.stockStamp}`;
   }
 
+  /** Whether the last load found more products than are held, at the content version known now. */
+  private isOversized(): boolean {
+    const o = this.oversized;
+    return (
+      o !== undefined && o.version >= this.known && o.epoch === this.epoch && Date.now() - o.at < this.ttlMs
+    );
+  }
+
   /** Whether the catalog held is at content `version` or newer, loaded in this invalidation epoch. */
   private holds(version = this.known): boolean {
     const entry = this.entry;
@@ -204,11 +255,15 @@ export class CatalogCache {
     // Stock notifications from now on may describe changes the load does not
     // see: they stay in staleStock and are re-read by the next get().
     this.staleStock = new Set();
-    const promise = this.loaders.load().then((loaded) => {
+    const promise = this.loaders.load(this.holdAtMost).then((loaded) => {
       const version = Number(loaded.version);
       if (version > this.known) this.known = version;
       // A change notified while we were loading makes this result stale: do not keep it.
-      if (epoch === this.epoch && version >= this.known) {
+      if (epoch === this.epoch && version >= this.known && !loaded.products) {
+        this.entry = undefined;
+        this.oversized = { version, epoch, at: Date.now() };
+      } else if (epoch === this.epoch && version >= this.known && loaded.products) {
+        this.oversized = undefined;
         const wasUnloaded = !this.holds(version);
         this.entry = {
           version,
@@ -267,12 +322,21 @@ export class CatalogCache {
     return new CatalogAnswer(String(version), s.stamp, products, s);
   }
 
-  private fresh(loaded: LoadedCatalog): CachedCatalog {
-    const version = Number(loaded.version);
-    if (version > this.known) {
-      this.known = version;
+  /** A bounded load's answer, not kept: undefined when the catalog is larger than is held. */
+  private bounded(loaded: LoadedCatalog | OversizedCatalog): CachedCatalog | undefined {
+    return loaded.products ? this.fresh(loaded) : (this.heard(loaded.version), undefined);
+  }
+
+  private heard(version: string): void {
+    const v = Number(version);
+    if (v > this.known) {
+      this.known = v;
       this.wake();
     }
+  }
+
+  private fresh(loaded: LoadedCatalog): CachedCatalog {
+    this.heard(loaded.version);
     return new CatalogAnswer(loaded.version, stockStamp(loaded.products), loaded.products, {});
   }
 }

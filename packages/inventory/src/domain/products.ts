@@ -17,6 +17,7 @@ import {
   type Product as ProductModel,
 } from "@shop/db";
 import { databaseSpan, notFound, ServiceError } from "@shop/service";
+import type { LoadedCatalog, OversizedCatalog } from "./catalog-cache.ts";
 import { imagesOf } from "./product-images.ts";
 
 /**
@@ -70,9 +71,19 @@ const skuTaken = (sku: string | null | undefined) =>
  * The catalog (every product not archived, by name) and the content version
  * it is at, read in one statement so both come from one snapshot. Straight
  * to the pg pool (queryRows): at 100,000 products, Prisma's raw-query path
- * (its row conversions) held ~24 MiB more at the load's peak.
+ * (its row conversions) held ~24 MiB more at the load's peak. With
+ * `atMost`, a catalog of more products comes back without them: one row past
+ * the bound is read, not the rest (CatalogCache holds no larger catalog).
  */
-export async function loadCatalog(db: PrismaClient): Promise<{ version: string; products: Product[] }> {
+export async function loadCatalog(db: PrismaClient): Promise<LoadedCatalog>;
+export async function loadCatalog(
+  db: PrismaClient,
+  atMost?: number,
+): Promise<LoadedCatalog | OversizedCatalog>;
+export async function loadCatalog(
+  db: PrismaClient,
+  atMost?: number,
+): Promise<LoadedCatalog | OversizedCatalog> {
   const rows = await queryRows<{
     version: string;
     id: string | null;
@@ -85,11 +96,13 @@ export async function loadCatalog(db: PrismaClient): Promise<{ version: string; 
        FROM catalog_version v
        LEFT JOIN products p ON p.archived_at IS NULL
       WHERE v.id = 1
-      ORDER BY p.name, p.id`,
-    [],
+      ORDER BY p.name, p.id
+      LIMIT $1`,
+    [atMost === undefined ? null : atMost + 1],
     (run) => databaseSpan("SELECT", "products", run),
   );
   const version = rows[0]?.version ?? "0";
+  if (atMost !== undefined && rows.length > atMost) return { version };
   const products = rows.flatMap((r) =>
     r.id ? [{ id: r.id, name: r.name, price_cents: r.price_cents, stock_qty: r.stock_qty }] : [],
   );

@@ -26,6 +26,7 @@ import {
 import type { Context } from "hono";
 import { z } from "zod";
 import type { CatalogCache } from "../domain/catalog-cache.ts";
+import { wholeCatalogJson } from "../domain/catalog-json.ts";
 import { listCatalogPage, rowForAdmin } from "../domain/catalog-page.ts";
 import type { SearchMatchesCache } from "../domain/search-matches.ts";
 import * as products from "../domain/products.ts";
@@ -67,8 +68,12 @@ export function productRoutes(
 ): RestRoutes {
   return restRoutes()
     .openapi(listCatalog, async (c) => {
-      // Without parameters, as it always was: the whole catalog, its JSON serialised once per change.
-      if (!hasQuery(c)) return sendJsonText(c, (await catalog.get()).body, 200);
+      // Without parameters, as it always was: the whole catalog, its JSON serialised once per
+      // change; or, larger than Inventory holds, as PostgreSQL writes it, a thousand at a time.
+      if (!hasQuery(c)) {
+        const held = await catalog.held();
+        return sendJsonText(c, held ? held.body : await wholeCatalogJson(db), 200);
+      }
       const page = await listCatalogPage(db, c.req.valid("query"), { searches });
       linkNext(c, page.next_cursor);
       return c.json(page.items, 200);

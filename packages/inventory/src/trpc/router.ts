@@ -5,6 +5,7 @@ import { adminPage } from "./products/admin-page.ts";
 import { archive } from "./products/archive.ts";
 import { byIds } from "./products/by-ids.ts";
 import { catalogChanges } from "./products/catalog-changes.ts";
+import { catalogSlice } from "./products/catalog-slice.ts";
 import { catalog } from "./products/catalog.ts";
 import { changeStock } from "./products/change-stock.ts";
 import { create } from "./products/create.ts";
@@ -22,6 +23,7 @@ export const inventoryRouter = router({
     page,
     catalog,
     catalogChanges,
+    catalogSlice,
     get,
     byIds,
     adminList,

@@ -72,18 +72,32 @@ export const adminRoute = (permission: Permission) => ({
 
 /**
  * Sends JSON the contract already describes (a catalog serialised and
- * encoded once per change, an idempotent answer replayed byte for byte) as a
- * typed answer. Bytes (jsonBytes) go out as they are: text is measured and
- * encoded again for every response.
+ * encoded once per change, an idempotent answer replayed byte for byte, a
+ * large catalog's bytes in the pieces PostgreSQL wrote) as a typed answer.
+ * Bytes (jsonBytes) go out as they are: text is measured and encoded again
+ * for every response.
  */
 export function sendJsonText<S extends ContentfulStatusCode>(
   c: Context,
-  json: string | Uint8Array<ArrayBuffer>,
+  json: string | Uint8Array<ArrayBuffer> | readonly Uint8Array<ArrayBuffer>[],
   status: S,
 ): TypedResponse<never, S, "json"> {
   c.header("content-type", "application/json; charset=UTF-8");
   // The declaration's schema describes `json`; Hono cannot see through text or bytes.
-  return c.body(json, status) as unknown as TypedResponse<never, S, "json">;
+  const body = typeof json === "string" || json instanceof Uint8Array ? json : chunksStream(json);
+  return c.body(body, status) as unknown as TypedResponse<never, S, "json">;
+}
+
+/** Bytes kept in pieces, sent one after another, each let go once handed on. */
+export function chunksStream(chunks: readonly Uint8Array<ArrayBuffer>[]): ReadableStream<Uint8Array> {
+  const pending = [...chunks];
+  return new ReadableStream({
+    pull(controller) {
+      const chunk = pending.shift();
+      if (chunk) controller.enqueue(chunk);
+      else controller.close();
+    },
+  });
 }
 
 /** A value's JSON as UTF-8 bytes: what an answer kept to be sent many times is kept as. */
