@@ -1,5 +1,6 @@
 import { listenForProductChanges } from "@shop/db";
 import {
+  chunksStream,
   createServiceApp,
   type Logger,
   type Redis,
@@ -13,6 +14,8 @@ import {
   NoSchemaIntrospectionCustomRule,
   OperationTypeNode,
   validate,
+  type DocumentNode,
+  type ExecutionArgs,
 } from "graphql";
 import { createHandler, parseRequestParams, type Response as RawResponse } from "graphql-http";
 import type { Context } from "hono";
@@ -22,6 +25,7 @@ import { csrfGuard, isHttps, sessionTokenOf, staffActorOf, type StaffDeps } from
 import { formatGatewayError } from "./http/format-error.ts";
 import { graphqlCors } from "./http/graphql-cors.ts";
 import { GRAPHIQL_ASSETS, graphiqlRoutes, wantsGraphiql } from "./http/graphiql.ts";
+import { answerBySlices } from "./http/answer-by-slices.ts";
 import { CatalogResponseCache } from "./http/catalog-response-cache.ts";
 import { documentCache } from "./http/document-cache.ts";
 import { IMAGE_UPLOAD_ROUTE, mountImageProxy } from "./http/image-proxy.ts";
@@ -29,7 +33,7 @@ import { mutationFieldCount } from "./http/mutation-cost.ts";
 import { clientIp, rateLimit, rateLimitedAnswer } from "./http/rate-limit.ts";
 import { createSignInLimits } from "./http/sign-in-limits.ts";
 import { schema } from "./schema/index.ts";
-import { CatalogSource, watchKeyOf } from "./services/catalog.ts";
+import { CatalogSource, watchKeyOf, type HeldCatalog } from "./services/catalog.ts";
 import { CatalogPages } from "./services/catalog-pages.ts";
 import { ProductNames } from "./services/product-names.ts";
 import { createServiceClients, type ServiceFetch, type ServiceUrls } from "./services/clients.ts";
@@ -120,11 +124,14 @@ export function createGatewayApp(deps: GatewayDeps) {
           })
       : validate,
   );
+  const run = production
+    ? (args: ExecutionArgs) => execute({ ...args, hideSuggestions: true })
+    : (args: ExecutionArgs) => execute(args);
   const handle = createHandler<GraphqlExchange, undefined, GatewayContext>({
     schema,
     parse: documents.parse,
     validate: documents.validate,
-    ...(production ? { execute: (args) => execute({ ...args, hideSuggestions: true }) } : {}),
+    execute: run,
     context: (req) => req.raw.context(),
     formatError: formatGatewayError,
     // A catalog-only query answered before, for the catalog version Inventory has now:
@@ -159,24 +166,46 @@ export function createGatewayApp(deps: GatewayDeps) {
       }
       const exchange = req.raw;
       if (!responses.isCatalogOnly(params.query, params.operationName)) return params;
-      let version: string;
+      let held: HeldCatalog;
       try {
-        version = watchKeyOf(catalog.known() ?? (await catalog.current(exchange.context())));
+        held = catalog.known() ?? (await catalog.current(exchange.context()));
       } catch {
         return params; // Inventory trouble: execute normally, and the field reports it
       }
-      const key = CatalogResponseCache.keyOf(version, params.query, params.operationName, params.variables);
+      if (held.oversized) {
+        // Too large to hold, here or in Inventory: answered slice by slice, kept by nobody.
+        let document: DocumentNode;
+        try {
+          document = documents.parse(params.query);
+        } catch {
+          return params; // graphql-http answers the syntax error
+        }
+        if (documents.validate(schema, document).length > 0) return params;
+        const answer = await answerBySlices({
+          schema,
+          document,
+          operationName: params.operationName,
+          variables: params.variables,
+          ctx: exchange.context(),
+          execute: run,
+        });
+        if (!answer) return params;
+        exchange.answer = answer;
+        return ["", answeredOk(exchange.c)];
+      }
+      const key = CatalogResponseCache.keyOf(
+        watchKeyOf(held),
+        params.query,
+        params.operationName,
+        params.variables,
+      );
       const cached = responses.get(key);
       if (cached === undefined) {
         exchange.responseKey = key;
         return params;
       }
-      const accept = exchange.c.req.header("accept") ?? "";
-      const type = accept.includes("application/graphql-response+json")
-        ? "application/graphql-response+json; charset=utf-8"
-        : "application/json; charset=utf-8";
-      exchange.cachedAnswer = cached;
-      return ["", { status: 200, statusText: "OK", headers: { "content-type": type } }];
+      exchange.answer = cached;
+      return ["", answeredOk(exchange.c)];
     },
     onOperation: (req, args, result) => {
       // Any mutation may have changed products: read-your-writes for the catalog.
@@ -280,7 +309,8 @@ export function createGatewayApp(deps: GatewayDeps) {
     // through a web stream and a TextEncoder instead of to the socket as it is.
     for (const cookie of cookies) c.header("set-cookie", cookie, { append: true });
     const headers = init.headers;
-    if (exchange.cachedAnswer) return c.body(exchange.cachedAnswer, 200, headers);
+    const answer = exchange.answer;
+    if (answer) return c.body(answer instanceof Uint8Array ? answer : chunksStream(answer), 200, headers);
     return body === null
       ? c.body(null, init.status as StatusCode, headers)
       : c.body(body, init.status as ContentfulStatusCode, headers);
@@ -307,6 +337,19 @@ interface GraphqlExchange {
   context: () => GatewayContext;
   /** Where this catalog-only answer is kept once executed (a cache miss). */
   responseKey?: string;
-  /** The kept answer found for it (a cache hit): the route sends these bytes. */
-  cachedAnswer?: Uint8Array<ArrayBuffer>;
+  /**
+   * A catalog-only answer made before execution: the kept one (a cache hit),
+   * or an oversized catalog's, in the pieces it was made in. The route sends
+   * these bytes.
+   */
+  answer?: Uint8Array<ArrayBuffer> | Uint8Array<ArrayBuffer>[];
+}
+
+/** graphql-http's [body, init] for an answer the route sends itself, in the media type the client asked for. */
+function answeredOk(c: Context<ServiceHonoEnv>): RawResponse[1] {
+  const accept = c.req.header("accept") ?? "";
+  const type = accept.includes("application/graphql-response+json")
+    ? "application/graphql-response+json; charset=utf-8"
+    : "application/json; charset=utf-8";
+  return { status: 200, statusText: "OK", headers: { "content-type": type } };
 }

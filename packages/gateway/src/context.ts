@@ -1,4 +1,4 @@
-import type { Actor, Order, ProductDetail } from "@shop/contracts";
+import type { Actor, Order, Product, ProductDetail } from "@shop/contracts";
 import type { Logger } from "@shop/service";
 import DataLoader from "dataloader";
 import { callService } from "./services/call.ts";
@@ -33,6 +33,11 @@ export type GatewayContext = {
    * collections keep a WeakMap's values alive, and with them the request.
    */
   catalogCheck: Promise<HeldCatalog> | undefined;
+  /**
+   * The slice of a catalog too large to hold that Query.products resolves to
+   * while the answer is made slice by slice (services/catalog-slices.ts).
+   */
+  productsSlice: Product[] | undefined;
   /** Catalog pages, shared across requests and dropped per product as the database tells of changes. */
   catalogPages: CatalogPages;
   /** Product names for refused orders' messages, shared across requests. */
@@ -97,6 +102,7 @@ export function createContext(
     orderById,
     catalog: options.catalog,
     catalogCheck: undefined,
+    productsSlice: undefined,
     catalogPages: options.catalogPages,
     productNames: options.productNames,
     ...options.identity,

@@ -14,7 +14,10 @@ export const ADMIN_TOKEN = "test-admin-token-0123456789";
  * notifications as in production (Inventory's catalog cache, Orders' sold-out
  * gate, the gateway's catalog pages).
  */
-export function useRealServices({ listen = false }: { listen?: boolean } = {}) {
+export function useRealServices({
+  listen = false,
+  catalogHoldAtMost,
+}: { listen?: boolean; catalogHoldAtMost?: number } = {}) {
   const state = { calls: [] as string[] } as {
     db: TestDatabase;
     apps: InProcessServices;
@@ -29,6 +32,7 @@ export function useRealServices({ listen = false }: { listen?: boolean } = {}) {
       adminToken: ADMIN_TOKEN,
       serviceToken: TEST_SERVICE_TOKEN,
       ...(listen ? { listenUrl: state.db.url } : {}),
+      ...(catalogHoldAtMost === undefined ? {} : { catalogHoldAtMost }),
     });
     const fetch: ServiceFetch = async (service, url, init) => {
       const { pathname, search } = new URL(url);

@@ -26,6 +26,8 @@ export interface InProcessServicesOptions {
    * Call the apps' close() before dropping the database.
    */
   listenUrl?: string;
+  /** The most products Inventory holds in memory (CATALOG_HOLD_AT_MOST; tests of a larger catalog set fewer). */
+  catalogHoldAtMost?: number;
 }
 
 export function inProcessServices({
@@ -35,6 +37,7 @@ export function inProcessServices({
   log,
   paymentsTimeoutMs = 5_000,
   listenUrl,
+  catalogHoldAtMost,
 }: InProcessServicesOptions) {
   const listen = listenUrl ? { listenUrl } : {};
   const logger = log ?? createLogger("stack", "silent");
@@ -60,6 +63,7 @@ export function inProcessServices({
       serviceToken,
       metrics: metrics.inventory,
       ...listen,
+      ...(catalogHoldAtMost === undefined ? {} : { catalogHoldAtMost }),
     }),
     payments,
     orders: createOrdersApp({

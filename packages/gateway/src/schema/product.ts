@@ -2,6 +2,7 @@ import { IMAGE_WIDTHS } from "@shop/contracts";
 import type { AdminProduct, CatalogSort, Product, ProductDetail, ProductImage } from "@shop/contracts";
 import { Kind, type FieldNode, type GraphQLResolveInfo } from "graphql";
 import type { GatewayContext } from "../context.ts";
+import { wholeOversizedCatalog } from "../services/catalog-slices.ts";
 import { builder, PAGE_ITEMS_COMPLEXITY } from "./builder.ts";
 
 /** A product as resolvers hold it: the content fields are there when Inventory sent them. */
@@ -166,7 +167,12 @@ builder.queryFields((t) => ({
     // error, and the other fields of the same query still resolve.
     nullable: true,
     description: "The whole catalog (archived products excluded), by name. For old clients: use catalog.",
-    resolve: async (_root, _args, ctx) => (await ctx.catalog.current(ctx)).products,
+    resolve: async (_root, _args, ctx) => {
+      // Made slice by slice (answerBySlices): this execution's slice.
+      if (ctx.productsSlice) return ctx.productsSlice;
+      const held = await ctx.catalog.current(ctx);
+      return held.oversized ? wholeOversizedCatalog(ctx) : held.products;
+    },
   }),
   catalog: t.field({
     type: ProductConnectionType,

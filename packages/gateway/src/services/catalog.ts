@@ -1,4 +1,4 @@
-import type { Product } from "@shop/contracts";
+import type { Product, VersionedCatalog } from "@shop/contracts";
 import type { Logger } from "@shop/service";
 import type { GatewayContext } from "../context.ts";
 import type { ServiceClients } from "./clients.ts";
@@ -6,9 +6,27 @@ import type { ServiceClients } from "./clients.ts";
 export interface HeldCatalog {
   /** Inventory's content version (the database's). */
   version: string;
-  /** Inventory's digest of the stock levels. */
+  /** Inventory's digest of the stock levels (empty when oversized). */
   stockStamp: string;
+  /** The products, by name; none when oversized. */
   products: Product[];
+  /**
+   * The catalog has more products than Inventory holds in memory, and so
+   * than this gateway holds: it is read in slices (catalog-slices.ts).
+   */
+  oversized: boolean;
+}
+
+/** What Inventory's unconditional answer holds, as held here. */
+function heldOf(full: VersionedCatalog): HeldCatalog {
+  return full.oversized
+    ? { version: full.version, stockStamp: "", products: [], oversized: true }
+    : {
+        version: full.version,
+        stockStamp: full.stock_stamp,
+        products: full.products ?? [],
+        oversized: false,
+      };
 }
 
 /** What the watch compares: content and stock together. */
@@ -82,12 +100,18 @@ export class CatalogSource {
         held ? { ifVersion: held.version, ifStock: held.stockStamp } : {},
       ),
     );
-    if (answer.products) {
-      this.held = { version: answer.version, stockStamp: answer.stock_stamp, products: answer.products };
+    if (answer.oversized) {
+      this.held = { version: answer.version, stockStamp: "", products: [], oversized: true };
+    } else if (answer.products) {
+      this.held = {
+        version: answer.version,
+        stockStamp: answer.stock_stamp,
+        products: answer.products,
+        oversized: false,
+      };
     } else if (!held || held.version !== answer.version) {
       // "Unchanged" relative to a version we no longer hold (a race): ask in full.
-      const full = await ctx.call("inventory", ctx.services.inventory.products.catalog.query({}));
-      this.held = { version: full.version, stockStamp: full.stock_stamp, products: full.products ?? [] };
+      this.held = heldOf(await ctx.call("inventory", ctx.services.inventory.products.catalog.query({})));
     } else if (answer.stock && answer.stock.length === held.products.length) {
       // Only stock moved: the same products, in the same order, with new levels.
       const stock = answer.stock;
@@ -97,10 +121,10 @@ export class CatalogSource {
         products: held.products.map((p, i) =>
           p.stock_qty === stock[i] ? p : { ...p, stock_qty: stock[i]! },
         ),
+        oversized: false,
       };
     } else if (answer.stock_stamp !== held.stockStamp) {
-      const full = await ctx.call("inventory", ctx.services.inventory.products.catalog.query({}));
-      this.held = { version: full.version, stockStamp: full.stock_stamp, products: full.products ?? [] };
+      this.held = heldOf(await ctx.call("inventory", ctx.services.inventory.products.catalog.query({})));
     }
     // After a forget(), the watch's last report cannot vouch, but an open long
     // poll still can: it comes back the moment the catalog moves from the
