@@ -79,7 +79,7 @@ export function renderReport(
     const { peaks, atStart } = options.memory;
     lines.push(
       "",
-      "Memory: each Node process's RSS once started (before any load) and its peak over the whole run (the 100,000-product catalog loaded for the last rows, and at the end read whole once through `GET /products` and once through `Query.products`, after which Inventory and the gateway hold it); PostgreSQL's PSS summed over its processes (shared memory counted once).",
+      "Memory: each Node process's RSS once started (before any load) and its peak over the whole run (the 100,000-product catalog loaded for the last rows, and at the end read whole once through `GET /products` and once through `Query.products`, which Inventory sends as PostgreSQL writes it and the gateway answers slice by slice, neither holding it); PostgreSQL's PSS summed over its processes (shared memory counted once).",
       "",
       "| process | started MiB | peak MiB |",
       "| --- | ---: | ---: |",

@@ -1,8 +1,9 @@
 /**
  * The whole catalog read once through each door, for the memory figures
- * only: after it, Inventory and the gateway each hold the whole catalog, and
- * the peaks the bench records include that. (Not a throughput row: at
- * 100,000 products one answer is ~11 MB.)
+ * only: at 100,000 products neither Inventory nor the gateway holds it
+ * (Inventory sends the JSON PostgreSQL writes, the gateway answers slice by
+ * slice), and the peaks the bench records include what each read costs. (Not
+ * a throughput row: at 100,000 products one answer is ~11 MB.)
  */
 export async function readWholeCatalog(inventoryProducts: string, gatewayGraphql: string, expected: number) {
   const rest = await fetch(inventoryProducts);
