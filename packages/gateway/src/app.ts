@@ -124,9 +124,7 @@ export function createGatewayApp(deps: GatewayDeps) {
           })
       : validate,
   );
-  const run = production
-    ? (args: ExecutionArgs) => execute({ ...args, hideSuggestions: true })
-    : (args: ExecutionArgs) => execute(args);
+  const run = production ? (args: ExecutionArgs) => execute({ ...args, hideSuggestions: true }) : execute;
   const handle = createHandler<GraphqlExchange, undefined, GatewayContext>({
     schema,
     parse: documents.parse,

@@ -17,7 +17,7 @@ export interface HeldCatalog {
   oversized: boolean;
 }
 
-/** What Inventory's unconditional answer holds, as held here. */
+/** An answer that carries the catalog (or says it is too large to hold), as held here. */
 function heldOf(full: VersionedCatalog): HeldCatalog {
   return full.oversized
     ? { version: full.version, stockStamp: "", products: [], oversized: true }
@@ -100,15 +100,8 @@ export class CatalogSource {
         held ? { ifVersion: held.version, ifStock: held.stockStamp } : {},
       ),
     );
-    if (answer.oversized) {
-      this.held = { version: answer.version, stockStamp: "", products: [], oversized: true };
-    } else if (answer.products) {
-      this.held = {
-        version: answer.version,
-        stockStamp: answer.stock_stamp,
-        products: answer.products,
-        oversized: false,
-      };
+    if (answer.oversized || answer.products) {
+      this.held = heldOf(answer);
     } else if (!held || held.version !== answer.version) {
       // "Unchanged" relative to a version we no longer hold (a race): ask in full.
       this.held = heldOf(await ctx.call("inventory", ctx.services.inventory.products.catalog.query({})));

@@ -259,10 +259,11 @@ export class CatalogCache {
       const version = Number(loaded.version);
       if (version > this.known) this.known = version;
       // A change notified while we were loading makes this result stale: do not keep it.
-      if (epoch === this.epoch && version >= this.known && !loaded.products) {
+      if (epoch !== this.epoch || version < this.known) return;
+      if (!loaded.products) {
         this.entry = undefined;
         this.oversized = { version, epoch, at: Date.now() };
-      } else if (epoch === this.epoch && version >= this.known && loaded.products) {
+      } else {
         this.oversized = undefined;
         const wasUnloaded = !this.holds(version);
         this.entry = {
