@@ -103,8 +103,6 @@ try {
       { cwd: root, env: serviceEnv, stdio: "inherit" },
     );
     if (warm.status !== 0) throw new Error(`filling the compile cache for ${part} failed (${warm.status})`);
-  }
-  for (const part of ["inventory", "payments", "orders", "gateway"] as const) {
     const profile = profiled === part ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
     // As the container runs it (NODE_ENV=production, `node <its flags> main.ts`):
     // Node strips the types itself (once, into the compile cache), no tsx loader.

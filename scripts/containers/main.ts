@@ -20,6 +20,7 @@ import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { freePorts } from "@shop/db";
 import { checks, type Check } from "./checks.ts";
+import { compileCacheProbe, NOTHING_STRIPPED } from "./compile-cache-probe.ts";
 import { ensureTools, images, podman, podmanEnv, run } from "./podman.ts";
 import { compose, PROJECT, stagesOf, start, waitCompleted, waitHealthy } from "./stack.ts";
 import { ensureStandins, LABEL as STANDIN_LABEL } from "./standins.ts";
@@ -241,10 +242,9 @@ try {
         ...cmd.slice(1, -1),
         "--input-type=module",
         "--eval",
-        'await import("/shop/main.ts"); await import("/shop/docker/healthcheck.ts"); ' +
-          'console.log(process.moduleLoadList.filter((m) => m.includes("amaro")).join(", ") || "none");',
+        compileCacheProbe("/shop/main.ts", "/shop/docker/healthcheck.ts"),
       ]).stdout.trim();
-      if (stripper !== "none") {
+      if (stripper !== NOTHING_STRIPPED) {
         throw new Error(`${image}: its modules are not in the compile cache (loaded ${stripper})`);
       }
     });

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { containerNodeFlags } from "../bench/container-command.ts";
+import { compileCacheProbe, NOTHING_STRIPPED } from "../containers/compile-cache-probe.ts";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const cache = mkdtempSync(join(tmpdir(), "shop-compile-cache-"));
@@ -42,10 +43,9 @@ describe("the compile cache a service image is built with", () => {
       const loaded = node([
         "--input-type=module",
         "--eval",
-        `await import(${JSON.stringify(main)}); await import("./docker/healthcheck.ts");` +
-          'console.log(process.moduleLoadList.filter((m) => m.includes("amaro")).join(", ") || "none");',
+        compileCacheProbe(main, join(repo, "docker", "healthcheck.ts")),
       ]);
-      expect(loaded.trim()).toBe("none");
+      expect(loaded.trim()).toBe(NOTHING_STRIPPED);
     },
   );
 });
