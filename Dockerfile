@@ -142,7 +142,7 @@ RUN test -f "apps/${APP}/src/main.ts" || { echo "apps/${APP}/src/main.ts not fou
  && ln -s "apps/${APP}/src/main.ts" main.ts
 # Node's compile cache, filled here with the service's and the health check's
 # modules, their types stripped and compiled: a service that finds its modules
-# there never loads Node's type stripper (~19 MiB per process; see
+# there never loads Node's type stripper (15-24 MiB per process; see
 # docker/warm-compile-cache.ts). Node keys the cache by user and V8 flags, so it
 # is filled as `node` with the CMD's flags (change both lines together;
 # `pnpm test:containers` checks that the service's modules are found in it),

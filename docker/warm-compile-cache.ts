@@ -6,12 +6,13 @@
  *
  * Node strips a module's types with a WebAssembly build of SWC (amaro), which
  * it loads on the first .ts file it compiles and keeps for the life of the
- * process: ~19 MiB of every service's resident memory. A module found in the
+ * process: 15-24 MiB of every service's resident memory. A module found in the
  * compile cache is neither stripped nor compiled again, so a service started
  * on a warm cache never loads the stripper (and starts sooner).
  *
  * The cache is keyed by Node's version, its V8 flags and the user id: warm it
- * as the user that serves, with the same NODE_OPTIONS. A module it misses is
+ * as the user that serves, with the same V8 flags on the command line (the
+ * CMD's: NODE_OPTIONS cannot carry them). A module it misses is
  * compiled as usual, so a stale or foreign cache costs memory, not
  * correctness. Node writes the cache when this process exits.
  */
