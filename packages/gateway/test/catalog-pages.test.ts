@@ -72,6 +72,21 @@ describe("CatalogPages", () => {
     expect(calls.count).toBe(2);
   });
 
+  it("keeps 500 pages, dropping the one read least recently", async () => {
+    const pages = listening();
+    const { calls, pageOf } = inventory();
+    const page = (n: number): CatalogPageInput => ({ ...BY_PRICE, cursor: `c${n}` });
+    for (let n = 0; n < 500; n++) await pages.get(page(n), pageOf(n));
+    await pages.get(page(0), pageOf(0)); // read again: now the most recent
+    await pages.get(page(500), pageOf(500)); // one too many: page 1 goes
+    expect(pages.size).toBe(500);
+    expect(calls.count).toBe(501);
+    await pages.get(page(0), pageOf(0));
+    expect(calls.count).toBe(501);
+    await pages.get(page(1), pageOf(1));
+    expect(calls.count).toBe(502);
+  });
+
   it("drops only the pages showing a product whose stock moved", async () => {
     const pages = listening();
     const { calls, pageOf } = inventory();

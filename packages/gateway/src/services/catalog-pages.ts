@@ -1,4 +1,5 @@
 import type { CatalogPage, CatalogPageInput } from "@shop/contracts";
+import { LRUCache } from "lru-cache";
 
 /** How many pages are kept (each ~24 products): the first pages of the common queries, not the catalog. */
 const MAX_PAGES = 500;
@@ -39,7 +40,10 @@ interface Entry {
  * been read before that change).
  */
 export class CatalogPages {
-  private readonly entries = new Map<string, Entry>();
+  // Least recently used goes first. A Map reordered by delete-and-set on every
+  // hit rehashed its table every few hits, and each table outlived V8's young
+  // collections; lru-cache keeps the order beside the Map.
+  private readonly entries = new LRUCache<string, Entry>({ max: MAX_PAGES });
   private listening = false;
   /** Changes heard so far; `changes` holds the last MAX_CHANGES of them, the newest last. */
   private heardCount = 0;
@@ -61,12 +65,7 @@ export class CatalogPages {
     if (!this.listening) return fetch(this.content);
     const key = keyOf(input);
     const kept = this.entries.get(key);
-    if (kept) {
-      // Least recently used goes first: a hit moves to the end.
-      this.entries.delete(key);
-      this.entries.set(key, kept);
-      return kept.page;
-    }
+    if (kept) return kept.page;
     const heardBefore = this.heardCount;
     const page = await fetch(this.content);
     const entry: Entry = {
@@ -74,10 +73,7 @@ export class CatalogPages {
       ids: new Set(page.items.map((p) => p.id)),
       bySoldOut: input.in_stock === true || input.in_stock === "true" || input.sort === "name",
     };
-    if (this.listening && this.untouchedSince(heardBefore, entry)) {
-      if (this.entries.size >= MAX_PAGES) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(key, entry);
-    }
+    if (this.listening && this.untouchedSince(heardBefore, entry)) this.entries.set(key, entry);
     return page;
   }
 
@@ -121,7 +117,8 @@ export class CatalogPages {
       this.entries.clear();
       return;
     }
-    for (const [key, entry] of this.entries) if (touches(change, entry)) this.entries.delete(key);
+    const touched = [...this.entries.entries()].filter(([, entry]) => touches(change, entry));
+    for (const [key] of touched) this.entries.delete(key);
   }
 
   /** Whether no change heard after the first `heardBefore` touches `entry`. */
