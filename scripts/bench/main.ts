@@ -7,7 +7,8 @@
  *   BENCH_DURATION_S (10)   seconds per row
  *   BENCH_CONNECTIONS (16)  concurrent connections (or workers) per row
  *   BENCH_PROFILE=gateway   run that part (or "1": the gateway) under node --cpu-prof (bench/profiles/)
- *   BENCH_ONLY=products     only the rows whose name contains this (and their baselines);
+ *   BENCH_ONLY=products     only the rows whose name contains this, or one of several
+ *                           split by "|" (and their baselines);
  *                           the table is printed, not written
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -216,12 +217,14 @@ try {
     },
   ];
 
-  const only = process.env.BENCH_ONLY;
+  const only = process.env.BENCH_ONLY?.split("|");
   console.log(`Measuring (${load.connections} connections, ${load.durationS} s per row):`);
   const rows: Row[] = [];
   const measure = async (list: typeof plan) => {
     // BENCH_ONLY: the rows it names, and the baselines they are compared with.
-    const chosen = new Set(list.filter((row) => !only || row.name.includes(only)).map((row) => row.name));
+    const chosen = new Set(
+      list.filter((row) => !only || only.some((part) => row.name.includes(part))).map((row) => row.name),
+    );
     for (const row of list) if (chosen.has(row.name) && row.baseline) chosen.add(row.baseline);
     for (const { run, ...row } of list) {
       if (!chosen.has(row.name)) continue;
