@@ -430,15 +430,26 @@ test("a product's pictures: each change is said inside the dialog, where the foc
   await checkState(page, "a product's pictures");
   await screenshot(page, testInfo, "admin", "product-pictures");
 
+  // The product list is read again after each change; held back here, the pictures must still
+  // show the change as soon as it is announced (the answer carries them), so that the next
+  // button pressed acts on what the merchant sees.
+  await page.route("**/graphql", async (route) => {
+    if (route.request().postData()?.includes("AdminProducts")) await new Promise((r) => setTimeout(r, 2_000));
+    await route.fallback();
+  });
   // Move up on the second: it becomes the first, and its Move up is disabled for good.
   await edit.getByRole("button", { name: "Move up" }).last().click();
   await expect(status).toHaveText("Pictures reordered.");
   await expect(status).toBeFocused();
+  await expect(edit.getByRole("img").first()).toHaveAccessibleName("The same mug, from above", {
+    timeout: 1_000,
+  });
   // Remove takes its own button away.
   await edit.getByRole("button", { name: "Remove" }).first().click();
   await expect(status).toHaveText("Picture removed.");
   await expect(status).toBeFocused();
-  await expect(edit.getByRole("img")).toHaveCount(1);
+  await expect(edit.getByRole("img")).toHaveCount(1, { timeout: 1_000 });
+  await page.unroute("**/graphql");
   await checkState(page, "a product's pictures after a removal");
   await expect(edit.getByRole("img", { name: "A white mug, front" })).toBeVisible();
 });

@@ -279,6 +279,17 @@ export const RemoveProductImageMutation = graphql(`
   mutation RemoveProductImage($productId: ID!, $imageId: ID!) {
     removeProductImage(productId: $productId, imageId: $imageId) {
       __typename
+      # The pictures as they are now: shown at once, before the product list is read again.
+      ... on AdminProduct {
+        id
+        images {
+          id
+          url
+          alt
+          width
+          height
+        }
+      }
       ...MutationError
     }
   }
@@ -288,6 +299,17 @@ export const ReorderProductImagesMutation = graphql(`
   mutation ReorderProductImages($productId: ID!, $imageIds: [ID!]!) {
     reorderProductImages(productId: $productId, imageIds: $imageIds) {
       __typename
+      # The pictures as they are now: shown at once, before the product list is read again.
+      ... on AdminProduct {
+        id
+        images {
+          id
+          url
+          alt
+          width
+          height
+        }
+      }
       ...MutationError
     }
   }

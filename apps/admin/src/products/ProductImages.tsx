@@ -65,6 +65,15 @@ export function ProductImages({
     if (problem) problemRef.current?.focus();
   }, [problem]);
   const [busy, setBusy] = useState(false);
+  // A move or a removal answers the pictures as they are now. They are shown at once, over the
+  // `images` they changed, until the product list read again brings new ones: a status that
+  // says "reordered" never sits beside the old order, whose buttons would act on what it shows.
+  const [answered, setAnswered] = useState<{
+    over: ReadonlyArray<AdminImage>;
+    images: ReadonlyArray<AdminImage>;
+  } | null>(null);
+  const shown = answered?.over === images ? answered.images : images;
+  const showAnswered = (next: ReadonlyArray<AdminImage>) => setAnswered({ over: images, images: next });
   const [file, setFile] = useState<File | null>(null);
   const [alt, setAlt] = useState("");
   const [, updateImage] = useMutation(UpdateProductImageMutation);
@@ -97,26 +106,28 @@ export function ProductImages({
   }
 
   const move = (from: number, to: number) => {
-    const ids = images.map((i) => i.id);
+    const ids = shown.map((i) => i.id);
     const [moved] = ids.splice(from, 1);
     ids.splice(to, 0, moved!);
-    void run(
-      async () => answerOf(await reorderImages({ productId, imageIds: ids }), "reorderProductImages"),
-      "Pictures reordered.",
-    );
+    void run(async () => {
+      const result = await reorderImages({ productId, imageIds: ids });
+      const answer = result.data?.reorderProductImages;
+      if (answer?.__typename === "AdminProduct") showAnswered(answer.images);
+      return answerOf(result, "reorderProductImages");
+    }, "Pictures reordered.");
   };
 
   return (
     <section className="product-images" aria-labelledby={`images-${productId}`}>
       <h3 id={`images-${productId}`}>Pictures</h3>
-      {images.length === 0 && <p className="hint">No pictures yet: the shop shows a coloured tile.</p>}
+      {shown.length === 0 && <p className="hint">No pictures yet: the shop shows a coloured tile.</p>}
       <ol className="image-list">
-        {images.map((image, i) => (
+        {shown.map((image, i) => (
           <ImageRow
             key={image.id}
             image={image}
             first={i === 0}
-            last={i === images.length - 1}
+            last={i === shown.length - 1}
             busy={busy}
             onUp={() => move(i, i - 1)}
             onDown={() => move(i, i + 1)}
@@ -131,16 +142,17 @@ export function ProductImages({
               )
             }
             onRemove={() =>
-              void run(
-                async () =>
-                  answerOf(await removeImage({ productId, imageId: image.id }), "removeProductImage"),
-                "Picture removed.",
-              )
+              void run(async () => {
+                const result = await removeImage({ productId, imageId: image.id });
+                const answer = result.data?.removeProductImage;
+                if (answer?.__typename === "AdminProduct") showAnswered(answer.images);
+                return answerOf(result, "removeProductImage");
+              }, "Picture removed.")
             }
           />
         ))}
       </ol>
-      {images.length < MAX_IMAGES ? (
+      {shown.length < MAX_IMAGES ? (
         <form className="image-upload" onSubmit={submit}>
           <div className="field">
             <label htmlFor={`upload-${productId}`}>Add a picture</label>
