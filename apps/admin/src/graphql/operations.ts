@@ -275,21 +275,25 @@ export const UpdateProductImageMutation = graphql(`
   }
 `);
 
+/** A move or a removal answers the pictures as they are now: shown at once, before the product list is read again. */
+export const ProductPicturesAnswer = graphql(`
+  fragment ProductPicturesAnswer on AdminProduct {
+    id
+    images {
+      id
+      url
+      alt
+      width
+      height
+    }
+  }
+`);
+
 export const RemoveProductImageMutation = graphql(`
   mutation RemoveProductImage($productId: ID!, $imageId: ID!) {
     removeProductImage(productId: $productId, imageId: $imageId) {
       __typename
-      # The pictures as they are now: shown at once, before the product list is read again.
-      ... on AdminProduct {
-        id
-        images {
-          id
-          url
-          alt
-          width
-          height
-        }
-      }
+      ...ProductPicturesAnswer
       ...MutationError
     }
   }
@@ -299,17 +303,7 @@ export const ReorderProductImagesMutation = graphql(`
   mutation ReorderProductImages($productId: ID!, $imageIds: [ID!]!) {
     reorderProductImages(productId: $productId, imageIds: $imageIds) {
       __typename
-      # The pictures as they are now: shown at once, before the product list is read again.
-      ... on AdminProduct {
-        id
-        images {
-          id
-          url
-          alt
-          width
-          height
-        }
-      }
+      ...ProductPicturesAnswer
       ...MutationError
     }
   }
