@@ -1,4 +1,5 @@
-// `prisma generate` without network access.
+// `prisma generate` without network access, then the client made to load its
+// query compiler from a binary file (query-compiler-file.ts).
 //
 // The Prisma 7 CLI resolves a schema-engine binary even for `generate`, which
 // never runs it; on a machine that reaches only the npm registry that download
@@ -10,6 +11,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadQueryCompilerFromFile } from "./query-compiler-file.ts";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
@@ -28,4 +30,12 @@ const result = spawnSync(process.execPath, [prismaCli, "generate"], {
   env,
   stdio: "inherit",
 });
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+
+// The module the generated client would import, resolved as it resolves it
+// (named in a variable: the module ships no types).
+const base64Module = "@prisma/client/runtime/query_compiler_small_bg.postgresql.wasm-base64.mjs";
+const { wasm } = (await import(base64Module)) as { wasm: unknown };
+if (typeof wasm !== "string")
+  throw new Error(`${base64Module} no longer exports the compiler as base64 text`);
+loadQueryCompilerFromFile(join(packageDir, "src", "generated", "prisma"), wasm);
