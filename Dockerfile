@@ -160,7 +160,7 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 CMD node 
 # to ~4x what is live before it collects, and a service's resident memory
 # under load doubled (Orders 189 -> 475 MiB, the gateway 186 -> 471). With
 # these two flags their peaks were 250-259 and 252-368 MiB, CPU per request
-# within run-to-run variation (`pnpm bench` runs the services with this line's
-# flags; bench/results.md).
+# within run-to-run variation (`pnpm bench` and `pnpm start` run the services
+# with this line's flags; bench/results.md).
 # A growing factor of 50% saved ~40 MiB more but cost the gateway 12-17% CPU.
 CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=100", "main.ts"]

@@ -8,6 +8,7 @@ import type { ChildProcess } from "node:child_process";
 import { repoRoot } from "@shop/db";
 import { portOf } from "@shop/contracts";
 import { shopBanner } from "./lib/banner.ts";
+import { containerNodeFlags } from "./lib/container-command.ts";
 import { readyDatabase } from "./lib/database.ts";
 import { stackEnv } from "./lib/stack-env.ts";
 import { runTs, waitUntilHealthy } from "@shop/service/processes";
@@ -30,9 +31,12 @@ spaBuilds.catch(() => undefined);
 const { database, owner } = await readyDatabase();
 const { env, admin } = stackEnv(database.url);
 const shop = new Supervisor(() => database.stop());
+// Each service with the service image's V8 flags: left alone on a large machine,
+// V8 lets a service's heap grow to twice or more what it needs (see the Dockerfile).
+const nodeFlags = containerNodeFlags(root);
 const services = stackServices(env).map((spec) => ({
   spec,
-  child: shop.add(spec.part, runTs(spec.entry, env, root)),
+  child: shop.add(spec.part, runTs(spec.entry, env, root, { nodeFlags })),
 }));
 const spas: { spec: SpaSpec; child: ChildProcess }[] = [];
 

@@ -27,7 +27,7 @@ import {
   verifyFlashSale,
 } from "./flash-sale.ts";
 import { httpLoad, workLoad, type LoadOptions, type Measurement } from "./load.ts";
-import { containerNodeFlags } from "./container-command.ts";
+import { containerNodeFlags } from "../lib/container-command.ts";
 import { cpuPerRequest, cpuTimes } from "./cpu.ts";
 import { sampleMemory } from "./memory.ts";
 import { rawOrderTransaction } from "./raw-order.ts";

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { containerNodeFlags } from "../bench/container-command.ts";
+import { containerNodeFlags } from "../lib/container-command.ts";
 import { compileCacheProbe, NOTHING_STRIPPED } from "../containers/compile-cache-probe.ts";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));

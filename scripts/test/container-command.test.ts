@@ -1,10 +1,10 @@
-/** The bench runs services with the Node flags of the service image's CMD: the parse holds. */
+/** The bench and `pnpm start` run services with the Node flags of the service image's CMD: the parse holds. */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { containerNodeFlags } from "../bench/container-command.ts";
+import { containerNodeFlags } from "../lib/container-command.ts";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 

@@ -11,14 +11,25 @@ import { setTimeout as sleep } from "node:timers/promises";
  * Runs a TypeScript entry point with tsx in its own process. With `watch`,
  * under `node --watch`: it restarts when the entry or any file it imports
  * (workspace packages included) changes, and waits for the next change after a crash.
+ * `nodeFlags` go to Node before everything else (V8's heap sizes, say).
  */
 export function runTs(
   entry: string,
   env: NodeJS.ProcessEnv,
   cwd: string,
-  { watch = false, stdio = "inherit" }: { watch?: boolean; stdio?: StdioOptions } = {},
+  {
+    watch = false,
+    stdio = "inherit",
+    nodeFlags = [],
+  }: { watch?: boolean; stdio?: StdioOptions; nodeFlags?: readonly string[] } = {},
 ): ChildProcess {
-  const args = [...(watch ? ["--watch", "--watch-preserve-output"] : []), "--import", "tsx", entry];
+  const args = [
+    ...nodeFlags,
+    ...(watch ? ["--watch", "--watch-preserve-output"] : []),
+    "--import",
+    "tsx",
+    entry,
+  ];
   return spawn(process.execPath, args, { cwd, env, stdio });
 }
 

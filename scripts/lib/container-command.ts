@@ -4,7 +4,9 @@ import { join } from "node:path";
 /**
  * The flags Node is given in the service image: the arguments between `node`
  * and `main.ts` in the Dockerfile's last CMD. The bench runs each service with
- * them, so its memory and CPU figures are those of the container.
+ * them, so its memory and CPU figures are those of the container, and
+ * `pnpm start` does, so that the shop on one machine sizes its heaps as the
+ * containers do.
  */
 export function containerNodeFlags(root: string): string[] {
   const dockerfile = readFileSync(join(root, "Dockerfile"), "utf8");
