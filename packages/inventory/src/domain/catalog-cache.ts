@@ -325,7 +325,9 @@ export class CatalogCache {
 
   /** A bounded load's answer, not kept: undefined when the catalog is larger than is held. */
   private bounded(loaded: LoadedCatalog | OversizedCatalog): CachedCatalog | undefined {
-    return loaded.products ? this.fresh(loaded) : (this.heard(loaded.version), undefined);
+    if (loaded.products) return this.fresh(loaded);
+    this.heard(loaded.version);
+    return undefined;
   }
 
   private heard(version: string): void {
