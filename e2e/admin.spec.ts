@@ -425,6 +425,9 @@ test("a product's pictures: each change is said inside the dialog, where the foc
     await expect(status).toHaveText("Picture added.");
     await expect(status).toBeFocused();
     await expect(edit.getByRole("img", { name: alt })).toBeVisible();
+    // The upload form is empty again for the next picture.
+    await expect(edit.getByLabel("Alt text", { exact: true }).last()).toHaveValue("");
+    await expect(edit.getByLabel("Add a picture")).toHaveValue("");
   }
   await expectDialogUsable(page, edit);
   await checkState(page, "a product's pictures");

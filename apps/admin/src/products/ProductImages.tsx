@@ -99,10 +99,20 @@ export function ProductImages({
     return "message" in answer && answer.message ? answer.message : null;
   };
 
-  function submit(event: FormEvent) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!file) return setProblem("Choose a JPEG, PNG or WebP picture first.");
-    void run(() => uploadImage(productId, file, alt), "Picture added.");
+    const form = event.currentTarget;
+    void run(async () => {
+      const failed = await uploadImage(productId, file, alt);
+      // Added: the form is empty again for the next picture (a refused one keeps what was chosen).
+      if (!failed) {
+        form.reset();
+        setFile(null);
+        setAlt("");
+      }
+      return failed;
+    }, "Picture added.");
   }
 
   const move = (from: number, to: number) => {
