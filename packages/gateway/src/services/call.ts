@@ -11,7 +11,12 @@ export class ServiceCallError extends Error {
   readonly status: number;
   readonly details?: unknown;
   constructor(service: ServiceName, code: ErrorCode, status: number, message: string, details?: unknown) {
+    // A service's answer to the client (a 4xx) is not a fault here either: no
+    // stack is captured for it (see ServiceError).
+    const frames = Error.stackTraceLimit;
+    if (status < 500) Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = frames;
     this.service = service;
     this.code = code;
     this.status = status;
