@@ -2,6 +2,7 @@ import { listenForProductChanges } from "@shop/db";
 import {
   chunksStream,
   createServiceApp,
+  createServiceMetrics,
   type Logger,
   type Redis,
   type ServiceHonoEnv,
@@ -36,6 +37,7 @@ import { schema } from "./schema/index.ts";
 import { CatalogSource, watchKeyOf, type HeldCatalog } from "./services/catalog.ts";
 import { CatalogPages } from "./services/catalog-pages.ts";
 import { ProductNames } from "./services/product-names.ts";
+import { SoldOutOrders } from "./services/sold-out-orders.ts";
 import { createServiceClients, type ServiceFetch, type ServiceUrls } from "./services/clients.ts";
 
 export interface GatewayDeps {
@@ -77,11 +79,12 @@ export interface GatewayDeps {
 
 /** The gateway's HTTP app: /graphql (graphql-http; GraphiQL in a browser in development), health, limits, CORS. */
 export function createGatewayApp(deps: GatewayDeps) {
+  const metrics = deps.metrics ?? createServiceMetrics("gateway");
   const app = createServiceApp({
     name: "gateway",
     log: deps.log,
     ...(deps.adminToken ? { adminToken: deps.adminToken } : {}),
-    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    metrics,
     // Ready means this gateway can take requests. A service that is down is
     // answered with a quick GraphQL error for its fields; taking every gateway
     // out of the load balancer for it would turn one outage into a total one.
@@ -91,14 +94,32 @@ export function createGatewayApp(deps: GatewayDeps) {
 
   const catalog = new CatalogSource();
   const catalogPages = new CatalogPages();
+  // Orders' sold-out gate, in front of Orders too; only while changes are heard.
+  const soldOut = deps.listenUrl
+    ? new SoldOutOrders(
+        metrics.counter(
+          "gateway_orders_refused_sold_out_total",
+          "placeOrder refusals answered by the gateway: every product known sold out, Orders not asked",
+        ),
+      )
+    : undefined;
   const stopListening = deps.listenUrl
     ? listenForProductChanges(
         deps.listenUrl,
         {
-          onContentChange: (version) => catalogPages.contentChanged(version),
+          onContentChange: (version) => {
+            catalogPages.contentChanged(version);
+            soldOut?.gate.contentChanged();
+          },
           onStockChange: (ids) => catalogPages.stockChanged(ids),
-          onSoldOutChange: (ids) => catalogPages.soldOutChanged(ids),
-          onListening: (on) => catalogPages.setListening(on),
+          onSoldOutChange: (ids) => {
+            catalogPages.soldOutChanged(ids);
+            soldOut?.gate.soldOutChanged(ids);
+          },
+          onListening: (on) => {
+            catalogPages.setListening(on);
+            soldOut?.gate.setListening(on);
+          },
         },
         deps.log,
       )
@@ -283,6 +304,7 @@ export function createGatewayApp(deps: GatewayDeps) {
           catalog,
           catalogPages,
           productNames,
+          ...(soldOut ? { soldOut } : {}),
           urls: deps.serviceUrls,
           timeoutMs: deps.serviceTimeoutMs,
           serviceToken: deps.serviceToken,

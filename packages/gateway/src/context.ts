@@ -7,6 +7,7 @@ import type { StaffDeps } from "./http/staff-session.ts";
 import type { CatalogSource, HeldCatalog } from "./services/catalog.ts";
 import type { CatalogPages } from "./services/catalog-pages.ts";
 import type { ProductNames } from "./services/product-names.ts";
+import type { SoldOutOrders } from "./services/sold-out-orders.ts";
 import {
   createServiceClients,
   type ServiceClientOptions,
@@ -42,6 +43,8 @@ export type GatewayContext = {
   catalogPages: CatalogPages;
   /** Product names for refused orders' messages, shared across requests. */
   productNames: ProductNames;
+  /** Orders' sold-out gate in front of Orders, shared across requests (absent: not listening to changes). */
+  soldOut: SoldOutOrders | undefined;
   /** Who acts: the signed-in staff member, or the admin token (machine); none for shoppers. */
   actor: Actor | undefined;
   /** Staff accounts and sessions (absent when the gateway runs without a database: tests over fakes). */
@@ -75,6 +78,7 @@ export function createContext(
     catalog: CatalogSource;
     catalogPages: CatalogPages;
     productNames: ProductNames;
+    soldOut?: SoldOutOrders;
     identity: RequestIdentity;
   },
 ): GatewayContext {
@@ -105,6 +109,7 @@ export function createContext(
     productsSlice: undefined,
     catalogPages: options.catalogPages,
     productNames: options.productNames,
+    soldOut: options.soldOut,
     ...options.identity,
   };
 }

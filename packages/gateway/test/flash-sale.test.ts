@@ -41,6 +41,10 @@ async function buyRest(productId: string, key?: string) {
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
+/** How many times the gateway has called Orders' orders.place so far. */
+const placeCalls = () =>
+  stack.calls.filter((call) => call.startsWith("orders ") && call.includes("orders.place")).length;
+
 /** Placements Orders refused from memory (its sold-out gate), so far. */
 async function fromMemory(): Promise<number> {
   const counter = stack.apps.metrics.orders.registry.getSingleMetric("orders_refused_sold_out_total");
@@ -102,6 +106,9 @@ describe("a flash sale on one product", () => {
 
   it("after the last unit, buyers are refused without the database until a restock, through both doors", async () => {
     const productId = await createProduct("Last Kettle", 1);
+    // Counted from here: the sale above may have had refusals from memory.
+    const before = await fromMemory();
+    const fromMemoryHere = async () => (await fromMemory()) - before;
     const keyed = await buyRest(productId, "flash-last-kettle");
     expect(keyed.status).toBe(201);
     // The database refuses the next buyer and says the product has none left.
@@ -110,11 +117,11 @@ describe("a flash sale on one product", () => {
     // Refusals from Orders' memory are counted apart. (The listener may
     // still be connecting when the file starts: wait for the first.)
     let rest = await buyRest(productId);
-    for (let tries = 0; (await fromMemory()) === 0 && tries < 250; tries++) {
+    for (let tries = 0; (await fromMemoryHere()) === 0 && tries < 250; tries++) {
       await new Promise((r) => setTimeout(r, 20));
       rest = await buyRest(productId);
     }
-    expect(await fromMemory()).toBe(1);
+    expect(await fromMemoryHere()).toBe(1);
     expect(rest).toEqual({
       status: 409,
       body: expect.objectContaining({
@@ -122,16 +129,20 @@ describe("a flash sale on one product", () => {
         details: [{ productId, requested: 1, available: 0 }],
       }) as unknown,
     });
+    // Through the gateway, the same refusal, which the gateway asks of the
+    // database, not of Orders' memory (see the next test).
+    const placing = placeCalls();
     const graphql = await stack.gateway.graphql(PLACE, { input: { items: [{ productId, qty: 1 }] } });
     expect(graphql.body.data?.placeOrder).toEqual({
       __typename: "InsufficientStockError",
       lines: [{ requested: 1, available: 0 }],
       message: expect.any(String) as unknown,
     });
-    expect(await fromMemory()).toBe(2);
+    expect(placeCalls()).toBe(placing + 1);
+    expect(await fromMemoryHere()).toBe(1);
     // A retry of the sold order with its Idempotency-Key still gets that order: its stored answer comes first.
     expect(await buyRest(productId, "flash-last-kettle")).toEqual(keyed);
-    expect(await fromMemory()).toBe(2);
+    expect(await fromMemoryHere()).toBe(1);
 
     // A restock is heard (its notification), and the next buyer gets a unit.
     const restock = await stack.apps.inventory.request(`/products/${productId}/stock`, {
@@ -146,6 +157,74 @@ describe("a flash sale on one product", () => {
       after = await buyRest(productId);
     }
     expect(after.status).toBe(201);
-    expect(await fromMemory()).toBe(2);
+    expect(await fromMemoryHere()).toBe(1);
+  });
+
+  it("after the database refuses a buyer through the gateway, the gateway refuses the next without Orders until a restock", async () => {
+    const productId = await createProduct("Last Lamp", 1);
+    const buy = async (input: Record<string, unknown>) => {
+      const placing = placeCalls();
+      const { body } = await stack.gateway.graphql(PLACE, { input });
+      return { answer: body.data?.placeOrder as { __typename: string }, askedOrders: placeCalls() > placing };
+    };
+    const one = { items: [{ productId, qty: 1 }] };
+    expect(await buy(one)).toMatchObject({ answer: { __typename: "Order" }, askedOrders: true });
+
+    // The database refuses the next buyer, and the gateway marks the product.
+    // (Its listener may still be connecting when the file starts: a mark is
+    // taken only while it hears changes, so buy until one is.)
+    let refused = await buy(one);
+    for (let tries = 0; refused.askedOrders && tries < 250; tries++) {
+      await new Promise((r) => setTimeout(r, 20));
+      refused = await buy(one);
+    }
+    expect(refused).toEqual({
+      answer: {
+        __typename: "InsufficientStockError",
+        lines: [{ requested: 1, available: 0 }],
+        message: expect.stringContaining("Last Lamp") as unknown,
+      },
+      askedOrders: false,
+    });
+    // The same product twice in one order is one line of 2, as Orders merges it.
+    expect(
+      await buy({
+        items: [
+          { productId: productId.toUpperCase(), qty: 1 },
+          { productId, qty: 1 },
+        ],
+      }),
+    ).toEqual({
+      answer: expect.objectContaining({ lines: [{ requested: 2, available: 0 }] }) as unknown,
+      askedOrders: false,
+    });
+
+    // Orders alone answers what it would refuse otherwise, or must look up.
+    expect(await buy({ items: [{ productId, qty: 0 }] })).toMatchObject({
+      answer: { __typename: "ValidationError" },
+      askedOrders: true,
+    });
+    expect(await buy({ ...one, customer: { email: "not an email", name: "Ann" } })).toMatchObject({
+      answer: { __typename: "ValidationError" },
+      askedOrders: true,
+    });
+    expect(await buy({ ...one, idempotencyKey: "last-lamp-retry" })).toMatchObject({
+      answer: { __typename: "InsufficientStockError" },
+      askedOrders: true,
+    });
+
+    // A restock is heard, and the next buyer gets the unit.
+    const restock = await stack.apps.inventory.request(`/products/${productId}/stock`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({ stock_qty: 1 }),
+    });
+    expect(restock.status).toBe(200);
+    let after = await buy(one);
+    for (let tries = 0; after.answer.__typename !== "Order" && tries < 250; tries++) {
+      await new Promise((r) => setTimeout(r, 20));
+      after = await buy(one);
+    }
+    expect(after).toMatchObject({ answer: { __typename: "Order" }, askedOrders: true });
   });
 });

@@ -65,9 +65,15 @@ export const PlaceOrderInput = PlaceOrderFields.superRefine(customerWithAddress)
 });
 export type PlaceOrderInput = z.infer<typeof PlaceOrderInput>;
 
-/** The tRPC door carries the optional key in its input rather than a header. */
+/**
+ * The tRPC door carries the optional key in its input rather than a header,
+ * and `from_database`: set by a caller that keeps a sold-out gate of its own
+ * (the gateway), which may learn only from the database's answers. Orders
+ * then does not answer from its sold-out gate.
+ */
 export const PlaceOrderRequest = PlaceOrderFields.extend({
   idempotency_key: IdempotencyKey.optional(),
+  from_database: z.boolean().optional(),
 }).superRefine(customerWithAddress);
 export type PlaceOrderRequest = z.infer<typeof PlaceOrderRequest>;
 

@@ -267,27 +267,27 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       withTypedErrors(ctx, async () => {
         const address = input.shippingAddress;
-        const placed = await ctx.call(
-          "orders",
-          ctx.services.orders.orders.place.mutate({
-            items: input.items.map((line) => ({ productId: String(line.productId), qty: line.qty })),
-            ...(input.customer ? { customer: defined(input.customer) } : {}),
-            ...(address
-              ? {
-                  shipping_address: defined({
-                    line1: address.line1,
-                    line2: address.line2,
-                    city: address.city,
-                    postal_code: address.postalCode,
-                    region: address.region,
-                    country: address.country,
-                  }),
-                }
-              : {}),
-            // An empty key is a bad key (400 from Orders), not "no key".
-            ...(input.idempotencyKey != null ? { idempotency_key: input.idempotencyKey } : {}),
-          }),
-        );
+        const request = {
+          items: input.items.map((line) => ({ productId: String(line.productId), qty: line.qty })),
+          ...(input.customer ? { customer: defined(input.customer) } : {}),
+          ...(address
+            ? {
+                shipping_address: defined({
+                  line1: address.line1,
+                  line2: address.line2,
+                  city: address.city,
+                  postal_code: address.postalCode,
+                  region: address.region,
+                  country: address.country,
+                }),
+              }
+            : {}),
+          // An empty key is a bad key (400 from Orders), not "no key".
+          ...(input.idempotencyKey != null ? { idempotency_key: input.idempotencyKey } : {}),
+        };
+        const place = (input: typeof request & { from_database?: boolean }) =>
+          ctx.call("orders", ctx.services.orders.orders.place.mutate(input));
+        const placed = await (ctx.soldOut ? ctx.soldOut.place(request, place) : place(request));
         // The buyer's next catalog page shows the stock this order took (read
         // your own writes), before the database's notification comes round.
         ctx.catalogPages.stockChanged(input.items.map((line) => String(line.productId).toLowerCase()));

@@ -65,6 +65,8 @@ export interface PlacementRequest {
   idempotencyKey?: string | undefined;
   /** Who places it, for the timeline. */
   actor: Actor;
+  /** Answer from the database, never from the sold-out gate (a caller with a gate of its own learns from it). */
+  fromDatabase?: boolean;
 }
 
 /**
@@ -89,12 +91,12 @@ export async function placeOrder(
 
 async function placeOnce(
   { db, idempotencyTtlMs, soldOut, metrics }: PlacementDeps,
-  { input, idempotencyKey, actor }: PlacementRequest,
+  { input, idempotencyKey, actor, fromDatabase = false }: PlacementRequest,
 ): Promise<IdempotentAnswer<PlacedOrder>> {
   const lines = mergeLines(input.items);
   if (idempotencyKey === undefined) {
     const place = () => callPlaceOrder(db, input, actor, undefined, lines);
-    return soldOut ? pastSoldOutGate(soldOut, lines, place, metrics) : place();
+    return soldOut ? pastSoldOutGate(soldOut, lines, place, metrics, { ask: !fromDatabase }) : place();
   }
   // With a key, its stored answer comes first: only the database has it.
   const key = {
@@ -108,16 +110,18 @@ async function placeOnce(
 
 /**
  * An order (without a key) past the sold-out gate: refused from memory when
- * every product in it is known sold out; else placed, and a database refusal
- * that finds products with nothing left marks them (see SoldOutGate).
+ * every product in it is known sold out (unless the gate is not to be asked);
+ * else placed, and a database refusal that finds products with nothing left
+ * marks them (see SoldOutGate).
  */
 async function pastSoldOutGate(
   gate: SoldOutGate,
   lines: readonly OrderLine[],
   place: () => Promise<IdempotentAnswer<PlacedOrder>>,
   metrics: PlacementMetrics | undefined,
+  { ask }: { ask: boolean },
 ): Promise<IdempotentAnswer<PlacedOrder>> {
-  const known = gate.shortfalls(lines);
+  const known = ask ? gate.shortfalls(lines) : undefined;
   if (known) {
     metrics?.refusedSoldOut.inc();
     throw insufficientStock(known);
