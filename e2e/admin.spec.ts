@@ -239,6 +239,19 @@ test("an admin adds a product, a shopper buys it, and its capture marks the orde
   // The sale took one unit.
   const after = await request.get(`${INVENTORY}/products/${productId}`);
   expect(((await after.json()) as { stock_qty: number }).stock_qty).toBe(4);
+
+  // The audit log says who captured it (the owner here, the admin token for the script's
+  // captures), and the owner's entry leads to the order.
+  await page.getByRole("link", { name: "Audit log" }).click();
+  const order = page.getByRole("link", { name: `Order ${orderId}` });
+  const rows = page.getByRole("row").filter({ has: order });
+  await expect(rows.filter({ hasText: "orders.capture" }).filter({ hasText: "Admin token" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "POST /orders/:id/capture" })).toHaveCount(2);
+  const captured = rows.filter({ hasText: "orders.capture" }).filter({ hasText: OWNER_EMAIL });
+  await checkState(page, "the audit log, with an order's entries");
+  await expect(captured).toHaveCount(1);
+  await captured.getByRole("link", { name: `Order ${orderId}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Order #${number}` })).toBeVisible();
 });
 
 test("an admin cancels a pending order after confirming, and its stock comes back", async ({

@@ -5,7 +5,8 @@ import { QueryProblem } from "../components/QueryProblem.tsx";
 import { formatDateTime } from "../format.ts";
 import { AuditLogQuery } from "../graphql/operations.ts";
 import type { AuditLogQuery as AuditLogResult } from "../gql/graphql.ts";
-import { actionWords } from "./action-words.ts";
+import { Link, paths } from "../router.tsx";
+import { actionWords, actsOnAnOrder } from "./action-words.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
 type Entry = AuditLogResult["auditLog"][number];
@@ -13,7 +14,7 @@ type Entry = AuditLogResult["auditLog"][number];
 /**
  * Owners only: every admin action, newest first: when, who (a person's
  * email, or the admin token for scripts), what (in words, and by the action's
- * own name), on what, and the request id
+ * own name), on what (an order links to its page), and the request id
  * to find it in the logs. "Older entries" reads the next page before the
  * last one shown.
  */
@@ -92,7 +93,7 @@ export function AuditPage() {
                     <ActionCell action={entry.action} />
                   </td>
                   <td className="cell-mono" data-label="On">
-                    {entry.target ?? "—"}
+                    <TargetCell action={entry.action} target={entry.target ?? null} />
                   </td>
                   <td className="cell-mono" data-label="Request id">
                     {entry.requestId}
@@ -122,5 +123,16 @@ function ActionCell({ action }: { action: string }) {
     <>
       {words} <code className="audit-action">{action}</code>
     </>
+  );
+}
+
+/** What an entry acted on: an order's id links to the order; any other id is shown as it is. */
+function TargetCell({ action, target }: { action: string; target: string | null }) {
+  if (target === null) return <>—</>;
+  if (!actsOnAnOrder(action)) return <>{target}</>;
+  return (
+    <Link to={paths.order(target)} aria-label={`Order ${target}`}>
+      {target}
+    </Link>
   );
 }
