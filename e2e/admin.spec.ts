@@ -728,6 +728,55 @@ test("an owner adds a person, changes their role and removes them; each takes ef
   await screenshot(page, testInfo, "admin", "audit-log", true);
 });
 
+test("the audit log goes a page at a time, and the page it shows is in its address", async ({
+  page,
+  request,
+}) => {
+  const productId = await createProduct(request, {
+    name: unique("E2E Audit Shelf"),
+    priceCents: 900,
+    stockQty: 1,
+  });
+  await signIn(page);
+  // A page and one more of entries, newer than any other: 51 stock changes by a script.
+  const headers = { authorization: `Bearer ${adminToken()}`, "content-type": "application/json" };
+  for (let i = 0; i < 51; i++) {
+    const res = await request.patch(`${INVENTORY}/products/${productId}/stock`, {
+      headers,
+      data: { stock_qty: i + 2 },
+    });
+    expect(res.status()).toBe(200);
+  }
+  const STOCK_CHANGE = "PATCH /products/:id/stock";
+  const rows = page.locator("tbody tr");
+  const pager = page.getByRole("navigation", { name: "Pages of the audit log" });
+  const requestIdOf = (row: ReturnType<Page["locator"]>) =>
+    row.locator('td[data-label="Request id"]').innerText();
+
+  await page.getByRole("link", { name: "Audit log" }).click();
+  await expect(pager.getByText("Page 1")).toBeVisible();
+  await expect(rows).toHaveCount(50);
+  await expect(rows.filter({ hasText: STOCK_CHANGE })).toHaveCount(50);
+
+  // Older: the 51st change first, then what came before it (the owner signing in).
+  await pager.getByRole("button", { name: "Older →" }).click();
+  await expect(pager.getByText("Page 2")).toBeVisible();
+  await expect(page).toHaveURL(/\/audit\?after=/);
+  await expect(rows.first()).toContainText(STOCK_CHANGE);
+  await expect(rows.nth(1)).not.toContainText(STOCK_CHANGE);
+  const first = await requestIdOf(rows.first());
+  await checkState(page, "the audit log, page 2");
+
+  // A reload keeps the page; Back returns to the newest.
+  await page.reload();
+  await expect(pager.getByText("Page 2")).toBeVisible();
+  await expect(rows.first().locator('td[data-label="Request id"]')).toHaveText(first);
+  await page.goBack();
+  await expect(pager.getByText("Page 1")).toBeVisible();
+  await expect(page).toHaveURL(/\/audit$/);
+  await expect(rows.filter({ hasText: STOCK_CHANGE })).toHaveCount(50);
+});
+
 // Always runs: the pages must render with several orders in each state, fit the screen, keep
 // Sign out inside the bar. The PNGs are written only with UPDATE_SCREENSHOTS=1.
 test("the Products and Orders pages fit the screen with many rows (screenshots with UPDATE_SCREENSHOTS=1)", async ({

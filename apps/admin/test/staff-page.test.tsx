@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { cleanup, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { AUDIT_PAGE_SIZE, AuditPage } from "../src/audit/AuditPage.tsx";
 import { StaffPage } from "../src/staff/StaffPage.tsx";
@@ -139,7 +139,7 @@ const entry = (n: number) => ({
 });
 
 describe("the audit log page", () => {
-  it("shows who did what, names the admin token as such, and reads older entries", async () => {
+  it("shows who did what, names the admin token as such, and reads older entries a page at a time, the page in the URL", async () => {
     const first = Array.from({ length: AUDIT_PAGE_SIZE }, (_, i) => entry(i));
     const second = [entry(AUDIT_PAGE_SIZE), entry(AUDIT_PAGE_SIZE + 1)];
     const gateway = fakeGateway((call) => ({
@@ -154,19 +154,53 @@ describe("the audit log page", () => {
     expect(
       within(screen.getByRole("row", { name: /request-1\b/ })).getByText("Admin token (script)"),
     ).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "← Newer" })).toHaveAttribute("aria-disabled", "true");
 
-    await user.click(screen.getByRole("button", { name: "Older entries" }));
+    await user.click(screen.getByRole("button", { name: "Older →" }));
     expect(
       await screen.findByRole("row", { name: new RegExp(`request-${AUDIT_PAGE_SIZE + 1}\\b`) }),
     ).toBeInTheDocument();
-    expect(screen.getByRole("row", { name: /request-0\b/ })).toBeInTheDocument();
+    expect(screen.queryByRole("row", { name: /request-0\b/ })).not.toBeInTheDocument();
     expect(gateway.callsOf("AuditLog")[1]?.variables).toEqual({
       // Past exactly the last entry shown: its time and its id.
       before: first.at(-1)?.at,
       beforeId: first.at(-1)?.id,
       limit: AUDIT_PAGE_SIZE,
     });
-    expect(screen.queryByRole("button", { name: "Older entries" })).not.toBeInTheDocument();
+    expect(new URLSearchParams(window.location.search).getAll("after")).toEqual([
+      `${first.at(-1)?.at}~${first.at(-1)?.id}`,
+    ]);
+    expect(screen.getByText("Page 2")).toBeInTheDocument();
+    // The last page: nothing older.
+    expect(screen.getByRole("button", { name: "Older →" })).toHaveAttribute("aria-disabled", "true");
+
+    await user.click(screen.getByRole("button", { name: "← Newer" }));
+    expect(await screen.findByRole("row", { name: /request-0\b/ })).toBeInTheDocument();
+    expect(window.location.search).toBe("");
+  });
+
+  it("opens at the page its URL names, and at the newest when the URL's cursor is unreadable", async () => {
+    const at = "2026-12-01T10:00:00.000Z";
+    window.history.replaceState(null, "", `/audit?after=${encodeURIComponent(`${at}~e-49`)}`);
+    const gateway = fakeGateway(() => ({ data: { auditLog: [entry(50)] } }));
+    renderSignedIn(<AuditPage />, gateway);
+    expect(await screen.findByRole("row", { name: /request-50\b/ })).toBeInTheDocument();
+    expect(gateway.callsOf("AuditLog")[0]?.variables).toEqual({
+      before: at,
+      beforeId: "e-49",
+      limit: AUDIT_PAGE_SIZE,
+    });
+    cleanup();
+
+    window.history.replaceState(null, "", "/audit?after=not-a-cursor");
+    const newest = fakeGateway(() => ({ data: { auditLog: [entry(0)] } }));
+    renderSignedIn(<AuditPage />, newest);
+    expect(await screen.findByRole("row", { name: /request-0\b/ })).toBeInTheDocument();
+    expect(newest.callsOf("AuditLog")[0]?.variables).toEqual({
+      before: null,
+      beforeId: null,
+      limit: AUDIT_PAGE_SIZE,
+    });
   });
 
   it("says what each action did in words, whichever door it came through, and an action it cannot name as it is", async () => {

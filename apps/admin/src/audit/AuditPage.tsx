@@ -1,70 +1,55 @@
-import { useState } from "react";
 import { useQuery } from "urql";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { QueryProblem } from "../components/QueryProblem.tsx";
 import { formatDateTime } from "../format.ts";
 import { AuditLogQuery } from "../graphql/operations.ts";
-import type { AuditLogQuery as AuditLogResult } from "../gql/graphql.ts";
-import { Link, paths } from "../router.tsx";
+import { hrefWithTrail, Link, navigate, paths, readTrail, useSearch } from "../router.tsx";
 import { actionWords, actsOnAnOrder } from "./action-words.ts";
+import { auditCursorOf, readAuditCursor } from "./audit-cursor.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
-type Entry = AuditLogResult["auditLog"][number];
 
 /**
  * Owners only: every admin action, newest first: when, who (a person's
  * email, or the admin token for scripts), what (in words, and by the action's
  * own name), on what (an order links to its page), and the request id
- * to find it in the logs. "Older entries" reads the next page before the
- * last one shown.
+ * to find it in the logs. A page at a time; the page lives in the URL, as the
+ * Orders page's does (`/audit?after=…&after=…`, the trail of cursors that led
+ * here), so a reload, a shared link and Back keep it.
  */
 export function AuditPage() {
-  // The last entry shown: the next page starts just past it.
-  const [before, setBefore] = useState<{ at: string; id: string } | null>(null);
-  const [shown, setShown] = useState<Entry[]>([]);
+  const trail = readTrail(new URLSearchParams(useSearch()));
+  // An unreadable cursor (an edited address) shows the newest entries.
+  const before = readAuditCursor(trail.at(-1));
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AuditLogQuery,
     variables: { before: before?.at ?? null, beforeId: before?.id ?? null, limit: AUDIT_PAGE_SIZE },
   });
-  const page = data?.auditLog ?? [];
-  // The pages read so far, then this one (a page already kept is not kept twice).
-  const entries = [...shown, ...page.filter((e) => !shown.some((s) => s.id === e.id))];
-  const more = page.length === AUDIT_PAGE_SIZE;
+  const entries = data?.auditLog ?? [];
+  const last = entries.at(-1);
+  const next = entries.length === AUDIT_PAGE_SIZE && last ? auditCursorOf(last) : null;
   const reload = () => refetch({ requestPolicy: "network-only" });
-
-  function older() {
-    const last = entries.at(-1);
-    if (!last) return;
-    setShown(entries);
-    setBefore({ at: last.at, id: last.id });
-  }
+  const go = (to: readonly string[]) => navigate(hrefWithTrail(paths.audit, new URLSearchParams(), to));
+  const pageNumber = trail.length + 1;
 
   return (
     <section aria-labelledby="audit-title">
-      <PageTitle>Audit log</PageTitle>
+      <PageTitle>{pageNumber > 1 ? `Audit log, page ${pageNumber}` : "Audit log"}</PageTitle>
       <header className="page-header">
         <div>
           <h1 id="audit-title">Audit log</h1>
           <p className="page-subtitle">Every admin action, newest first: who did it, when, and what.</p>
         </div>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            setShown([]);
-            if (before === null) reload();
-            else setBefore(null);
-          }}
-        >
+        <button type="button" className="button" onClick={() => (trail.length > 0 ? go([]) : reload())}>
           Show newest
         </button>
       </header>
 
       {error && <QueryProblem error={error} onRetry={reload} />}
-      {!data && fetching && entries.length === 0 && <p className="loading">Loading the audit log…</p>}
+      {!data && fetching && <p className="loading">Loading the audit log…</p>}
       {data && entries.length === 0 && (
         <div className="empty card">
-          <p>No admin actions yet.</p>
+          <p>{trail.length > 0 ? "No older entries." : "No admin actions yet."}</p>
         </div>
       )}
       {entries.length > 0 && (
@@ -104,12 +89,27 @@ export function AuditPage() {
           </table>
         </div>
       )}
-      {more && (
-        <div className="audit-more">
-          <button type="button" className="button" onClick={older} disabled={fetching}>
-            {fetching ? "Loading…" : "Older entries"}
+      {(trail.length > 0 || next) && (
+        <nav className="pager" aria-label="Pages of the audit log">
+          {/* aria-disabled, not disabled: Older on the last page keeps the focus it was given. */}
+          <button
+            type="button"
+            className="button"
+            aria-disabled={trail.length === 0}
+            onClick={() => trail.length > 0 && go(trail.slice(0, -1))}
+          >
+            ← Newer
           </button>
-        </div>
+          <span className="pager-label">Page {pageNumber}</span>
+          <button
+            type="button"
+            className="button"
+            aria-disabled={!next}
+            onClick={() => next && !fetching && go([...trail, next])}
+          >
+            Older →
+          </button>
+        </nav>
       )}
     </section>
   );
