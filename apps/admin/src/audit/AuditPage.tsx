@@ -1,5 +1,6 @@
 import { useQuery } from "urql";
 import { PageTitle } from "../components/PageTitle.tsx";
+import { Pager } from "../components/Pager.tsx";
 import { QueryProblem } from "../components/QueryProblem.tsx";
 import { formatDateTime } from "../format.ts";
 import { AuditLogQuery } from "../graphql/operations.ts";
@@ -89,28 +90,15 @@ export function AuditPage() {
           </table>
         </div>
       )}
-      {(trail.length > 0 || next) && (
-        <nav className="pager" aria-label="Pages of the audit log">
-          {/* aria-disabled, not disabled: Older on the last page keeps the focus it was given. */}
-          <button
-            type="button"
-            className="button"
-            aria-disabled={trail.length === 0}
-            onClick={() => trail.length > 0 && go(trail.slice(0, -1))}
-          >
-            ← Newer
-          </button>
-          <span className="pager-label">Page {pageNumber}</span>
-          <button
-            type="button"
-            className="button"
-            aria-disabled={!next}
-            onClick={() => next && !fetching && go([...trail, next])}
-          >
-            Older →
-          </button>
-        </nav>
-      )}
+      <Pager
+        label="Pages of the audit log"
+        pageNumber={pageNumber}
+        next={next !== null}
+        onPrevious={() => go(trail.slice(0, -1))}
+        onNext={() => next && !fetching && go([...trail, next])}
+        previousText="← Newer"
+        nextText="Older →"
+      />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useQuery } from "urql";
 import { usePageNotice } from "../components/PageNotice.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
+import { Pager } from "../components/Pager.tsx";
 import { QueryProblem } from "../components/QueryProblem.tsx";
 import { OrdersQuery } from "../graphql/operations.ts";
 import type { OrderStatus } from "../gql/graphql.ts";
@@ -169,28 +170,13 @@ export function OrdersPage() {
         </div>
       )}
 
-      {(trail.length > 0 || nextCursor) && (
-        <nav className="pager" aria-label="Pages of orders">
-          {/* aria-disabled, not disabled: Next on the last page keeps the focus it was given. */}
-          <button
-            type="button"
-            className="button"
-            aria-disabled={trail.length === 0}
-            onClick={() => trail.length > 0 && go({ ...view, trail: trail.slice(0, -1) })}
-          >
-            ← Previous
-          </button>
-          <span className="pager-label">Page {pageNumber}</span>
-          <button
-            type="button"
-            className="button"
-            aria-disabled={!nextCursor}
-            onClick={() => nextCursor && !fetching && go({ ...view, trail: [...trail, nextCursor] })}
-          >
-            Next →
-          </button>
-        </nav>
-      )}
+      <Pager
+        label="Pages of orders"
+        pageNumber={pageNumber}
+        next={nextCursor !== null}
+        onPrevious={() => go({ ...view, trail: trail.slice(0, -1) })}
+        onNext={() => nextCursor && !fetching && go({ ...view, trail: [...trail, nextCursor] })}
+      />
     </section>
   );
 }

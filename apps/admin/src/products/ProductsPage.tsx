@@ -5,6 +5,7 @@ import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { EditDialog } from "../components/EditDialog.tsx";
 import { usePageNotice } from "../components/PageNotice.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
+import { Pager } from "../components/Pager.tsx";
 import { QueryProblem } from "../components/QueryProblem.tsx";
 import { ProductStatusBadge } from "../components/StatusBadge.tsx";
 import { formatDate } from "../format.ts";
@@ -177,30 +178,13 @@ export function ProductsPage() {
           </table>
         </div>
       )}
-      {(trail.length > 0 || page?.nextCursor) && (
-        <nav className="pager" aria-label="Pages of products">
-          {/* aria-disabled, not disabled: Next on the last page keeps the focus it was given. */}
-          <button
-            type="button"
-            className="button"
-            aria-disabled={trail.length === 0}
-            onClick={() => trail.length > 0 && go({ ...view, trail: trail.slice(0, -1) })}
-          >
-            ← Previous
-          </button>
-          <span className="pager-label">Page {pageNumber}</span>
-          <button
-            type="button"
-            className="button"
-            aria-disabled={!page?.nextCursor}
-            onClick={() =>
-              page?.nextCursor && !fetching && go({ ...view, trail: [...trail, page.nextCursor] })
-            }
-          >
-            Next →
-          </button>
-        </nav>
-      )}
+      <Pager
+        label="Pages of products"
+        pageNumber={pageNumber}
+        next={Boolean(page?.nextCursor)}
+        onPrevious={() => go({ ...view, trail: trail.slice(0, -1) })}
+        onNext={() => page?.nextCursor && !fetching && go({ ...view, trail: [...trail, page.nextCursor] })}
+      />
 
       {panel?.kind === "create" && (
         <EditDialog title="New product" onClose={close}>
