@@ -2,29 +2,41 @@ import { httpStatusOf, type ErrorBody, type ErrorCode, type FieldIssue } from "@
 import { isDatabaseUnavailable, isUnstorableText } from "./database-errors.ts";
 
 /**
+ * An error that answers the client's request (a 4xx: out of stock, not
+ * found, a bad field) unless it is a `fault`. An answer is not a fault, and
+ * its stack points nowhere worth going: no frames are captured for it
+ * (capturing them was 5% of a refused order's CPU in a flash sale, in Orders
+ * and again in the gateway). ServiceError, the gateway's ServiceCallError and
+ * its typed GraphQL errors stand on it.
+ */
+export class AnswerError extends Error {
+  constructor(message?: string, { fault = false }: { fault?: boolean } = {}) {
+    const frames = Error.stackTraceLimit;
+    if (!fault) Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = frames;
+  }
+}
+
+/**
  * The one error type domain code throws. Both doors turn it into the same
  * answer: REST into `{error, message, details?}` with `httpStatusOf[code]`,
  * tRPC into the matching TRPCError code with the same body in `data`.
  */
-export class ServiceError extends Error {
+export class ServiceError extends AnswerError {
   override readonly name = "ServiceError";
   readonly code: ErrorCode;
   readonly details?: unknown;
   constructor(code: ErrorCode, message: string, details?: unknown) {
-    // An answer to the client's request (a 4xx: out of stock, not found, a bad
-    // field) is not a fault, and its stack points nowhere worth going: no
-    // frames are captured for it (capturing them was 5% of a refused order's
-    // CPU in a flash sale), and its `stack` is text, not a trace (formatting a
-    // trace through the source maps, which tRPC does when it wraps an error,
-    // cost a refused order more than the refusal itself).
-    const answersClient = httpStatusOf[code] < 500;
-    const frames = Error.stackTraceLimit;
-    if (answersClient) Error.stackTraceLimit = 0;
-    super(message);
-    Error.stackTraceLimit = frames;
+    // A 5xx is a fault (its stack is kept); a 4xx answers the client, and its
+    // `stack` is text, not a trace (formatting a trace through the source
+    // maps, which tRPC does when it wraps an error, cost a refused order more
+    // than the refusal itself).
+    const fault = httpStatusOf[code] >= 500;
+    super(message, { fault });
     this.code = code;
     this.details = details;
-    if (answersClient) {
+    if (!fault) {
       Object.defineProperty(this, "stack", {
         value: `${this.name}: ${message}`,
         writable: true,

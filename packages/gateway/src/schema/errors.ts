@@ -1,6 +1,7 @@
 import type { StockShortfall } from "@shop/contracts";
+import { AnswerError } from "@shop/service";
 import type { GatewayContext } from "../context.ts";
-import { ServiceCallError } from "../services/call.ts";
+import { ServiceCallError, shortfallsOf } from "../services/call.ts";
 import { builder } from "./builder.ts";
 
 /**
@@ -14,19 +15,8 @@ export const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
   fields: (t) => ({ message: t.exposeString("message") }),
 });
 
-/**
- * A typed error is an answer the client gets as data, not a fault: no stack
- * is captured for it (capturing one was 3% of the gateway's CPU per refused
- * order in a flash sale).
- */
-export class AnswerError extends Error {
-  constructor(message?: string) {
-    const frames = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    super(message);
-    Error.stackTraceLimit = frames;
-  }
-}
+// Every typed error below is an answer the client gets as data, not a fault:
+// AnswerError captures no stack for it.
 
 export interface ShortfallLine extends StockShortfall {
   productName: string | null;
@@ -152,14 +142,6 @@ const asFieldErrors = (details: unknown) =>
         .map((d) => ({ path: camelPath(String(d.path)), message: String(d.message) }))
     : [];
 
-const asShortfalls = (details: unknown): StockShortfall[] =>
-  Array.isArray(details)
-    ? details.filter(
-        (d): d is StockShortfall =>
-          typeof d === "object" && d !== null && "productId" in d && "requested" in d && "available" in d,
-      )
-    : [];
-
 /**
  * A failed service call as the typed error the schema promises for it, when
  * there is one; anything else is rethrown as is (an ordinary GraphQL error).
@@ -169,7 +151,7 @@ export async function typedErrorOf(err: unknown, ctx: GatewayContext): Promise<u
   switch (err.code) {
     case "insufficient_stock": {
       // Name the products, so the message says "Mug", not an id.
-      const shortfalls = asShortfalls(err.details);
+      const shortfalls = shortfallsOf(err.details);
       const names = await ctx.productNames.of(
         shortfalls.map((s) => s.productId),
         (ids) => ctx.productById.loadMany(ids),

@@ -1,28 +1,40 @@
-import { ErrorCode } from "@shop/contracts";
-import { isTimeoutError } from "@shop/service";
+import { ErrorCode, type StockShortfall } from "@shop/contracts";
+import { AnswerError, isTimeoutError } from "@shop/service";
 import { TRPCClientError } from "@trpc/client";
 import type { ServiceName } from "./clients.ts";
 
 /** What a failed service call said: the service's stable error code, status and details. */
-export class ServiceCallError extends Error {
+export class ServiceCallError extends AnswerError {
   override readonly name = "ServiceCallError";
   readonly service: ServiceName;
   readonly code: ErrorCode;
   readonly status: number;
   readonly details?: unknown;
   constructor(service: ServiceName, code: ErrorCode, status: number, message: string, details?: unknown) {
-    // A service's answer to the client (a 4xx) is not a fault here either: no
-    // stack is captured for it (see ServiceError).
-    const frames = Error.stackTraceLimit;
-    if (status < 500) Error.stackTraceLimit = 0;
-    super(message);
-    Error.stackTraceLimit = frames;
+    // A service's answer to the client (a 4xx) is not a fault here either.
+    super(message, { fault: status >= 500 });
     this.service = service;
     this.code = code;
     this.status = status;
     this.details = details;
   }
 }
+
+/** The shortfalls an insufficient_stock answer's details name (what is not one is left out). */
+export const shortfallsOf = (details: unknown): StockShortfall[] =>
+  Array.isArray(details)
+    ? (details as unknown[]).filter(
+        (d): d is StockShortfall =>
+          typeof d === "object" &&
+          d !== null &&
+          "productId" in d &&
+          typeof d.productId === "string" &&
+          "requested" in d &&
+          typeof d.requested === "number" &&
+          "available" in d &&
+          typeof d.available === "number",
+      )
+    : [];
 
 interface ServiceErrorData {
   error?: unknown;

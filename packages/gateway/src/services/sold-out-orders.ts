@@ -1,7 +1,6 @@
-import type { StockShortfall } from "@shop/contracts";
 import { SoldOutGate, soldOutRefusal } from "@shop/orders/sold-out-gate";
 import type { Counter } from "@shop/service";
-import { ServiceCallError } from "./call.ts";
+import { ServiceCallError, shortfallsOf } from "./call.ts";
 
 /**
  * Orders' sold-out gate, kept in front of Orders as well. In a flash sale
@@ -43,17 +42,13 @@ export class SoldOutOrders {
       return await place({ ...request, from_database: true });
     } catch (err) {
       if (err instanceof ServiceCallError && err.code === "insufficient_stock") {
-        this.gate.soldOutSeen(soldOutIdsOf(err.details), ticket);
+        const soldOut = shortfallsOf(err.details).filter((s) => s.available <= 0);
+        this.gate.soldOutSeen(
+          soldOut.map((s) => s.productId),
+          ticket,
+        );
       }
       throw err;
     }
   }
 }
-
-/** The products an insufficient_stock answer says have nothing left. */
-const soldOutIdsOf = (details: unknown): string[] =>
-  Array.isArray(details)
-    ? (details as Partial<StockShortfall>[])
-        .filter((s) => typeof s.productId === "string" && typeof s.available === "number" && s.available <= 0)
-        .map((s) => s.productId as string)
-    : [];
