@@ -63,12 +63,7 @@ async function fromMemory(): Promise<number> {
 
 describe("a flash sale on one product", () => {
   it(`${BUYERS} buyers at once for ${STOCK} units, REST and GraphQL: exactly ${STOCK} sold, the rest insufficient_stock, no 5xx`, async () => {
-    const created = await stack.gateway.graphql(
-      `mutation($input: CreateProductInput!) { createProduct(input: $input) { ... on AdminProduct { id } } }`,
-      { input: { name: "Flash Teapot", priceCents: 2_500, stockQty: STOCK } },
-      { authorization: `Bearer ${ADMIN_TOKEN}` },
-    );
-    const productId = (created.body.data?.createProduct as { id: string }).id;
+    const productId = await createProduct("Flash Teapot", STOCK);
     const input = { items: [{ productId, qty: 1 }] };
 
     const rest = async () => {
