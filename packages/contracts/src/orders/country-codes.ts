@@ -1,4 +1,7 @@
-import countries from "i18n-iso-countries";
+// The library without names: the package's Node entry ("main") registers
+// all of its ~80 languages' country names, 2 MiB of every process that
+// imports the contracts; the codes need none, and its browser entry is this file.
+import countries from "i18n-iso-countries/index.js";
 
 /**
  * The ISO 3166-1 alpha-2 codes of today's countries, from the
