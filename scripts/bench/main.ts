@@ -298,6 +298,7 @@ try {
   const report = renderReport(rows, {
     ...load,
     memory,
+    // Written by hand after a run, a few lines; what each change did is in findings-log.md.
     findings: readFileSync(join(root, "scripts", "bench", "findings.md"), "utf8"),
     products: `${(CATALOG_SIZE + 2).toLocaleString("en-US")} (${LARGE_CATALOG.toLocaleString("en-US")} for the rows marked (100k))`,
   });

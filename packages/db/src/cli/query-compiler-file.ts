@@ -27,7 +27,7 @@ const FROM_FILE = `  // Rewritten by @shop/db (src/cli/query-compiler-file.ts): 
  * Every process that runs a Prisma query loads the compiler once. Imported as
  * base64, it cost ~16 MiB of resident memory (V8 parses and keeps a 2.3 MB
  * source and its string, then decodes it); read as a 1.7 MB binary, ~6 MiB
- * (measured alone; see scripts/bench/findings.md). The `prisma-client`
+ * (measured alone; see scripts/bench/findings-log.md). The `prisma-client`
  * generator has no option for this, so the generated loader is rewritten, and
  * generation fails if Prisma ever writes it differently: nothing is left half
  * done.
