@@ -11,8 +11,8 @@ export interface PrismaClientOptions {
 
 /**
  * A Prisma client on the pg driver adapter. One per process: it owns a pool.
- * The adapter keeps the pool's errors (a restarted database, a dropped
- * connection) inside failed queries, so the service reconnects on its own.
+ * A restarted database or a dropped connection fails the queries that were
+ * on it, never the process: the pool reconnects on its own.
  */
 export function createPrismaClient(url: string, options: PrismaClientOptions = {}): PrismaClient {
   const pool = new pg.Pool({
@@ -34,6 +34,12 @@ export function createPrismaClient(url: string, options: PrismaClientOptions = {
         .catch(() => undefined); // a server without the setting: statements run as before
     },
   });
+  // An idle connection the database ends (a restart, a failover, a terminated
+  // backend) is an 'error' event on the pool, which ends the process when
+  // nobody listens. Prisma's adapter listens only once Prisma first connects,
+  // and the hot paths send their statements to this pool before that (poolOf):
+  // pg-pool has already dropped the connection, and the next query opens another.
+  pool.on("error", () => undefined);
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({ adapter });
   pools.set(client, pool);
