@@ -241,16 +241,17 @@ test("an admin adds a product, a shopper buys it, and its capture marks the orde
   expect(((await after.json()) as { stock_qty: number }).stock_qty).toBe(4);
 
   // The audit log says who captured it (the owner here, the admin token for the script's
-  // captures), and the owner's entry leads to the order.
+  // captures), names the order by its number, and the owner's entry leads to it.
   await page.getByRole("link", { name: "Audit log" }).click();
-  const order = page.getByRole("link", { name: `Order ${orderId}` });
+  const order = page.getByRole("link", { name: `Order #${number}` });
   const rows = page.getByRole("row").filter({ has: order });
   await expect(rows.filter({ hasText: "orders.capture" }).filter({ hasText: "Admin token" })).toHaveCount(1);
   await expect(rows.filter({ hasText: "POST /orders/:id/capture" })).toHaveCount(2);
   const captured = rows.filter({ hasText: "orders.capture" }).filter({ hasText: OWNER_EMAIL });
   await checkState(page, "the audit log, with an order's entries");
   await expect(captured).toHaveCount(1);
-  await captured.getByRole("link", { name: `Order ${orderId}` }).click();
+  await expect(captured).toContainText(orderId);
+  await captured.getByRole("link", { name: `Order #${number}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Order #${number}` })).toBeVisible();
 });
 
@@ -732,11 +733,8 @@ test("the audit log goes a page at a time, and the page it shows is in its addre
   page,
   request,
 }) => {
-  const productId = await createProduct(request, {
-    name: unique("E2E Audit Shelf"),
-    priceCents: 900,
-    stockQty: 1,
-  });
+  const name = unique("E2E Audit Shelf");
+  const productId = await createProduct(request, { name, priceCents: 900, stockQty: 1 });
   await signIn(page);
   // A page and one more of entries, newer than any other: 51 stock changes by a script.
   const headers = { authorization: `Bearer ${adminToken()}`, "content-type": "application/json" };
@@ -757,6 +755,8 @@ test("the audit log goes a page at a time, and the page it shows is in its addre
   await expect(pager.getByText("Page 1")).toBeVisible();
   await expect(rows).toHaveCount(50);
   await expect(rows.filter({ hasText: STOCK_CHANGE })).toHaveCount(50);
+  // On what: the product, by its name.
+  await expect(rows.first().locator('td[data-label="On"]')).toHaveText(`${name}${productId}`);
 
   // Older: the 51st change first, then what came before it (the owner signing in).
   await pager.getByRole("button", { name: "Older →" }).click();

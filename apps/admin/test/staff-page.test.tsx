@@ -133,8 +133,10 @@ const entry = (n: number) => ({
   at: new Date(Date.UTC(2026, 11, 1, 12, 0, 0) - n * 60_000).toISOString(),
   actor: n % 2 === 0 ? "ann@shop.test" : "admin token (machine credential)",
   actorKind: n % 2 === 0 ? "staff" : "machine",
-  action: n % 2 === 0 ? "orders.capture" : "products.create",
-  target: `target-${n}`,
+  action: n % 2 === 0 ? "orders.capture" : "products.changeStock",
+  target: `10000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+  targetKind: n % 2 === 0 ? "ORDER" : "PRODUCT",
+  targetName: n % 2 === 0 ? `#${1000 + n}` : `Teapot ${n}`,
   requestId: `request-${n}`,
 });
 
@@ -151,9 +153,16 @@ describe("the audit log page", () => {
     expect(row.getByText("ann@shop.test")).toBeInTheDocument();
     expect(row.getByText("Captured a payment")).toBeInTheDocument();
     expect(row.getByText("orders.capture")).toBeInTheDocument();
-    expect(
-      within(screen.getByRole("row", { name: /request-1\b/ })).getByText("Admin token (script)"),
-    ).toBeInTheDocument();
+    // On what: an order by its number, linking to it; a product by its name; each with its id.
+    expect(row.getByRole("link", { name: "Order #1000" })).toHaveAttribute(
+      "href",
+      `/orders/${first[0]?.target}`,
+    );
+    expect(row.getByText(first[0]!.target)).toBeInTheDocument();
+    const other = within(screen.getByRole("row", { name: /request-1\b/ }));
+    expect(other.getByText("Admin token (script)")).toBeInTheDocument();
+    expect(other.getByText("Teapot 1")).toBeInTheDocument();
+    expect(other.getByText(first[1]!.target)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "← Newer" })).toHaveAttribute("aria-disabled", "true");
 
     await user.click(screen.getByRole("button", { name: "Older →" }));
@@ -217,6 +226,33 @@ describe("the audit log page", () => {
     expect(await what(1)).toBe("Captured a payment POST /orders/:id/capture");
     expect(await what(2)).toBe("Signed in staff.sign_in");
     expect(await what(3)).toBe("reports.export");
+  });
+
+  it("shows a target it cannot name (gone, or its service not answering) by its id, and no target as a dash", async () => {
+    const unnamed = { ...entry(0), targetName: null };
+    const person = {
+      ...entry(2),
+      action: "staff.change_role",
+      targetKind: "STAFF",
+      targetName: "bo@shop.test",
+    };
+    const none = { ...entry(3), target: null, targetKind: null, targetName: null };
+    renderSignedIn(
+      <AuditPage />,
+      fakeGateway(() => ({ data: { auditLog: [unnamed, person, none] } })),
+    );
+    const on = async (n: number) =>
+      within(await screen.findByRole("row", { name: new RegExp(`request-${n}\\b`) })).getByRole("cell", {
+        name: (_text, element) => element?.getAttribute("data-label") === "On",
+      });
+    // An order without its number still links to its page.
+    const order = within(await on(0));
+    expect(order.getByRole("link", { name: `Order ${unnamed.target}` })).toHaveAttribute(
+      "href",
+      `/orders/${unnamed.target}`,
+    );
+    expect((await on(2)).textContent).toBe(`bo@shop.test${person.target}`);
+    expect((await on(3)).textContent).toBe("—");
   });
 
   it("says so when there is nothing yet", async () => {

@@ -93,9 +93,16 @@ export function createContext(
     },
     { maxBatchSize: 500 },
   );
-  // tRPC's batch link already sends the calls of one tick in one HTTP request.
+  // tRPC's batch link already sends the calls of one tick in one HTTP request. Each id
+  // answers for itself: one order not found must not fail the others loaded with it.
   const orderById = new DataLoader<string, Order>((ids) =>
-    Promise.all(ids.map((id) => call("orders", services.orders.orders.get.query({ id })))),
+    Promise.all(
+      ids.map((id) =>
+        call("orders", services.orders.orders.get.query({ id })).catch((err: unknown) =>
+          err instanceof Error ? err : new Error(String(err)),
+        ),
+      ),
+    ),
   );
   return {
     requestId: options.requestId,

@@ -4,10 +4,11 @@
  * GraphQL, REST and tRPC (allowed or denied, and nothing changed when denied).
  */
 import { randomUUID } from "node:crypto";
-import type { StaffRole } from "@shop/contracts";
+import { MACHINE_ACTOR, type StaffRole } from "@shop/contracts";
 import { TEST_SERVICE_TOKEN } from "@shop/service/testing";
-import { createStaff } from "@shop/staff";
+import { createStaff, recordAudit } from "@shop/staff";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { gatewayOver } from "./harness.ts";
 import { ADMIN_TOKEN, useRealServices } from "./real-services.ts";
 
 // argon2id is slow on purpose, and this machine is shared: sign-ins take seconds under load.
@@ -506,5 +507,91 @@ describe("the audit log", () => {
         actor: "admin token (machine credential)",
       }),
     );
+  });
+
+  it("names what an entry acted on: a product, an order and a person as an owner knows them; what is gone or of no kind, by nothing", async () => {
+    const f = await fixture();
+    const [{ number }] = await stack.db.prisma.$queryRaw<[{ number: number }]>`
+      SELECT number FROM orders WHERE id = ${f.orderId}::uuid`;
+    const run = randomUUID().slice(0, 8);
+    const entries: Array<[action: string, target: string | undefined]> = [
+      ["PATCH /products/:id/stock", f.productId],
+      ["products.archive", f.archivedId],
+      ["orders.capture", f.orderId],
+      ["staff.change_role", f.staffId],
+      ["staff.remove", randomUUID()], // a person since removed
+      ["products.update", randomUUID()], // no such product
+      ["POST /orders/:id/cancel", randomUUID()], // no such order: Orders answers 404
+      ["POST /refunds", randomUUID()], // not an order, a product or a person
+      ["products.create", undefined],
+    ];
+    for (const [i, [action, id]] of entries.entries()) {
+      await recordAudit(stack.db.prisma, {
+        actor: MACHINE_ACTOR,
+        action,
+        target: id,
+        requestId: `names-${run}-${i}`,
+      });
+    }
+    const log = await stack.gateway.graphql(
+      "{ auditLog(limit: 20) { action target targetKind targetName requestId } }",
+      {},
+      { cookie: people.owner.cookie },
+    );
+    expect(log.body.errors).toBeUndefined();
+    const named = (log.body.data?.auditLog as Array<Record<string, unknown>>)
+      .filter((e) => String(e["requestId"]).startsWith(`names-${run}-`))
+      .sort((a, b) => String(a["requestId"]).localeCompare(String(b["requestId"])))
+      .map(({ action, targetKind, targetName }) => [action, targetKind, targetName]);
+    expect(named).toEqual([
+      ["PATCH /products/:id/stock", "PRODUCT", "Fixture"],
+      ["products.archive", "PRODUCT", "Archived fixture"],
+      ["orders.capture", "ORDER", `#${number}`],
+      [
+        "staff.change_role",
+        "STAFF",
+        (await stack.db.prisma.staffMember.findUniqueOrThrow({ where: { id: f.staffId } })).email,
+      ],
+      ["staff.remove", "STAFF", null],
+      ["products.update", "PRODUCT", null],
+      ["POST /orders/:id/cancel", "ORDER", null],
+      ["POST /refunds", null, null],
+      ["products.create", null, null],
+    ]);
+  });
+
+  it("still shows an entry whose target's service does not answer, with its id and no name", async () => {
+    const f = await fixture();
+    const requestId = `unnamed-${randomUUID().slice(0, 8)}`;
+    await recordAudit(stack.db.prisma, {
+      actor: MACHINE_ACTOR,
+      action: "products.archive",
+      target: f.productId,
+      requestId,
+    });
+    // A gateway of its own, over the same database and services but Inventory, which is down.
+    const down = gatewayOver(
+      (service, url, init) =>
+        service === "inventory"
+          ? Promise.resolve(Response.json({ error: "unavailable", message: "down" }, { status: 503 }))
+          : stack.apps[service].request(url, init),
+      { adminToken: ADMIN_TOKEN, staff: { db: stack.db.prisma, idleMs: 30 * 60_000 } },
+    );
+    try {
+      const log = await down.graphql(
+        "{ auditLog(limit: 5) { target targetKind targetName requestId } }",
+        {},
+        { cookie: people.owner.cookie },
+      );
+      expect(log.body.errors).toBeUndefined();
+      expect(log.body.data?.auditLog).toContainEqual({
+        target: f.productId,
+        targetKind: "PRODUCT",
+        targetName: null,
+        requestId,
+      });
+    } finally {
+      await down.app.close();
+    }
   });
 });

@@ -4,8 +4,9 @@ import { Pager } from "../components/Pager.tsx";
 import { QueryProblem } from "../components/QueryProblem.tsx";
 import { formatDateTime } from "../format.ts";
 import { AuditLogQuery } from "../graphql/operations.ts";
+import type { AuditLogQuery as AuditLogData } from "../gql/graphql.ts";
 import { hrefWithTrail, Link, navigate, paths, readTrail, useSearch } from "../router.tsx";
-import { actionWords, actsOnAnOrder } from "./action-words.ts";
+import { actionWords } from "./action-words.ts";
 import { auditCursorOf, readAuditCursor } from "./audit-cursor.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -13,7 +14,8 @@ export const AUDIT_PAGE_SIZE = 50;
 /**
  * Owners only: every admin action, newest first: when, who (a person's
  * email, or the admin token for scripts), what (in words, and by the action's
- * own name), on what (an order links to its page), and the request id
+ * own name), on what (an order by its number, linking to it; a product by its
+ * name; a person by their email; each with its id), and the request id
  * to find it in the logs. A page at a time; the page lives in the URL, as the
  * Orders page's does (`/audit?after=…&after=…`, the trail of cursors that led
  * here), so a reload, a shared link and Back keep it.
@@ -78,8 +80,8 @@ export function AuditPage() {
                   <td data-label="What">
                     <ActionCell action={entry.action} />
                   </td>
-                  <td className="cell-mono" data-label="On">
-                    <TargetCell action={entry.action} target={entry.target ?? null} />
+                  <td data-label="On">
+                    <TargetCell entry={entry} />
                   </td>
                   <td className="cell-mono" data-label="Request id">
                     {entry.requestId}
@@ -114,13 +116,33 @@ function ActionCell({ action }: { action: string }) {
   );
 }
 
-/** What an entry acted on: an order's id links to the order; any other id is shown as it is. */
-function TargetCell({ action, target }: { action: string; target: string | null }) {
-  if (target === null) return <>—</>;
-  if (!actsOnAnOrder(action)) return <>{target}</>;
+type AuditEntry = AuditLogData["auditLog"][number];
+
+/**
+ * What an entry acted on, as an owner knows it (an order by its number, a
+ * product by its name, a person by their email), with its id beneath, as the
+ * logs name it. An order links to its page. What cannot be named (gone, or
+ * its service not answering) shows its id alone.
+ */
+function TargetCell({ entry }: { entry: Pick<AuditEntry, "target" | "targetKind" | "targetName"> }) {
+  const { target, targetKind, targetName } = entry;
+  if (!target) return <>—</>;
+  const id = <code className="audit-target-id">{target}</code>;
+  if (targetKind === "ORDER") {
+    return (
+      <>
+        <Link to={paths.order(target)} aria-label={`Order ${targetName ?? target}`}>
+          {targetName ? `Order ${targetName}` : "Order"}
+        </Link>
+        {id}
+      </>
+    );
+  }
+  if (!targetName) return <code className="cell-mono">{target}</code>;
   return (
-    <Link to={paths.order(target)} aria-label={`Order ${target}`}>
-      {target}
-    </Link>
+    <>
+      {targetName}
+      {id}
+    </>
   );
 }

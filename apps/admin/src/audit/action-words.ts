@@ -40,18 +40,3 @@ const WORDS_BY_ACTION = new Map(
 );
 
 export const actionWords = (action: string): string | undefined => WORDS_BY_ACTION.get(action);
-
-/** The operations on one order, through either door: their entries' target is the order's id. */
-const ON_AN_ORDER = new Set([
-  "orders.capture",
-  "POST /orders/:id/capture",
-  "orders.fulfill",
-  "POST /orders/:id/fulfill",
-  "orders.refund",
-  "POST /orders/:id/refunds",
-  "orders.cancel",
-  "POST /orders/:id/cancel",
-]);
-
-/** Whether an entry's target is an order (so the page links to it). */
-export const actsOnAnOrder = (action: string): boolean => ON_AN_ORDER.has(action);

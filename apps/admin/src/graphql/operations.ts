@@ -96,6 +96,8 @@ export const AuditLogQuery = graphql(`
       actorKind
       action
       target
+      targetKind
+      targetName
       requestId
     }
   }

@@ -1,3 +1,4 @@
 export * from "./actor.ts";
 export * from "./roles.ts";
 export * from "./accounts.ts";
+export * from "./audit-targets.ts";

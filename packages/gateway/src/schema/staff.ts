@@ -9,11 +9,11 @@ import {
   removeStaff,
   signIn,
   signOut,
-  type AuditEntryView,
 } from "@shop/staff";
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "../context.ts";
 import { clearedSessionCookie, sessionCookie } from "../http/staff-session.ts";
+import { auditRows, type AuditEntryRow } from "./audit-targets.ts";
 import { builder } from "./builder.ts";
 
 /**
@@ -71,7 +71,16 @@ const StaffMemberType = builder.objectRef<StaffMemberView>("StaffMember").implem
   }),
 });
 
-const AuditEntryType = builder.objectRef<AuditEntryView>("AuditEntry").implement({
+const AuditTargetKindType = builder.enumType("AuditTargetKind", {
+  description: "What an audit entry acted on.",
+  values: {
+    ORDER: { value: "order", description: "An order." },
+    PRODUCT: { value: "product", description: "A product (a picture's actions name its product)." },
+    STAFF: { value: "staff", description: "A person who signs in." },
+  } as const,
+});
+
+const AuditEntryType = builder.objectRef<AuditEntryRow>("AuditEntry").implement({
   description: "One admin action: who did it (a person, or the admin token), when, what, and the request id.",
   fields: (t) => ({
     id: t.exposeID("id"),
@@ -79,7 +88,19 @@ const AuditEntryType = builder.objectRef<AuditEntryView>("AuditEntry").implement
     actorKind: t.exposeString("actorKind", { description: '"staff" or "machine" (the admin token).' }),
     actor: t.exposeString("actorLabel", { description: "The person's email, or the machine credential." }),
     action: t.exposeString("action"),
-    target: t.exposeString("target", { nullable: true }),
+    target: t.exposeString("target", { nullable: true, description: "The id of what it acted on." }),
+    targetKind: t.field({
+      type: AuditTargetKindType,
+      nullable: true,
+      description: "What the target is; null when the entry names no order, product or person.",
+      resolve: (e) => e.targetKind,
+    }),
+    targetName: t.string({
+      nullable: true,
+      description:
+        "What the target is called now: a product's name, an order's number (#1042), a person's email; null when it is gone or cannot be told.",
+      resolve: (e) => e.targetName(),
+    }),
     requestId: t.exposeString("requestId"),
   }),
 });
@@ -114,13 +135,15 @@ builder.queryFields((t) => ({
       "Owner: admin actions, newest first; pass the last entry's `at` as `before` and its `id` as `beforeId` for older ones.",
     args: { limit: t.arg.int(), before: t.arg({ type: "DateTime" }), beforeId: t.arg.id() },
     complexity: (args) => ({ field: 1, multiplier: args.limit ?? 50 }),
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       requirePermission(ctx, "audit.read");
-      return listAudit(staffDeps(ctx).db, {
+      const { db } = staffDeps(ctx);
+      const entries = await listAudit(db, {
         ...(args.limit != null ? { limit: args.limit } : {}),
         ...(args.before ? { before: args.before } : {}),
         ...(args.beforeId != null ? { beforeId: String(args.beforeId) } : {}),
       });
+      return auditRows(ctx, db, entries);
     },
   }),
 }));
