@@ -560,6 +560,45 @@ describe("the audit log", () => {
     ]);
   });
 
+  it("names what a create made, through either door: the product the answer names", async () => {
+    const viaGraphql = await stack.gateway.graphql(
+      `mutation { createProduct(input: {name: "Made through tRPC", priceCents: 100, stockQty: 1}) { ... on AdminProduct { id } } }`,
+      {},
+      { ...admin, "x-request-id": "made-through-trpc" },
+    );
+    const madeThroughTrpc = (viaGraphql.body.data?.createProduct as { id: string }).id;
+    const viaRest = await stack.apps.inventory.request("/products", {
+      method: "POST",
+      headers: { ...admin, "content-type": "application/json", "x-request-id": "made-through-rest" },
+      body: JSON.stringify({ name: "Made through REST", price_cents: 100, stock_qty: 1 }),
+    });
+    expect(viaRest.status).toBe(201);
+    const madeThroughRest = ((await viaRest.json()) as { id: string }).id;
+    // A 201 says where the new product lives; the audit trail reads its id there.
+    expect(viaRest.headers.get("location")).toBe(`/products/${madeThroughRest}`);
+
+    const log = await stack.gateway.graphql(
+      "{ auditLog(limit: 10) { action target targetKind targetName requestId } }",
+      {},
+      { cookie: people.owner.cookie },
+    );
+    const entries = log.body.data?.auditLog as Array<Record<string, unknown>>;
+    expect(entries).toContainEqual({
+      action: "products.create",
+      target: madeThroughTrpc,
+      targetKind: "PRODUCT",
+      targetName: "Made through tRPC",
+      requestId: "made-through-trpc",
+    });
+    expect(entries).toContainEqual({
+      action: "POST /products",
+      target: madeThroughRest,
+      targetKind: "PRODUCT",
+      targetName: "Made through REST",
+      requestId: "made-through-rest",
+    });
+  });
+
   it("still shows an entry whose target's service does not answer, with its id and no name", async () => {
     const f = await fixture();
     const requestId = `unnamed-${randomUUID().slice(0, 8)}`;

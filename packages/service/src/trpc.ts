@@ -16,10 +16,10 @@ export interface ServiceTrpcContext {
   audit?: AuditSink | undefined;
 }
 
-/** The id a procedure acts on, from its input: the audit entry's target. */
-function targetOf(input: unknown): string | undefined {
-  if (typeof input !== "object" || input === null) return undefined;
-  const fields = input as Record<string, unknown>;
+/** The id a procedure acts on, from its input (or a create's, from its answer): the audit entry's target. */
+function targetOf(named: unknown): string | undefined {
+  if (typeof named !== "object" || named === null) return undefined;
+  const fields = named as Record<string, unknown>;
   for (const key of ["id", "orderId", "productId", "chargeId", "staffId"]) {
     if (typeof fields[key] === "string") return fields[key];
   }
@@ -120,14 +120,15 @@ export function createServiceTrpc<TContext extends ServiceTrpcContext>() {
   });
 
   // A staff mutation that succeeded is an audit entry naming its procedure and
-  // target; each call of a batch on its own, so a refused call leaves none.
+  // target (what its input names, or for a create, what it made); each call of
+  // a batch on its own, so a refused call leaves none.
   const staffProcedure = (permission: Permission) =>
     publicProcedure.use(async ({ ctx, next, path, type, getRawInput }) => {
       checkPermission(ctx.actor, permission);
       const result = await next();
       if (result.ok && type === "mutation" && ctx.audit && ctx.actor) {
         try {
-          const target = targetOf(await getRawInput());
+          const target = targetOf(await getRawInput()) ?? targetOf(result.data);
           await ctx.audit({ actor: ctx.actor, action: path, target, requestId: ctx.requestId });
         } catch (err) {
           ctx.log.error({ err }, "could not write the audit entry");

@@ -81,7 +81,12 @@ export function productRoutes(
     .openapi(getProduct, async (c) =>
       c.json(await products.getCatalogProduct(db, c.req.valid("param").id), 200),
     )
-    .openapi(createProduct, async (c) => c.json(await products.createProduct(db, c.req.valid("json")), 201))
+    .openapi(createProduct, async (c) => {
+      const created = await products.createProduct(db, c.req.valid("json"));
+      // Where it now lives, as a 201 says: also how the audit trail learns what was made.
+      c.header("location", `/products/${created.id}`);
+      return c.json(created, 201);
+    })
     .openapi(updateProduct, async (c) =>
       c.json(await products.updateProduct(db, c.req.valid("param").id, c.req.valid("json")), 200),
     )
@@ -168,7 +173,12 @@ const createProduct = createRoute({
   ...adminRoute("products.write"),
   request: { body: jsonBody(CreateProductInput) },
   responses: {
-    201: jsonAnswer("The created product", Product),
+    201: {
+      ...jsonAnswer("The created product", Product),
+      headers: {
+        Location: { description: "The product's address: /products/{id}", schema: { type: "string" } },
+      },
+    },
     409: errorAnswer("The SKU is another product's (conflict)"),
     ...adminErrors,
   },

@@ -18,7 +18,8 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 /**
  * Every admin write over REST that succeeded as an audit entry: who (a staff
  * member or the admin token), what (`POST /orders/:id/capture`), on what (the
- * id in the path), and the request id. Written once the answer is known, so a
+ * id in the path, or what a create made: the id its Location names), and the
+ * request id. Written once the answer is known, so a
  * refused request leaves none. tRPC calls are recorded by staffProcedure, one
  * entry per successful call of a batch with the target from its input, through
  * the sink this middleware puts in the context.
@@ -33,7 +34,7 @@ export function auditTrail(sink: AuditSink) {
       await sink({
         actor,
         action: `${c.req.method} ${routePath(c, -1)}`,
-        target: UUID.exec(c.req.path)?.[0],
+        target: UUID.exec(c.req.path)?.[0] ?? UUID.exec(c.res.headers.get("location") ?? "")?.[0],
         requestId: c.get("requestId"),
       });
     } catch (err) {
