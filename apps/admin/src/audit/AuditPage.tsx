@@ -41,7 +41,9 @@ export function AuditPage() {
       <header className="page-header">
         <div>
           <h1 id="audit-title">Audit log</h1>
-          <p className="page-subtitle">Every admin action, newest first: who did it, when, what, and on what.</p>
+          <p className="page-subtitle">
+            Every admin action, newest first: who did it, when, what, and on what.
+          </p>
         </div>
         <button type="button" className="button" onClick={() => (trail.length > 0 ? go([]) : reload())}>
           Show newest
