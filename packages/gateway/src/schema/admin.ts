@@ -1,5 +1,6 @@
 import type { AdminProduct, OrderPage } from "@shop/contracts";
 import type { GatewayContext } from "../context.ts";
+import { isNotFound } from "../services/call.ts";
 import { builder, PAGE_ITEMS_COMPLEXITY } from "./builder.ts";
 import {
   IdempotencyKeyError,
@@ -146,7 +147,7 @@ builder.queryFields((t) => ({
       try {
         return await ctx.call("orders", ctx.services.orders.orders.detail.query({ id: String(id) }));
       } catch (err) {
-        if (err instanceof Error && "code" in err && err.code === "not_found") return null;
+        if (isNotFound(err)) return null;
         throw err;
       }
     },

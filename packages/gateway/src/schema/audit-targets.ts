@@ -2,7 +2,7 @@ import { auditTargetKind, Uuid, type AuditTargetKind } from "@shop/contracts";
 import type { PrismaClient } from "@shop/db";
 import { listStaff, type AuditEntryView } from "@shop/staff";
 import type { GatewayContext } from "../context.ts";
-import { ServiceCallError } from "../services/call.ts";
+import { isNotFound } from "../services/call.ts";
 
 /** An audit entry as the schema answers it: what its target is, and what it is called now. */
 export interface AuditEntryRow extends AuditEntryView {
@@ -55,7 +55,7 @@ async function nameOf(
     }
   } catch (err) {
     // An order gone, or a service not answering: the entry still shows, with its target's id.
-    if (!(err instanceof ServiceCallError && err.status === 404)) {
+    if (!isNotFound(err)) {
       ctx.log.warn({ err, target: id }, "could not name an audit entry's target");
     }
     return null;

@@ -10,6 +10,7 @@ import type {
 } from "@shop/contracts";
 import type { z } from "zod";
 import type { GatewayContext } from "../context.ts";
+import { isNotFound } from "../services/call.ts";
 import { builder } from "./builder.ts";
 import {
   IdempotencyKeyError,
@@ -237,7 +238,7 @@ builder.queryFields((t) => ({
         }
         return await ctx.call("orders", ctx.services.orders.orders.get.query({ id: String(id) }));
       } catch (err) {
-        if (err instanceof Error && "code" in err && err.code === "not_found") return null;
+        if (isNotFound(err)) return null;
         throw err;
       }
     },

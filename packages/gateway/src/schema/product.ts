@@ -3,6 +3,7 @@ import type { AdminProduct, CatalogSort, Product, ProductDetail, ProductImage } 
 import { Kind, type FieldNode, type GraphQLResolveInfo } from "graphql";
 import type { GatewayContext } from "../context.ts";
 import { wholeOversizedCatalog } from "../services/catalog-slices.ts";
+import { isNotFound } from "../services/call.ts";
 import { builder, PAGE_ITEMS_COMPLEXITY } from "./builder.ts";
 
 /** A product as resolvers hold it: the content fields are there when Inventory sent them. */
@@ -224,7 +225,7 @@ builder.queryFields((t) => ({
       try {
         return await ctx.call("inventory", ctx.services.inventory.products.get.query({ id: String(id) }));
       } catch (err) {
-        if (err instanceof Error && "code" in err && err.code === "not_found") return null;
+        if (isNotFound(err)) return null;
         throw err;
       }
     },

@@ -20,6 +20,10 @@ export class ServiceCallError extends AnswerError {
   }
 }
 
+/** Whether a service call failed because what it asked for does not exist (a 404, `not_found`). */
+export const isNotFound = (err: unknown): boolean =>
+  err instanceof ServiceCallError && err.code === "not_found";
+
 /** The shortfalls an insufficient_stock answer's details name (what is not one is left out). */
 export const shortfallsOf = (details: unknown): StockShortfall[] =>
   Array.isArray(details)
